@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using Greenlight.Host.Authentication;
+using Greenlight.Host.Health;
+using Greenlight.Host.Plugins;
+using Greenlight.Host.Problems;
+using Greenlight.Kernel.Composition;
+using Greenlight.Kernel.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Greenlight.Host;
+
+/// <summary>Builds the host: configuration, modules, HTTP pipeline. Program runs it; tests start it on loopback.</summary>
+public static class GreenlightApp
+{
+    /// <param name="configureServices">Applied after every other registration: a replacement clock, a fake client.</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Configuration ships beside the binaries; data/ and plugins/ are relative to the working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "config", "appsettings.json"), optional: false)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+
+        var modules = ModuleCatalog.Discover(builder.Configuration["Modules:PluginsPath"] ?? "plugins");
+        builder.Services.AddGreenlightKernel(builder.Configuration, modules);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? 10 * 1024 * 1024);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<ExceptionProblems>();
+        builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseGreenlightPrincipal();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi();
+        app.Map("/docs", docs => docs.RequireAuthenticatedUser().UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Greenlight API v1");
+        }));
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        foreach (var endpoints in app.Services.GetServices<IEndpoints>()) endpoints.MapEndpoints(api);
+        return app;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Greenlight.Kernel.Errors;
+using Greenlight.Kernel.Validation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Greenlight.Host.Problems;
+
+/// <summary>Turns the kernel's exceptions (and malformed bodies) into RFC 9457 problem responses.</summary>
+public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException invalid => Validation(invalid.Errors),
+            BadHttpRequestException { InnerException: JsonException json } => Validation(new Dictionary<string, string[]>
+            {
+                [JsonField(json.Path)] = ["The value is missing, malformed or of the wrong type."],
+            }),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
+            NotAuthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "Not authenticated", e.Message),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+            ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "Internal error", "The server failed; the error is logged.");
+        }
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static ValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid",
+            Detail = "Fields: " + string.Join(", ", errors.Keys),
+        };
+
+    /// <summary>"$.stages[0].name" becomes "stages[0].name"; an unreadable body as a whole is "body".</summary>
+    private static string JsonField(string? path) =>
+        path is null or "$" ? "body" : FieldPath.ToCamelCase(path.TrimStart('$', '.'));
+}

@@ -1,0 +1,48 @@
+using Greenlight.Kernel.Errors;
+using Greenlight.Kernel.Mediator;
+
+namespace Greenlight.Kernel.Security;
+
+// Every request declares who may send it. The kernel knows two kinds; the Access module adds
+// object-level requests and replaces the policy with one that understands them.
+
+/// <summary>Only a System Administrator may send it.</summary>
+public interface IAdministrativeRequest;
+
+/// <summary>Any signed-in user may send it; the handler limits what it touches to that user.</summary>
+public interface IAuthenticatedRequest;
+
+public readonly record struct AccessDecision(bool Allowed, bool HideExistence, string Reason)
+{
+    public static AccessDecision Allow(string reason) => new(true, false, reason);
+    public static AccessDecision Deny(string reason) => new(false, false, reason);
+
+    /// <summary>Denied to someone who may not even see the object: answered as 404, not 403.</summary>
+    public static AccessDecision DenyAsNotFound(string reason) => new(false, true, reason);
+}
+
+/// <summary>Decides whether a principal may send a request. One policy per host, the last registered wins.</summary>
+public interface IAccessPolicy
+{
+    ValueTask<AccessDecision> DecideAsync(Principal principal, object request, CancellationToken cancellationToken);
+}
+
+/// <summary>Runs before validation, so a caller without rights learns nothing from validation errors.</summary>
+public sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentPrincipal current, IAccessPolicy policy)
+    : IPipelineBehavior<TRequest, TResponse> where TRequest : notnull
+{
+    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var principal = current.Principal ?? throw new NotAuthenticatedException();
+        if (!principal.IsSystem)
+        {
+            var decision = await policy.DecideAsync(principal, request, cancellationToken);
+            if (!decision.Allowed)
+            {
+                if (decision.HideExistence) throw new NotFoundException("The object");
+                throw new ForbiddenException(decision.Reason);
+            }
+        }
+        return await next();
+    }
+}

@@ -1,0 +1,107 @@
+using FluentValidation;
+using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Http;
+using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Outbox;
+using Greenlight.Kernel.Security;
+using Greenlight.Kernel.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Greenlight.SamplePlugin;
+
+// A whole module in one file, as small as one can be: a grain with state, an outbox message and its
+// handler writing a table of the module's own, a request with a validator, and endpoints.
+
+public interface ICounterGrain : IGrainWithStringKey
+{
+    Task<long> IncrementAsync();
+
+    Task<long> GetAsync();
+}
+
+public sealed class CounterState
+{
+    public long Value { get; set; }
+}
+
+public sealed record CounterIncremented(string Counter, long Value) : INotification;
+
+[GrainType("sample.counter")]
+public sealed class CounterGrain(IOutbox outbox) : Grain<CounterState>, ICounterGrain
+{
+    public async Task<long> IncrementAsync()
+    {
+        State.Value++;
+        await WriteStateAsync(tx => outbox.EnqueueAsync(tx, new CounterIncremented(GetPrimaryKeyString(), State.Value)));
+        return State.Value;
+    }
+
+    public Task<long> GetAsync() => Task.FromResult(State.Value);
+}
+
+public sealed class CounterDeliveriesTable() : PortableMigration("sample-0001-counter-deliveries", """
+    CREATE TABLE IF NOT EXISTS sample_counter_deliveries (
+        counter_key TEXT NOT NULL,
+        value BIGINT NOT NULL,
+        deliveries INTEGER NOT NULL,
+        PRIMARY KEY (counter_key, value));
+    """);
+
+/// <summary>Records each delivery, so tests see that every message arrived (and how often).</summary>
+public sealed class RecordCounterIncrement(IStore store) : INotificationHandler<CounterIncremented>
+{
+    public Task Handle(CounterIncremented notification, CancellationToken cancellationToken) =>
+        store.InTransactionAsync(tx => tx.ExecuteAsync("""
+            INSERT INTO sample_counter_deliveries (counter_key, value, deliveries) VALUES (@key, @value, 1)
+            ON CONFLICT (counter_key, value) DO UPDATE SET deliveries = sample_counter_deliveries.deliveries + 1
+            """, ("key", notification.Counter), ("value", notification.Value)), cancellationToken);
+}
+
+public sealed record IncrementCounter(string Counter) : IRequest<long>, IAuthenticatedRequest;
+
+public sealed record GetCounter(string Counter) : IRequest<long>, IAuthenticatedRequest;
+
+public sealed record ListCounterDeliveries(string Counter) : IRequest<IReadOnlyList<long>>, IAuthenticatedRequest;
+
+public sealed class IncrementCounterValidator : AbstractValidator<IncrementCounter>
+{
+    public IncrementCounterValidator() => RuleFor(r => r.Counter).NotEmpty().MaximumLength(50).Matches("^[a-z0-9-]+$");
+}
+
+public sealed class CounterHandlers(IGrainFactory grains, IStore store) :
+    IRequestHandler<IncrementCounter, long>, IRequestHandler<GetCounter, long>, IRequestHandler<ListCounterDeliveries, IReadOnlyList<long>>
+{
+    public Task<long> Handle(IncrementCounter request, CancellationToken cancellationToken) =>
+        grains.GetGrain<ICounterGrain>(request.Counter).IncrementAsync();
+
+    public Task<long> Handle(GetCounter request, CancellationToken cancellationToken) =>
+        grains.GetGrain<ICounterGrain>(request.Counter).GetAsync();
+
+    public async Task<IReadOnlyList<long>> Handle(ListCounterDeliveries request, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT value FROM sample_counter_deliveries WHERE counter_key = @key ORDER BY value", ("key", request.Counter));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var values = new List<long>();
+        while (await reader.ReadAsync(cancellationToken)) values.Add(reader.GetInt64(0));
+        return values;
+    }
+}
+
+public sealed class CounterEndpoints : IEndpoints
+{
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/sample/counters/{counter}").WithTags("Sample plugin");
+        group.MapPost("/increment", async Task<Ok<long>> (ISender sender, string counter, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new IncrementCounter(counter), ct)));
+        group.MapGet("/", async Task<Ok<long>> (ISender sender, string counter, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetCounter(counter), ct)));
+        group.MapGet("/deliveries", async Task<Ok<IReadOnlyList<long>>> (ISender sender, string counter, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListCounterDeliveries(counter), ct)));
+    }
+}
