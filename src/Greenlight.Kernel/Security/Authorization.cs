@@ -3,13 +3,20 @@ using Greenlight.Kernel.Mediator;
 
 namespace Greenlight.Kernel.Security;
 
-// Every request declares who may send it. The kernel knows two kinds; the Access module adds
-// object-level requests and replaces the policy with one that understands them.
+// Every request declares who may send it by implementing an interface marked as a requirement.
+// The kernel knows two; the Access module adds object-level ones and replaces the policy with one
+// that understands them. An architecture test holds every request to this.
+
+/// <summary>Marks an interface that says who may send the requests implementing it.</summary>
+[AttributeUsage(AttributeTargets.Interface)]
+public sealed class AuthorizationRequirementAttribute : Attribute;
 
 /// <summary>Only a System Administrator may send it.</summary>
+[AuthorizationRequirement]
 public interface IAdministrativeRequest;
 
 /// <summary>Any signed-in user may send it; the handler limits what it touches to that user.</summary>
+[AuthorizationRequirement]
 public interface IAuthenticatedRequest;
 
 public readonly record struct AccessDecision(bool Allowed, bool HideExistence, string Reason)
