@@ -22,25 +22,27 @@ public sealed class OutboxDispatcher(
 {
     private static readonly ConcurrentDictionary<Type, MethodInfo> HandleMethods = new();
 
+    /// <summary>
+    /// Keeps up to <see cref="OutboxOptions.Concurrency"/> deliveries in flight, claiming more as
+    /// slots free up, so one slow handler does not hold back the messages claimed with it.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var inFlight = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var claimed = await outbox.ClaimAsync(options.Value.BatchSize, stoppingToken);
-                if (claimed.Count == 0)
-                {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                    continue;
-                }
-                await Parallel.ForEachAsync(claimed,
-                    new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency },
-                    (envelope, _) => new ValueTask(DeliverAsync(envelope, stoppingToken)));
+                inFlight.RemoveAll(t => t.IsCompleted);
+                var free = options.Value.Concurrency - inFlight.Count;
+                var claimed = free > 0 ? await outbox.ClaimAsync(Math.Min(free, options.Value.BatchSize), stoppingToken) : [];
+                inFlight.AddRange(claimed.Select(envelope => DeliverAsync(envelope, stoppingToken)));
+                if (claimed.Count > 0 && claimed.Count == free) await Task.WhenAny(inFlight);
+                else if (claimed.Count == 0) await Task.WhenAny([signal.WaitAsync(options.Value.PollInterval, stoppingToken), .. inFlight]);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception error)
             {
@@ -49,9 +51,39 @@ public sealed class OutboxDispatcher(
                 await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
+        // Deliveries in flight finish, or hand their message back, before the host stops.
+        await Task.WhenAll(inFlight);
     }
 
     private async Task DeliverAsync(OutboxEnvelope envelope, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var failure = await HandleAsync(envelope, stoppingToken);
+            if (failure is null)
+            {
+                await outbox.CompleteAsync(envelope);
+            }
+            else if (failure is OperationCanceledException && stoppingToken.IsCancellationRequested)
+            {
+                await outbox.ReleaseAsync(envelope);
+            }
+            else
+            {
+                logger.LogWarning(failure, "Delivery of outbox message {MessageId} ({MessageType} to {HandlerType}) failed, attempt {Attempt}",
+                    envelope.Id, envelope.MessageType, envelope.HandlerType, envelope.Attempts + 1);
+                await outbox.FailAsync(envelope, $"{failure.GetType().Name}: {failure.Message}");
+            }
+        }
+        catch (Exception storeError)
+        {
+            // The outcome could not be recorded: the claim lapses and the message is delivered again.
+            logger.LogError(storeError, "Could not record the outcome of outbox message {MessageId}", envelope.Id);
+        }
+    }
+
+    /// <summary>Runs the handler in a scope of its own as the system principal; returns what it threw, or null.</summary>
+    private async Task<Exception?> HandleAsync(OutboxEnvelope envelope, CancellationToken stoppingToken)
     {
         try
         {
@@ -63,19 +95,11 @@ public sealed class OutboxDispatcher(
             var message = JsonSerializer.Deserialize(envelope.Payload, types.Message, GrainJson.Options)!;
             var handle = HandleMethods.GetOrAdd(types.Message, static m => typeof(INotificationHandler<>).MakeGenericType(m).GetMethod("Handle")!);
             await (Task)handle.Invoke(handler, [message, stoppingToken])!;
-            await outbox.CompleteAsync(envelope);
+            return null;
         }
         catch (Exception error)
         {
-            var cause = error is TargetInvocationException { InnerException: { } inner } ? inner : error;
-            if (cause is OperationCanceledException && stoppingToken.IsCancellationRequested)
-            {
-                await outbox.ReleaseAsync(envelope);
-                return;
-            }
-            logger.LogWarning(cause, "Delivery of outbox message {MessageId} ({MessageType} to {HandlerType}) failed, attempt {Attempt}",
-                envelope.Id, envelope.MessageType, envelope.HandlerType, envelope.Attempts + 1);
-            await outbox.FailAsync(envelope, $"{cause.GetType().Name}: {cause.Message}");
+            return error is TargetInvocationException { InnerException: { } inner } ? inner : error;
         }
     }
 }
