@@ -7,9 +7,12 @@ using Greenlight.Kernel.Modules;
 using Greenlight.Kernel.Organization;
 using Greenlight.Kernel.Outbox;
 using Greenlight.Kernel.Security;
+using Greenlight.Kernel.Security.Secrets;
 using Greenlight.Kernel.Security.Tokens;
 using Greenlight.Kernel.Storage;
 using Greenlight.Kernel.Validation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,7 +45,7 @@ public static class KernelServices
         services.AddHostedService<KernelStartup>();
         AddStore(services);
         AddMediator(services);
-        AddSecurity(services);
+        AddSecurity(services, configuration);
         AddGrains(services, all);
         AddOutbox(services);
         Scan(services, all, modules);
@@ -77,7 +80,7 @@ public static class KernelServices
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
     }
 
-    private static void AddSecurity(IServiceCollection services)
+    private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<CurrentPrincipal>();
         services.AddScoped<ICurrentPrincipal>(sp => sp.GetRequiredService<CurrentPrincipal>());
@@ -85,6 +88,19 @@ public static class KernelServices
         services.AddSingleton<IAccessPolicy, BootstrapAdministratorPolicy>();
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<OrganizationBootstrapper>();
+        AddSecrets(services, configuration);
+    }
+
+    private static void AddSecrets(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(sp => MasterKey.From(configuration, sp.GetRequiredService<IOptions<StoreOptions>>().Value));
+        services.AddDataProtection().SetApplicationName("Greenlight");
+        services.AddOptions<KeyManagementOptions>().Configure<IStore, MasterKey>((options, store, masterKey) =>
+        {
+            options.XmlRepository = new StoreXmlRepository(store);
+            options.XmlEncryptor = new MasterKeyXmlEncryptor(masterKey);
+        });
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
     }
 
     private static void AddGrains(IServiceCollection services, IEnumerable<Assembly> assemblies)
