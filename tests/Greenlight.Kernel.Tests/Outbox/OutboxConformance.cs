@@ -38,6 +38,10 @@ public abstract class OutboxConformance : IAsyncLifetime
         await Eventually.HoldsAsync(() => host.Journal.Count("audit:" + key) == 1, "the sentinel is delivered");
     }
 
+    /// <summary>A row goes once its delivery is recorded as complete, just after the handler ran.</summary>
+    protected static Task AssertOutboxDrainsAsync(KernelHarness host) =>
+        Eventually.HoldsAsync(async () => await host.Store.CountAsync("SELECT COUNT(*) FROM outbox_messages") == 0, "every delivery is completed");
+
     [Fact]
     public async Task A_message_is_delivered_once_to_every_handler_of_its_type()
     {
@@ -49,7 +53,7 @@ public abstract class OutboxConformance : IAsyncLifetime
         await DeliverSentinelAsync(host);
         Assert.Equal(1, host.Journal.Count("audit:p1"));
         Assert.Equal(1, host.Journal.Count("search:p1"));
-        Assert.Equal(0, await host.Store.CountAsync("SELECT COUNT(*) FROM outbox_messages"));
+        await AssertOutboxDrainsAsync(host);
     }
 
     [Fact]
@@ -210,6 +214,6 @@ public sealed class PostgresOutboxConformance : OutboxConformance
         await DeliverSentinelAsync(first);
         var delivered = journal.Entries.Where(e => e.StartsWith("numbered:", StringComparison.Ordinal)).ToList();
         Assert.Equal(Enumerable.Range(0, 300).Select(i => "numbered:" + i).Order(), delivered.Order());
-        Assert.Equal(0, await first.Store.CountAsync("SELECT COUNT(*) FROM outbox_messages"));
+        await AssertOutboxDrainsAsync(first);
     }
 }
