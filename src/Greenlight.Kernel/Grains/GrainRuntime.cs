@@ -20,7 +20,11 @@ public sealed class GrainRuntime(
     ILogger<GrainRuntime> logger) : IGrainFactory
 {
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
-    private int _evicting;
+
+    // Eviction requests since the running eviction began (0: none running). Only the first request
+    // evicts; it goes round again when more came meanwhile, as their activations may have become idle
+    // after it chose its victims, and no other request would come to evict them.
+    private int _evictionRequests;
 
     public int ActivationCount => _activations.Count;
 
@@ -37,14 +41,20 @@ public sealed class GrainRuntime(
     {
         while (true)
         {
-            if (!_activations.TryGetValue(id, out var activation))
+            var activation = _activations.GetOrAdd(id, static (id, args) => new GrainActivation(id, args.grainClass, args.runtime), (grainClass, runtime: this));
+            try
             {
-                activation = _activations.GetOrAdd(id, new GrainActivation(id, grainClass, this));
+                var (ran, result) = await activation.RunAsync(call);
+                if (ran) return result;
+                // The activation was retired while this call waited its turn: go to the new one.
+            }
+            finally
+            {
+                // Checked when a call ends, not when an activation is created: a new activation is idle
+                // until its first call enters, so evicting then would retire it under its own caller,
+                // who would create it again, forever while every older activation is busy.
                 if (_activations.Count > options.Value.MaxActivations) _ = EvictOverCapacityAsync();
             }
-            var (ran, result) = await activation.RunAsync(call);
-            if (ran) return result;
-            // The activation was retired while this call waited its turn: go to the new one.
         }
     }
 
@@ -67,19 +77,17 @@ public sealed class GrainRuntime(
 
     private async Task EvictOverCapacityAsync()
     {
-        if (Interlocked.Exchange(ref _evicting, 1) == 1) return;
-        try
+        if (Interlocked.Increment(ref _evictionRequests) != 1) return;
+        do
         {
-            // Evict down to 90% so that a host at capacity does not scan the directory on every new activation.
+            Volatile.Write(ref _evictionRequests, 1);
+            // Evict down to 90% so that a host at capacity does not scan the directory on every call.
             var target = options.Value.MaxActivations * 9 / 10;
             var victims = _activations.Values.Where(a => !a.IsBusy).OrderBy(a => a.LastUsed)
                 .Take(Math.Max(0, _activations.Count - target)).ToList();
             await Task.WhenAll(victims.Select(a => a.DeactivateAsync(DeactivationReason.CapacityExceeded)));
         }
-        finally
-        {
-            Volatile.Write(ref _evicting, 0);
-        }
+        while (Interlocked.CompareExchange(ref _evictionRequests, 0, 1) != 1);
     }
 
     internal Grain CreateGrain(GrainActivation activation)
