@@ -4,14 +4,11 @@ namespace Greenlight.Modules.Access.Contracts;
 public static class ObjectTypeRules
 {
     /// <summary>
-    /// Contribute exists only on projects, tasks and issues. Documents and folders have View and
-    /// Manage, and a Contribute grant reaching them (inherited from a project, say) gives Manage.
+    /// Documents and folders have View and Manage only, and a Contribute grant reaching them
+    /// (inherited from a project, say) gives Manage: the one place that rule lives.
     /// </summary>
     public static Permission OnObjectOf(ObjectType type, Permission permission) =>
-        permission == Permission.Contribute && !SupportsContribute(type) ? Permission.Manage : permission;
-
-    public static bool SupportsContribute(ObjectType type) =>
-        type is ObjectType.Project or ObjectType.Task or ObjectType.Issue;
+        permission == Permission.Contribute && IsDocumentLike(type) ? Permission.Manage : permission;
 
     /// <summary>The work tree: portfolio → programs, projects, documents; program → projects; project → tasks, issues, documents; task → child tasks, issues, documents; issue → documents.</summary>
     public static bool CanContain(ObjectType parent, ObjectType child) => parent switch
