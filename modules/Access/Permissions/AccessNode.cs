@@ -1,0 +1,7 @@
+using Greenlight.Modules.Access.Contracts;
+
+namespace Greenlight.Modules.Access.Permissions;
+
+/// <summary>One object on the way from the object asked about up to the root of the work tree.</summary>
+/// <param name="InheritsFromParent">False when someone with Manage turned inherited permissions off: the object then takes nothing from above it.</param>
+public sealed record AccessNode(ObjectRef Object, IReadOnlyList<Grant> Grants, bool InheritsFromParent = true);
