@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Greenlight.Host.Tests.Support;
 
-internal static class Problems
+internal static class ProblemAssertions
 {
     public const string MediaType = "application/problem+json";
 
