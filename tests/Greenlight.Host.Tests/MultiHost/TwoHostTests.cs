@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using Greenlight.Host.Tests.Support;
 using Xunit.Abstractions;
 
@@ -26,17 +25,8 @@ public sealed class TwoHostTests(ITestOutputHelper output) : IAsyncLifetime
 
         await Task.WhenAll(Enumerable.Range(0, 2 * writersPerHost).Select(writer => Task.Run(async () =>
         {
-            var client = _hosts[writer % 2];
             for (var i = 0; i < incrementsPerWriter; i++)
-            {
-                var response = await client.IncrementAsync(counter);
-                while (response.StatusCode == HttpStatusCode.Conflict)
-                {
-                    Interlocked.Increment(ref conflicts);
-                    response = await client.IncrementAsync(counter);
-                }
-                applied.Add(await response.ReadSuccessAsync<long>());
-            }
+                applied.Add(await _hosts[writer % 2].IncrementUntilAppliedAsync(counter, () => Interlocked.Increment(ref conflicts)));
         })));
 
         // Every 200 answered a value of its own, and together they are 1..N: none lost, none applied twice.
@@ -75,11 +65,11 @@ public sealed class TwoHostTests(ITestOutputHelper output) : IAsyncLifetime
             for (var n = i; !stop.IsCancellationRequested; n++) await writer.IncrementAsync(_hosts, preferredHost: n % 2);
         })).ToList();
 
-        await WhenEveryWriterAppliedAsync(writers, 10);
+        await WhenEveryWriterAppliedAsync(writers, streams, 10);
         await _hosts.KillAsync(0);
-        await WhenEveryWriterAppliedAsync(writers, 10);
+        await WhenEveryWriterAppliedAsync(writers, streams, 10);
         await _hosts.StartAsync(0);
-        await WhenEveryWriterAppliedAsync(writers, 10);
+        await WhenEveryWriterAppliedAsync(writers, streams, 10);
         await stop.CancelAsync();
         await Task.WhenAll(streams);
 
@@ -92,10 +82,15 @@ public sealed class TwoHostTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>Waits until each writer has applied <paramref name="more"/> increments beyond what it has now.</summary>
-    private static Task WhenEveryWriterAppliedAsync(IReadOnlyList<CounterWriter> writers, int more)
+    private static Task WhenEveryWriterAppliedAsync(IReadOnlyList<CounterWriter> writers, IReadOnlyList<Task> streams, int more)
     {
         var targets = writers.Select(w => w.Applied + more).ToList();
-        return Eventually.MatchesAsync(() => Task.FromResult(writers.Select((w, i) => w.Applied >= targets[i]).ToList()),
+        return Eventually.MatchesAsync(async () =>
+            {
+                // A writer that failed (a lost write, an error answer) stops; report that, not a timeout.
+                if (streams.FirstOrDefault(s => s.IsFaulted) is { } failed) await failed;
+                return writers.Select((w, i) => w.Applied >= targets[i]).ToList();
+            },
             reached => reached.All(r => r), TimeSpan.FromSeconds(30), $"{more} more increments by every writer");
     }
 

@@ -9,12 +9,13 @@ internal static class SampleCounters
         client.PostAsync($"/api/v1/sample/counters/{counter}/increment", null);
 
     /// <summary>Increments, sending again while another activation's write wins (409); returns the new value.</summary>
-    public static async Task<long> IncrementUntilAppliedAsync(this HttpClient client, string counter)
+    public static async Task<long> IncrementUntilAppliedAsync(this HttpClient client, string counter, Action? onConflict = null)
     {
         while (true)
         {
             var response = await client.IncrementAsync(counter);
             if (response.StatusCode != HttpStatusCode.Conflict) return await response.ReadSuccessAsync<long>();
+            onConflict?.Invoke();
         }
     }
 
