@@ -59,9 +59,11 @@ public static class GreenlightApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi();
-        app.Map("/docs", docs => docs.RequireAuthenticatedUser().UseSwaggerUI(ui =>
+        // UseWhen, not Map: the UI redirects /docs to a relative "index.html", which resolves to
+        // /docs/index.html only when the UI sees the whole path (under Map it sees "" and sends /index.html).
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/docs"), docs => docs.RequireAuthenticatedUser().UseSwaggerUI(ui =>
         {
-            ui.RoutePrefix = "";
+            ui.RoutePrefix = "docs";
             ui.SwaggerEndpoint("/openapi/v1.json", "Greenlight API v1");
         }));
 

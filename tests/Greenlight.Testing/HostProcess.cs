@@ -2,19 +2,33 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
 
 namespace Greenlight.Testing;
+
+/// <summary>The host process ended before it became ready, as a failed start-up does.</summary>
+public sealed class HostProcessExitedException(int exitCode, string standardOutput, string standardError)
+    : Exception($"The host exited with {exitCode}:\n{standardOutput}\n{standardError}")
+{
+    public int ExitCode { get; } = exitCode;
+    public string StandardOutput { get; } = standardOutput;
+    public string StandardError { get; } = standardError;
+}
 
 /// <summary>The built host as a real operating-system process on a loopback port, so tests can kill it mid-write.</summary>
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly CapturedOutput _output;
 
-    private HostProcess(Process process, Uri address) => (_process, Address) = (process, address);
+    private HostProcess(Process process, CapturedOutput output, Uri address) => (_process, _output, Address) = (process, output, address);
 
     public Uri Address { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>What the host wrote to stdout so far; complete once it has exited (after <see cref="KillAsync"/>).</summary>
+    public string StandardOutput => _output.StandardOutput;
 
     public HttpClient Client(string token)
     {
@@ -24,7 +38,11 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host and waits until /health/ready answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(IDictionary<string, string?> settings, int? port = null)
+    /// <param name="settings">Passed as <c>--key=value</c> arguments.</param>
+    /// <param name="environment">Set in the host's environment on top of this process's; a null value removes a variable.</param>
+    /// <exception cref="HostProcessExitedException">The host ended before it became ready.</exception>
+    public static async Task<HostProcess> StartAsync(
+        IDictionary<string, string?> settings, int? port = null, IDictionary<string, string?>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -37,22 +55,27 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add($"--urls={address}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         var process = Process.Start(start)!;
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = new CapturedOutput(process);
 
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{output}");
+            {
+                // Drains the redirected streams, so the exception carries everything the host wrote.
+                await process.WaitForExitAsync();
+                throw new HostProcessExitedException(process.ExitCode, output.StandardOutput, output.StandardError);
+            }
             try
             {
-                if ((await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return new HostProcess(process, address);
+                if ((await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return new HostProcess(process, output, address);
             }
             catch (HttpRequestException)
             {
@@ -63,14 +86,13 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException($"The host did not become ready:\n{output}");
+        throw new TimeoutException($"The host did not become ready:\n{output.StandardOutput}\n{output.StandardError}");
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as a crash would leave things.</summary>
     public async Task KillAsync()
     {
-        if (_process.HasExited) return;
-        _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
     }
 
@@ -85,5 +107,34 @@ public sealed class HostProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Collects both streams as the process writes them, so a full pipe never blocks the host.</summary>
+    private sealed class CapturedOutput
+    {
+        private readonly StringBuilder _standardOutput = new();
+        private readonly StringBuilder _standardError = new();
+
+        public CapturedOutput(Process process)
+        {
+            process.OutputDataReceived += (_, e) => Append(_standardOutput, e.Data);
+            process.ErrorDataReceived += (_, e) => Append(_standardError, e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public string StandardOutput => Read(_standardOutput);
+        public string StandardError => Read(_standardError);
+
+        private static void Append(StringBuilder stream, string? line)
+        {
+            if (line is null) return;
+            lock (stream) stream.AppendLine(line);
+        }
+
+        private static string Read(StringBuilder stream)
+        {
+            lock (stream) return stream.ToString();
+        }
     }
 }

@@ -12,8 +12,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Greenlight.SamplePlugin;
 
-// A whole module in one file, as small as one can be: a grain with state, an outbox message and its
-// handler writing a table of the module's own, a request with a validator, and endpoints.
+// A module as small as one can be: a grain with state, an outbox message and its handler writing a
+// table of the module's own, a request with a validator, and endpoints. Probes.cs adds a handler
+// that fails on demand, for tests of the outbox's parking.
 
 public interface ICounterGrain : IGrainWithStringKey
 {
@@ -68,7 +69,14 @@ public sealed record ListCounterDeliveries(string Counter) : IRequest<IReadOnlyL
 
 public sealed class IncrementCounterValidator : AbstractValidator<IncrementCounter>
 {
-    public IncrementCounterValidator() => RuleFor(r => r.Counter).NotEmpty().MaximumLength(50).Matches("^[a-z0-9-]+$");
+    public IncrementCounterValidator() => RuleFor(r => r.Counter).MustBeSampleKey();
+}
+
+public static class SampleKeyRule
+{
+    /// <summary>The keys the sample endpoints accept in their paths: short, lower-case, URL-safe.</summary>
+    public static IRuleBuilderOptions<T, string> MustBeSampleKey<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(50).Matches("^[a-z0-9-]+$");
 }
 
 public sealed class CounterHandlers(IGrainFactory grains, IStore store) :

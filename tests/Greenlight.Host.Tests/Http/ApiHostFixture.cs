@@ -1,0 +1,20 @@
+using Greenlight.Testing;
+
+namespace Greenlight.Host.Tests.Http;
+
+/// <summary>One host for the HTTP convention tests, with the sample plugin so its routes are checked too.</summary>
+public sealed class ApiHostFixture : IAsyncLifetime
+{
+    /// <summary>Small, so that a test can exceed it cheaply.</summary>
+    public const int MaxRequestBodyBytes = 4096;
+
+    public TestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await TestHost.StartAsync(new Dictionary<string, string?>
+    {
+        ["Modules:PluginsPath"] = TestPaths.PluginsFolderWithSamplePlugin(),
+        ["Http:MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(),
+    });
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}

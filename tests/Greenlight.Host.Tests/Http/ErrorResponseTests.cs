@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Greenlight.Host.Tests.Support;
+
+namespace Greenlight.Host.Tests.Http;
+
+/// <summary>Bad requests are answered with problem details that say what is wrong, and change nothing.</summary>
+public sealed class ErrorResponseTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+{
+    private HttpClient Admin => fixture.Host.Admin;
+
+    [Fact]
+    public async Task A_validation_error_names_the_field_and_changes_nothing()
+    {
+        var before = await Admin.ListTokensAsync();
+
+        var response = await Admin.PostAsJsonAsync("/api/v1/tokens", new { name = "" });
+
+        await response.AssertInvalidFieldAsync("name");
+        Assert.Equivalent(before, await Admin.ListTokensAsync());
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem()
+    {
+        var response = await Admin.PostAsync("/api/v1/tokens", new StringContent("{\"name\": ", Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        var response = await Admin.GetAsync("/api/v1/no-such-thing");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_configured_limit_is_refused_with_413()
+    {
+        var name = new string('a', ApiHostFixture.MaxRequestBodyBytes + 1);
+        var before = await Admin.ListTokensAsync();
+
+        var response = await Admin.PostAsJsonAsync("/api/v1/tokens", new { name });
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equivalent(before, await Admin.ListTokensAsync());
+    }
+}

@@ -1,0 +1,22 @@
+namespace Greenlight.Host.Tests.Support;
+
+/// <summary>Waits for what hosts do in the background (outbox deliveries, other hosts' writes) to become visible.</summary>
+internal static class Eventually
+{
+    /// <summary>Probes until <paramref name="done"/> holds for the answer, and returns that answer; fails with the last one.</summary>
+    public static async Task<T> MatchesAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan within, string what)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var answer = await probe();
+            if (done(answer)) return answer;
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException($"Still not {what} after {within.TotalSeconds:0.#} s; last answer: {Describe(answer)}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static string Describe<T>(T answer) =>
+        answer is System.Collections.IEnumerable items and not string ? "[" + string.Join(", ", items.Cast<object>()) + "]" : $"{answer}";
+}
