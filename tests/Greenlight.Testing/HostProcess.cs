@@ -54,6 +54,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(TestPaths.HostDirectory, "Greenlight.Host.dll"));
         start.ArgumentList.Add($"--urls={address}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        start.ArgumentList.Add($"--{Greenlight.Kernel.Security.Secrets.MasterKey.Variable}={TestSecrets.MasterKey}");
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {

@@ -53,6 +53,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Storage:SqlitePath"] = Path.Combine(directory, "greenlight.db"),
             ["Modules:PluginsPath"] = Path.Combine(directory, "plugins"),
             ["GREENLIGHT_BOOTSTRAP_TOKEN"] = adminToken,
+            [Greenlight.Kernel.Security.Secrets.MasterKey.Variable] = TestSecrets.MasterKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Outbox:PollInterval"] = "00:00:00.100",
         };

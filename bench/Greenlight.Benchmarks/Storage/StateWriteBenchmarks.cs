@@ -51,7 +51,7 @@ public class StateWriteBenchmarks
     [GlobalSetup(Targets = [nameof(SqliteGrainStateWrite), nameof(SqliteTransactionUpdate), nameof(SqliteRawUpdate)])]
     public async Task SetupSqliteAsync() => await SetupAsync(await BenchmarkKernel.StartSqliteAsync());
 
-    [GlobalSetup(Targets = [nameof(PostgresGrainStateWrite), nameof(PostgresTransactionUpdate), nameof(PostgresTransactionUpdateAndNotify), nameof(PostgresRawUpdate)])]
+    [GlobalSetup(Targets = [nameof(PostgresGrainStateWrite), nameof(PostgresTransactionUpdate), nameof(PostgresRawUpdate)])]
     public async Task SetupPostgresAsync() => await SetupAsync(await BenchmarkKernel.StartPostgresAsync());
 
     private async Task SetupAsync(BenchmarkKernel kernel)
@@ -87,17 +87,6 @@ public class StateWriteBenchmarks
 
     [Benchmark(Description = "PostgreSQL: UPDATE in store transaction")]
     public Task<int> PostgresTransactionUpdate() => TransactionUpdateAsync();
-
-    // The grain write's PostgreSQL statements without the grain: separates the pg_notify's cost from the rest.
-    [Benchmark(Description = "PostgreSQL: UPDATE + pg_notify in store transaction")]
-    public Task<int> PostgresTransactionUpdateAndNotify() =>
-        _kernel!.Store.InTransactionAsync(async tx =>
-        {
-            var updated = await tx.ExecuteAsync(UpdateSql, ("data", RawJson), ("now", (long)++_counter), ("type", RawGrainType), ("key", RawKey));
-            await tx.ExecuteAsync("SELECT pg_notify(@channel, @payload)",
-                ("channel", SqlGrainStorage.NotificationChannel), ("payload", StaleStateNotice.Format("bench", new GrainId(RawGrainType, RawKey), _counter)));
-            return updated;
-        });
 
     [Benchmark(Description = "SQLite: raw single-row UPDATE")]
     public Task<int> SqliteRawUpdate() => RawUpdateAsync();

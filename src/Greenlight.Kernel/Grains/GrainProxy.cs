@@ -13,7 +13,12 @@ public class GrainProxy : DispatchProxy
     private GrainId _id;
     private GrainClass _class = null!;
 
-    internal void Bind(GrainRuntime runtime, GrainId id, GrainClass grainClass) => (_runtime, _id, _class) = (runtime, id, grainClass);
+    internal GrainProxy CloneFor(GrainRuntime runtime, GrainId id, GrainClass grainClass)
+    {
+        var proxy = (GrainProxy)MemberwiseClone();
+        (proxy._runtime, proxy._id, proxy._class) = (runtime, id, grainClass);
+        return proxy;
+    }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
         Invokers.GetOrAdd(targetMethod!, BuildInvoker)(_runtime, _id, _class, args);

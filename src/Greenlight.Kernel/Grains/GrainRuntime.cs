@@ -19,6 +19,9 @@ public sealed class GrainRuntime(
     IOptions<GrainRuntimeOptions> options,
     ILogger<GrainRuntime> logger) : IGrainFactory
 {
+    // DispatchProxy.Create goes through reflection on every call; cloning a prototype of the generated type does not.
+    private static readonly ConcurrentDictionary<Type, GrainProxy> ProxyPrototypes = new();
+
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
 
     // Eviction requests since the running eviction began (0: none running). Only the first request
@@ -26,22 +29,24 @@ public sealed class GrainRuntime(
     // after it chose its victims, and no other request would come to evict them.
     private int _evictionRequests;
 
-    public int ActivationCount => _activations.Count;
+    // ConcurrentDictionary.Count takes every lock of the dictionary; this is read on every call.
+    private int _activationCount;
+
+    public int ActivationCount => Volatile.Read(ref _activationCount);
 
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey) where TGrainInterface : IGrainWithStringKey
     {
         ArgumentException.ThrowIfNullOrEmpty(primaryKey);
         var grainClass = registry.Resolve(typeof(TGrainInterface));
-        var proxy = DispatchProxy.Create<TGrainInterface, GrainProxy>();
-        ((GrainProxy)(object)proxy).Bind(this, new GrainId(grainClass.StorageName, primaryKey), grainClass);
-        return proxy;
+        var prototype = ProxyPrototypes.GetOrAdd(typeof(TGrainInterface), static type => (GrainProxy)DispatchProxy.Create(type, typeof(GrainProxy)));
+        return (TGrainInterface)(object)prototype.CloneFor(this, new GrainId(grainClass.StorageName, primaryKey), grainClass);
     }
 
     internal async Task<T> CallAsync<T>(GrainId id, GrainClass grainClass, Func<Grain, Task<T>> call)
     {
         while (true)
         {
-            var activation = _activations.GetOrAdd(id, static (id, args) => new GrainActivation(id, args.grainClass, args.runtime), (grainClass, runtime: this));
+            var activation = GetOrCreateActivation(id, grainClass);
             try
             {
                 var (ran, result) = await activation.RunAsync(call);
@@ -53,7 +58,7 @@ public sealed class GrainRuntime(
                 // Checked when a call ends, not when an activation is created: a new activation is idle
                 // until its first call enters, so evicting then would retire it under its own caller,
                 // who would create it again, forever while every older activation is busy.
-                if (_activations.Count > options.Value.MaxActivations) _ = EvictOverCapacityAsync();
+                if (Volatile.Read(ref _activationCount) > options.Value.MaxActivations) _ = EvictOverCapacityAsync();
             }
         }
     }
@@ -84,7 +89,7 @@ public sealed class GrainRuntime(
             // Evict down to 90% so that a host at capacity does not scan the directory on every call.
             var target = options.Value.MaxActivations * 9 / 10;
             var victims = _activations.Values.Where(a => !a.IsBusy).OrderBy(a => a.LastUsed)
-                .Take(Math.Max(0, _activations.Count - target)).ToList();
+                .Take(Math.Max(0, ActivationCount - target)).ToList();
             await Task.WhenAll(victims.Select(a => a.DeactivateAsync(DeactivationReason.CapacityExceeded)));
         }
         while (Interlocked.CompareExchange(ref _evictionRequests, 0, 1) != 1);
@@ -97,8 +102,25 @@ public sealed class GrainRuntime(
         return grain;
     }
 
-    internal void Remove(GrainActivation activation) =>
-        _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation));
+    internal void Remove(GrainActivation activation)
+    {
+        if (_activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation)))
+            Interlocked.Decrement(ref _activationCount);
+    }
+
+    private GrainActivation GetOrCreateActivation(GrainId id, GrainClass grainClass)
+    {
+        while (true)
+        {
+            if (_activations.TryGetValue(id, out var existing)) return existing;
+            var created = new GrainActivation(id, grainClass, this);
+            if (_activations.TryAdd(id, created))
+            {
+                Interlocked.Increment(ref _activationCount);
+                return created;
+            }
+        }
+    }
 
     internal void LogDeactivationFailure(Exception error, GrainId id) =>
         logger.LogWarning(error, "Grain {Grain} failed while deactivating", id);

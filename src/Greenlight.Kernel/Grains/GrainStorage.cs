@@ -33,36 +33,33 @@ public sealed class SqlGrainStorage(IStore store, TimeProvider clock, HostIdenti
 
     public async Task<long> WriteAsync(IStoreTransaction tx, GrainId grain, string? json, long? expectedVersion)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         // A cleared grain keeps its row (data null) and its version keeps counting, so a stale
         // activation can never match a version that was reused.
-        var written = expectedVersion is null
-            ? await tx.ExecuteAsync("""
-                INSERT INTO grain_state (grain_type, grain_key, version, data, updated_at)
-                VALUES (@type, @key, 1, @data, @now) ON CONFLICT DO NOTHING
-                """, ("type", grain.Type), ("key", grain.Key), ("data", json), ("now", now))
-            : await tx.ExecuteAsync("""
-                UPDATE grain_state SET version = version + 1, data = @data, updated_at = @now
-                WHERE grain_type = @type AND grain_key = @key AND version = @expected
-                """, ("type", grain.Type), ("key", grain.Key), ("data", json), ("now", now), ("expected", expectedVersion.Value));
-        if (written != 1) throw new InconsistentStateException(grain, expectedVersion?.ToString());
-
-        var version = (expectedVersion ?? 0) + 1;
-        if (tx.Dialect == SqlDialect.PostgreSql)
-        {
-            // NOTIFY is transactional: the other hosts hear of the write only once it commits.
-            await tx.ExecuteAsync("SELECT pg_notify(@channel, @payload)",
-                ("channel", NotificationChannel), ("payload", StaleStateNotice.Format(host.Id, grain, version)));
-        }
-        return version;
+        var write = expectedVersion is null
+            ? """
+              INSERT INTO grain_state (grain_type, grain_key, version, data, updated_at)
+              VALUES (@type, @key, 1, @data, @now) ON CONFLICT DO NOTHING RETURNING version
+              """
+            : """
+              UPDATE grain_state SET version = version + 1, data = @data, updated_at = @now
+              WHERE grain_type = @type AND grain_key = @key AND version = @expected RETURNING version
+              """;
+        // On PostgreSQL the other hosts are told in the same round trip; NOTIFY is transactional,
+        // so they hear of the write only once it commits.
+        var sql = tx.Dialect == SqlDialect.PostgreSql
+            ? $"WITH written AS ({write}) SELECT version, pg_notify(@channel, @host || '|' || version || '|' || @type || '|' || @key) FROM written"
+            : write;
+        await using var command = tx.Command(sql,
+            ("type", grain.Type), ("key", grain.Key), ("data", json), ("now", clock.GetUtcNow().ToUnixTimeMilliseconds()),
+            ("expected", expectedVersion), ("channel", NotificationChannel), ("host", host.Id));
+        var version = await command.ExecuteScalarAsync();
+        return version is null or DBNull ? throw new InconsistentStateException(grain, expectedVersion?.ToString()) : Convert.ToInt64(version);
     }
 }
 
 /// <summary>The payload of a state-change notification: "host|version|type|key".</summary>
 public static class StaleStateNotice
 {
-    public static string Format(string hostId, GrainId grain, long version) => $"{hostId}|{version}|{grain.Type}|{grain.Key}";
-
     public static bool TryParse(string payload, out string hostId, out GrainId grain, out long version)
     {
         var parts = payload.Split('|', 4);

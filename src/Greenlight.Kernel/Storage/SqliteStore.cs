@@ -27,10 +27,10 @@ public sealed class SqliteStore : IStore, IDisposable
 
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
+        // Busy waits are bounded by the command timeout (Microsoft.Data.Sqlite retries SQLITE_BUSY until then);
+        // synchronous stays FULL so that a committed write survives a power cut, not only a crash.
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.Command("PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;");
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
