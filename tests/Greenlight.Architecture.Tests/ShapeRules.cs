@@ -1,4 +1,6 @@
+using System.Reflection;
 using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Http;
 using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Security;
 
@@ -41,6 +43,49 @@ public sealed class ShapeRules
             .Where(m => m.ReturnType != typeof(Task) && !(m.ReturnType.IsGenericType && m.ReturnType.GetGenericTypeDefinition() == typeof(Task<>)));
         Assert.NotEmpty(grainInterfaces);
         Assert.Empty(synchronous.Select(m => $"{m.DeclaringType}.{m.Name}"));
+    }
+
+    [Fact]
+    public void No_endpoint_sends_a_request_meant_only_for_modules()
+    {
+        var offending = Assemblies.ConcreteTypes.Where(t => typeof(IEndpoints).IsAssignableFrom(t))
+            .SelectMany(t => ConstructedBy(t).Where(c => typeof(IModuleRequest).IsAssignableFrom(c)).Select(c => $"{t.FullName} creates {c.Name}"));
+        Assert.Empty(offending);
+    }
+
+    [Fact]
+    public void The_endpoint_rule_sees_what_an_endpoint_constructs()
+    {
+        Assert.Contains(typeof(Kernel.Security.Tokens.RevokeApiToken), ConstructedBy(typeof(Kernel.Security.Tokens.TokenEndpoints)));
+    }
+
+    /// <summary>Every type the class's code creates, its lambdas and async state machines (nested types) included.</summary>
+    private static IEnumerable<Type> ConstructedBy(Type type)
+    {
+        const BindingFlags all = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        return type.GetMethods(all).SelectMany(ConstructedTypes)
+            .Concat(type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).SelectMany(ConstructedBy));
+    }
+
+    /// <summary>The types a method body creates with <c>newobj</c>, read from its IL.</summary>
+    private static IEnumerable<Type> ConstructedTypes(MethodInfo method)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray() ?? [];
+        for (var i = 0; i + 4 < il.Length; i++)
+        {
+            if (il[i] != 0x73) continue; // newobj <ctor token>
+            MethodBase? constructor;
+            try
+            {
+                constructor = method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1),
+                    method.DeclaringType?.GetGenericArguments(), method.GetGenericArguments());
+            }
+            catch (ArgumentException)
+            {
+                continue; // 0x73 inside another instruction's operand
+            }
+            if (constructor?.DeclaringType is { } type) yield return type;
+        }
     }
 
     private static IEnumerable<Type> Requests() => Assemblies.ConcreteTypes.Where(t =>

@@ -19,6 +19,14 @@ public interface IAdministrativeRequest;
 [AuthorizationRequirement]
 public interface IAuthenticatedRequest;
 
+/// <summary>
+/// Sent by one module to another inside the host, never by an endpoint: the sending module has
+/// already checked the caller's rights, so any principal may send it. An architecture test keeps
+/// these requests out of the HTTP API.
+/// </summary>
+[AuthorizationRequirement]
+public interface IModuleRequest;
+
 public readonly record struct AccessDecision(bool Allowed, bool HideExistence, string Reason)
 {
     public static AccessDecision Allow(string reason) => new(true, false, reason);

@@ -12,7 +12,7 @@ public sealed class BootstrapAdministratorPolicy(IOrganization organization) : I
     {
         if ((await organization.GetAsync(cancellationToken))?.AdministratorUserId == principal.UserId)
             return AccessDecision.Allow("System Administrator");
-        return request is IAuthenticatedRequest
+        return request is IAuthenticatedRequest or IModuleRequest
             ? AccessDecision.Allow("Any signed-in user")
             : AccessDecision.Deny("Only a System Administrator may do this.");
     }

@@ -1,0 +1,60 @@
+using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Security;
+
+namespace Greenlight.Modules.Access.Contracts;
+
+// How other modules put their objects under access control and ask about rights. The Access
+// module keeps its own copy of the work tree's shape, one grain per container (portfolio, program,
+// project), so a check on an active project needs no database round trip.
+
+/// <summary>
+/// An object and the container holding it: a portfolio, program or project is its own container;
+/// tasks, issues, folders and documents sit in the project (or portfolio) they belong to.
+/// Requests carry both, from their route, so a check goes straight to the container's grain.
+/// </summary>
+public sealed record SecuredRef(ObjectRef Object, ObjectRef Container)
+{
+    public static SecuredRef ContainerItself(ObjectRef container) => new(container, container);
+
+    public override string ToString() => Object == Container ? Object.ToString() : $"{Object} in {Container}";
+}
+
+/// <summary>What a request needs from its sender.</summary>
+/// <param name="Target">The object acted on; for <see cref="AccessAction.Create"/> the parent, or null for an object at top level.</param>
+/// <param name="ChildType">For <see cref="AccessAction.Create"/>: the type of object created.</param>
+public sealed record AccessCheck(AccessAction Action, SecuredRef? Target, ObjectType? ChildType = null)
+{
+    public static AccessCheck On(SecuredRef target, AccessAction action) => new(action, target);
+
+    public static AccessCheck CreateIn(SecuredRef parent, ObjectType child) => new(AccessAction.Create, parent, child);
+
+    public static AccessCheck CreateAtTopLevel(ObjectType type) => new(AccessAction.Create, null, type);
+}
+
+/// <summary>A request acting on a secured object: the Access module's policy decides it from <see cref="Check"/>.</summary>
+[AuthorizationRequirement]
+public interface ISecuredRequest
+{
+    AccessCheck Check { get; }
+}
+
+/// <summary>A new object exists in the work tree. Its creator gets Manage on it (the uploader of a document, likewise).</summary>
+/// <param name="Parent">Null for an object at top level.</param>
+public sealed record RegisterSecuredObject(SecuredRef Object, SecuredRef? Parent, string CreatorUserId) : IRequest, IModuleRequest;
+
+/// <summary>The object, and everything below it, now sits under <paramref name="NewParent"/>: its inherited permissions come from there.</summary>
+public sealed record MoveSecuredObject(SecuredRef Object, SecuredRef? NewParent) : IRequest, IModuleRequest;
+
+/// <summary>The object and everything below it are gone; so are their grants.</summary>
+public sealed record RemoveSecuredObject(SecuredRef Object) : IRequest, IModuleRequest;
+
+/// <summary>Someone was assigned to a task or issue: apply the organization's project access defaults for assignees (not retroactive).</summary>
+public sealed record GrantAssigneeAccess(SecuredRef AssignedObject, Grantee Assignee) : IRequest, IModuleRequest;
+
+/// <summary>For other modules: may this user do this? (The Review module asks before recording a decision, say.)</summary>
+public sealed record CheckAccess(string UserId, AccessCheck Check) : IRequest<AccessAnswer>, IModuleRequest;
+
+public sealed record AccessAnswer(bool Allowed, Permission Held, string Reason);
+
+/// <summary>For lists: the objects among <paramref name="Objects"/> the user may view, in the order given.</summary>
+public sealed record FilterViewable(string UserId, IReadOnlyList<SecuredRef> Objects) : IRequest<IReadOnlyList<SecuredRef>>, IModuleRequest;
