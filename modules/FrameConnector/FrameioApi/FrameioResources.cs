@@ -1,0 +1,54 @@
+namespace Greenlight.Modules.FrameConnector.FrameioApi;
+
+// The V4 resources the connector reads, as immutable records. Property names map to Frame.io's
+// snake_case fields (FrameioJson); fields the connector does not use are left out on purpose:
+// unknown fields are ignored when reading, so Frame.io adding fields breaks nothing.
+
+public sealed record FrameioUser(string Id, string? Email, string? Name);
+
+public sealed record FrameioAccount(string Id, string? DisplayName);
+
+public sealed record FrameioWorkspace(string Id, string Name);
+
+/// <summary>A project; <see cref="RootFolderId"/> is where its folders and files start.</summary>
+public sealed record FrameioProject(string Id, string Name, string? WorkspaceId, string RootFolderId);
+
+public sealed record FrameioFolder(string Id, string Name, string? ParentId, string? ProjectId);
+
+/// <summary>One entry of a folder's children: a file, a folder or a version stack, told apart by <see cref="Type"/>.</summary>
+public sealed record FrameioAsset(string Id, string Name, string Type, string? ParentId, string? MediaType, long? FileSize);
+
+/// <summary>A file. <see cref="UploadUrls"/> is filled only on the placeholder a local upload returns.</summary>
+public sealed record FrameioFile(
+    string Id,
+    string Name,
+    string? ParentId,
+    string? ProjectId,
+    string? MediaType,
+    long FileSize,
+    string? Status,
+    IReadOnlyList<FrameioUploadUrl>? UploadUrls);
+
+/// <summary>A pre-signed address for one part of a local upload and how many bytes go there.</summary>
+public sealed record FrameioUploadUrl(long Size, Uri Url);
+
+public sealed record FrameioVersionStack(string Id, string Name, string? ParentId);
+
+public sealed record FrameioComment(string Id, string Text, string? FileId, string? OwnerId, int? Timestamp);
+
+public sealed record FrameioProjectUser(string UserId, string Role);
+
+public sealed record FrameioWebhook(string Id, string Name, Uri Url, IReadOnlyList<string> Events, bool Active);
+
+/// <summary>A new webhook and its signing secret, which Frame.io returns only here: store it (encrypted) at once.</summary>
+public sealed record FrameioCreatedWebhook(FrameioWebhook Webhook, string Secret);
+
+/// <summary>Frame.io's project roles, from most to least rights.</summary>
+public enum FrameioProjectRole
+{
+    FullAccess,
+    Editor,
+    EditOnly,
+    Commenter,
+    Viewer,
+}
