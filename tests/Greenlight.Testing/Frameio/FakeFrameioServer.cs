@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Greenlight.Testing.Frameio;
+
+/// <summary>
+/// A stand-in for Frame.io's V4 API on real loopback HTTP (Kestrel, 127.0.0.1, a free port): state in
+/// memory, <c>data</c> envelopes, cursor pagination, Frame.io's error bodies, per-endpoint rate limits
+/// with their headers, faults on demand, signed webhook deliveries, and a log of every request.
+/// Independent of the client on purpose: it is written from the spec, so it can catch the client's mistakes.
+/// </summary>
+public sealed class FakeFrameioServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly HttpClient _webhookSender = new();
+
+    internal FakeFrameioState State { get; } = new();
+
+    public FakeFrameioFaults Faults { get; } = new();
+
+    public FakeFrameioRateLimits RateLimits { get; }
+
+    /// <summary>How a local upload is split: each part but the last has this many bytes.</summary>
+    public long UploadPartSize { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Where the API lives, e.g. http://127.0.0.1:41234/v4/ — give it to the client as its base URL.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The fake's own root, for the upload addresses it hands out.</summary>
+    internal Uri Origin { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    private FakeFrameioServer(TimeProvider time)
+    {
+        RateLimits = new FakeFrameioRateLimits(time);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.UseRouting();
+        _app.Use(HandleCommonConcernsAsync);
+        FakeFrameioApi.Map(_app, this);
+    }
+
+    public static async Task<FakeFrameioServer> StartAsync(TimeProvider? time = null)
+    {
+        var server = new FakeFrameioServer(time ?? TimeProvider.System);
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Origin = new Uri(address + "/");
+        server.BaseUrl = new Uri(server.Origin, "v4/");
+        return server;
+    }
+
+    /// <summary>A user who signs in with <paramref name="token"/> and belongs to two accounts, each with one workspace.</summary>
+    public FakeFrameioSeed AddTokenUser(string token, string email = "creative@example.com", bool legacyToken = false)
+    {
+        lock (State.Lock)
+        {
+            var user = new FakeUser(State.NewId("user"), email, token, legacyToken);
+            State.Users[user.Id] = user;
+            var accounts = new List<FakeFrameioAccountSeed>();
+            foreach (var name in new[] { "Studio North", "Studio South" })
+            {
+                var account = new FakeAccount(State.NewId("account"), name);
+                account.MemberIds.Add(user.Id);
+                State.Accounts[account.Id] = account;
+                var workspace = new FakeWorkspace(State.NewId("workspace"), account.Id, $"{name} workspace");
+                State.Workspaces[workspace.Id] = workspace;
+                accounts.Add(new FakeFrameioAccountSeed(account.Id, workspace.Id));
+            }
+            return new FakeFrameioSeed(user.Id, token, accounts);
+        }
+    }
+
+    /// <summary>A person without a token who belongs to the account, as a collaborator would.</summary>
+    public string AddAccountMember(string accountId, string email)
+    {
+        lock (State.Lock)
+        {
+            var user = State.UserByEmail(email);
+            State.Accounts[accountId].MemberIds.Add(user.Id);
+            return user.Id;
+        }
+    }
+
+    /// <summary>Fills a folder with <paramref name="count"/> subfolders at once, for paging tests.</summary>
+    public void AddSubfolders(string folderId, int count)
+    {
+        lock (State.Lock)
+        {
+            var parent = State.Assets[folderId];
+            for (var i = 0; i < count; i++) State.AddAsset("folder", parent, $"Folder {i:000}");
+        }
+    }
+
+    /// <summary>The bytes of a local upload as the fake reassembled them, or null while a part is missing.</summary>
+    public byte[]? UploadedBytes(string fileId)
+    {
+        lock (State.Lock)
+        {
+            var file = State.Assets[fileId];
+            return file.Parts.Any(p => p is null) ? null : [.. file.Parts.SelectMany(p => p!)];
+        }
+    }
+
+    public string? ProjectUserRole(string projectId, string userId)
+    {
+        lock (State.Lock) return State.Projects[projectId].UserRoles.GetValueOrDefault(userId);
+    }
+
+    public bool IsAccountMember(string accountId, string userId)
+    {
+        lock (State.Lock) return State.Accounts[accountId].MemberIds.Contains(userId);
+    }
+
+    public int CountRequests(string method, string template) => _requests.Count(r => r.Method == method && r.Template == template);
+
+    public void ClearRequests() => _requests.Clear();
+
+    /// <summary>
+    /// Delivers an event to a registered webhook as Frame.io does: the ids-only payload, signed with the
+    /// webhook's secret at <paramref name="signedAt"/> (now by default; pass an old time to test replay checks).
+    /// </summary>
+    public async Task<HttpStatusCode> SendWebhookAsync(string webhookId, string eventType, string resourceType, string resourceId,
+        string? projectId = null, string? userId = null, DateTimeOffset? signedAt = null, CancellationToken cancellationToken = default)
+    {
+        FakeWebhook webhook;
+        lock (State.Lock) webhook = State.Webhooks[webhookId];
+        var body = JsonSerializer.Serialize(new
+        {
+            type = eventType,
+            account = new { id = webhook.AccountId },
+            workspace = new { id = webhook.WorkspaceId },
+            project = new { id = projectId },
+            resource = new { type = resourceType, id = resourceId },
+            user = new { id = userId },
+        });
+        var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(webhook.Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Frameio-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Frameio-Signature", $"v0={signature}");
+        using var response = await _webhookSender.SendAsync(request, cancellationToken);
+        return response.StatusCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.DisposeAsync();
+        _webhookSender.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>Before any route: log the request, cause queued faults, check the token, apply the rate limit.</summary>
+    private async Task HandleCommonConcernsAsync(HttpContext context, RequestDelegate next)
+    {
+        var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var raw = buffer.ToArray();
+        context.Items[FakeFrameioApi.RawBodyKey] = raw;
+        var isJson = context.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value!, template, isJson ? Encoding.UTF8.GetString(raw) : null,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+
+        if (Faults.Latency > TimeSpan.Zero) await Task.Delay(Faults.Latency, _stopping.Token);
+        switch (Faults.Take(template))
+        {
+            case FakeFault.ServerError:
+                await FakeFrameioApi.Error(503, "Service Unavailable", "Injected failure.").ExecuteAsync(context);
+                return;
+            case FakeFault.TooManyRequests:
+                new RateLimitState(1, 0, TimeSpan.FromMilliseconds(10)).WriteHeaders(context.Response);
+                await FakeFrameioApi.Error(429, "Too Many Requests", "Injected rate limit.").ExecuteAsync(context);
+                return;
+            case FakeFault.Hang:
+                using (var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
+                    await Task.Delay(Timeout.Infinite, hang.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            case FakeFault.DropConnection:
+                context.Abort();
+                return;
+        }
+
+        if (template is null)
+        {
+            await FakeFrameioApi.Error(404, "Not Found", $"No route {context.Request.Method} {context.Request.Path}.").ExecuteAsync(context);
+            return;
+        }
+        if (template == FakeFrameioRoutes.UploadPart)
+        {
+            await next(context); // storage checks its own signature, not a Frame.io token
+            return;
+        }
+        var token = context.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : "";
+        FakeUser? user;
+        lock (State.Lock) user = State.UserByToken(token);
+        var legacyHeaderMissing = user is { LegacyToken: true } && context.Request.Headers["x-frameio-legacy-token-auth"] != "true";
+        if (user is null || legacyHeaderMissing)
+        {
+            await FakeFrameioApi.Error(401, "Unauthorized", legacyHeaderMissing ? "Legacy token used without x-frameio-legacy-token-auth." : "Invalid or expired token.").ExecuteAsync(context);
+            return;
+        }
+        context.Items[FakeFrameioApi.CallerKey] = user;
+        var allowed = RateLimits.TryTake(token, context.Request.Method, template, out var rate);
+        rate.WriteHeaders(context.Response);
+        if (!allowed)
+        {
+            await FakeFrameioApi.Error(429, "Too Many Requests", "Rate limit exceeded for this endpoint.").ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    }
+}
+
+public sealed record FakeFrameioSeed(string UserId, string Token, IReadOnlyList<FakeFrameioAccountSeed> Accounts);
+
+public sealed record FakeFrameioAccountSeed(string AccountId, string WorkspaceId);
