@@ -38,10 +38,12 @@ internal sealed class FrameioCallPipeline
         _time = time;
         _logger = logger;
         _pacer = new RateLimitPacer(time);
-        _retries = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(Retry(options.MaxRateLimitRetries, (outcome, _) => outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests))
-            .AddRetry(Retry(options.MaxServerFailureRetries, IsRetryableFailure))
-            .Build();
+        var retries = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        // Polly refuses a retry strategy of zero retries; zero means "no such strategy".
+        if (options.MaxRateLimitRetries > 0)
+            retries.AddRetry(Retry(options.MaxRateLimitRetries, (outcome, _) => outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests));
+        if (options.MaxServerFailureRetries > 0) retries.AddRetry(Retry(options.MaxServerFailureRetries, IsRetryableFailure));
+        _retries = retries.Build();
         _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.AttemptTimeout).Build();
     }
 

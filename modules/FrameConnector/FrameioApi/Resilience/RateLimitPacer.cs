@@ -5,7 +5,7 @@ namespace Greenlight.Modules.FrameConnector.FrameioApi.Resilience;
 /// <summary>
 /// Waits before a request when the endpoint's rate-limit budget is spent, so a steady stream runs at
 /// Frame.io's limit instead of bouncing off 429s. It mirrors Frame.io's leaky bucket per endpoint:
-/// the last headers say how full the bucket was; it drains at limit / window; each request sent since
+/// the headers say how full the bucket is at least; it drains at limit / window; each request reserved
 /// adds one. Endpoints never seen yet are not paced (their first answer brings the headers).
 /// </summary>
 internal sealed class RateLimitPacer(TimeProvider time)
@@ -35,22 +35,32 @@ internal sealed class RateLimitPacer(TimeProvider time)
         {
             lock (_lock)
             {
+                // The local level also counts requests reserved but not yet arrived (queued behind a wait),
+                // which Frame.io cannot know of; so its word may raise the level (others share the budget)
+                // but never lower it, or queued requests and new ones would be let through together.
+                if (_limit > 0) DrainUntil(now);
                 _limit = headers.Limit;
                 _window = headers.Window;
-                _level = headers.Limit - headers.Remaining;
+                _level = Math.Max(_level, headers.Limit - headers.Remaining);
                 _levelAt = now;
             }
+        }
+
+        private double DrainedPerTick => _limit / (double)_window.Ticks;
+
+        private void DrainUntil(DateTimeOffset now)
+        {
+            _level = Math.Max(0, _level - (now - _levelAt).Ticks * DrainedPerTick);
+            _levelAt = now;
         }
 
         public PacingDecision Reserve(DateTimeOffset now, DateTimeOffset deadline)
         {
             lock (_lock)
             {
-                var drainedPerTick = _limit / (double)_window.Ticks;
-                _level = Math.Max(0, _level - (now - _levelAt).Ticks * drainedPerTick);
-                _levelAt = now;
+                DrainUntil(now);
                 var overflow = _level + 1 - _limit;
-                var wait = overflow <= 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)Math.Ceiling(overflow / drainedPerTick));
+                var wait = overflow <= 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)Math.Ceiling(overflow / DrainedPerTick));
                 if (now + wait > deadline) return new PacingDecision(wait, Reserved: false);
                 _level += 1;
                 return new PacingDecision(wait, Reserved: true);

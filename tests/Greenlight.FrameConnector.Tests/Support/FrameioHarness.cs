@@ -1,0 +1,60 @@
+using Greenlight.Modules.FrameConnector.FrameioApi;
+using Greenlight.Testing.Frameio;
+using Microsoft.Extensions.Logging;
+
+namespace Greenlight.FrameConnector.Tests.Support;
+
+/// <summary>A fake Frame.io with one token user (two accounts), and clients for that user whose waits are milliseconds.</summary>
+internal sealed class FrameioHarness : IAsyncDisposable
+{
+    public const string Token = "fio-token-3f9c1b7e-keep-out-of-logs";
+
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    private FrameioHarness(FakeFrameioServer fake, FakeFrameioSeed seed)
+    {
+        Fake = fake;
+        Seed = seed;
+    }
+
+    public FakeFrameioServer Fake { get; }
+
+    public FakeFrameioSeed Seed { get; }
+
+    public string AccountId => Seed.Accounts[0].AccountId;
+
+    public string WorkspaceId => Seed.Accounts[0].WorkspaceId;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public static async Task<FrameioHarness> StartAsync()
+    {
+        var fake = await FakeFrameioServer.StartAsync();
+        return new FrameioHarness(fake, fake.AddTokenUser(Token));
+    }
+
+    /// <summary>Frame.io's defaults, with waits cut to milliseconds so the suite stays fast.</summary>
+    public FrameioClientOptions Options => new()
+    {
+        BaseUrl = Fake.BaseUrl,
+        BaseBackoff = TimeSpan.FromMilliseconds(5),
+        AttemptTimeout = TimeSpan.FromSeconds(2),
+        MaxWaitPerCall = TimeSpan.FromSeconds(10),
+    };
+
+    public FrameioClient Client(FrameioClientOptions? options = null, FrameioCredentials? credentials = null) =>
+        new(_http, credentials ?? new FrameioCredentials(Token, isLegacyDeveloperToken: false), options ?? Options, logger: Logs.Factory.CreateLogger<FrameioClient>());
+
+    public FrameioAssumedCalls AssumedCalls() =>
+        new(_http, new FrameioCredentials(Token, isLegacyDeveloperToken: false), Options, logger: Logs.Factory.CreateLogger<FrameioAssumedCalls>());
+
+    public async Task<FrameioProject> NewProjectAsync(IFrameioClient client, string name = "Spring campaign") =>
+        await client.CreateProjectAsync(AccountId, WorkspaceId, name);
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        Logs.Dispose();
+        await Fake.DisposeAsync();
+    }
+}

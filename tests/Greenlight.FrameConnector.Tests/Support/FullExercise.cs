@@ -1,0 +1,32 @@
+using Greenlight.Modules.FrameConnector.FrameioApi;
+
+namespace Greenlight.FrameConnector.Tests.Support;
+
+/// <summary>Every call of <see cref="IFrameioClient"/> once, in the order the connector would make them.</summary>
+internal static class FullExercise
+{
+    public static async Task RunAsync(FrameioHarness harness, IFrameioClient client)
+    {
+        var account = harness.AccountId;
+        await client.GetMeAsync();
+        await client.ListAccountsAsync().ToListAsync();
+        var workspace = await client.CreateWorkspaceAsync(account, "Agency work");
+        await client.ListWorkspacesAsync(account).ToListAsync();
+        var project = await client.CreateProjectAsync(account, workspace.Id, "Launch film");
+        await client.ListProjectsAsync(account, workspace.Id).ToListAsync();
+        await client.GetProjectAsync(account, project.Id);
+        await client.RenameProjectAsync(account, project.Id, "Launch film (final)");
+        var folder = await client.CreateFolderAsync(account, project.RootFolderId, "Task 12: storyboard");
+        var first = await client.UploadLocalFileAsync(account, folder.Id, "cut-v1.mp4", new MemoryStream(new byte[10]), 10);
+        var second = await client.UploadLocalFileAsync(account, folder.Id, "cut-v2.mp4", new MemoryStream(new byte[12]), 12);
+        await client.GetFileAsync(account, first.Id);
+        await client.CreateVersionStackAsync(account, folder.Id, [first.Id, second.Id]);
+        await client.ListFolderChildrenAsync(account, folder.Id).ToListAsync();
+        await client.CreateCommentAsync(account, second.Id, "Tighten the opening", timestamp: 24);
+        await client.ListCommentsAsync(account, second.Id).ToListAsync();
+        await client.SetProjectUserRoleAsync(account, project.Id, harness.Seed.UserId, FrameioProjectRole.Editor);
+        var webhook = await client.CreateWebhookAsync(account, workspace.Id, "Greenlight", new Uri("http://127.0.0.1:9/hooks/frameio"), ["file.created", "comment.created"]);
+        await client.ListWebhooksAsync(account, workspace.Id).ToListAsync();
+        await client.DeleteWebhookAsync(account, workspace.Id, webhook.Webhook.Id);
+    }
+}
