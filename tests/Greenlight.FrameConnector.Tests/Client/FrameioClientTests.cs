@@ -1,44 +1,30 @@
 using System.Net;
-using Greenlight.FrameConnector.Tests.Support;
-using Greenlight.Modules.FrameConnector.FrameioApi;
-using Greenlight.Testing.Frameio;
 
 namespace Greenlight.FrameConnector.Tests.Client;
 
-public sealed class FrameioClientTests : IAsyncLifetime
+public sealed class FrameioClientTests : FrameioTestBase
 {
-    private FrameioHarness _harness = null!;
-    private FrameioClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _harness = await FrameioHarness.StartAsync();
-        _client = _harness.Client();
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     [Fact]
     public async Task The_token_user_and_both_of_their_accounts_are_read()
     {
-        var me = await _client.GetMeAsync();
-        var accounts = await _client.ListAccountsAsync().ToListAsync();
+        var me = await Client.GetMeAsync();
+        var accounts = await Client.ListAccountsAsync().ToListAsync();
 
-        Assert.Equal(_harness.Seed.UserId, me.Id);
-        Assert.Equal(_harness.Seed.Accounts.Select(a => a.AccountId), accounts.Select(a => a.Id));
+        Assert.Equal(Harness.Seed.UserId, me.Id);
+        Assert.Equal(Harness.Seed.Accounts.Select(a => a.AccountId), accounts.Select(a => a.Id));
         Assert.All(accounts, a => Assert.False(string.IsNullOrEmpty(a.DisplayName)));
     }
 
     [Fact]
     public async Task Workspaces_and_projects_are_created_listed_read_and_renamed()
     {
-        var workspace = await _client.CreateWorkspaceAsync(_harness.AccountId, "Agency work");
-        var project = await _client.CreateProjectAsync(_harness.AccountId, workspace.Id, "Launch film");
-        await _client.RenameProjectAsync(_harness.AccountId, project.Id, "Launch film (final)");
+        var workspace = await Client.CreateWorkspaceAsync(Harness.AccountId, "Agency work");
+        var project = await Client.CreateProjectAsync(Harness.AccountId, workspace.Id, "Launch film");
+        await Client.RenameProjectAsync(Harness.AccountId, project.Id, "Launch film (final)");
 
-        Assert.Contains(workspace, await _client.ListWorkspacesAsync(_harness.AccountId).ToListAsync());
-        Assert.Equal([project.Id], (await _client.ListProjectsAsync(_harness.AccountId, workspace.Id).ToListAsync()).Select(p => p.Id));
-        var read = await _client.GetProjectAsync(_harness.AccountId, project.Id);
+        Assert.Contains(workspace, await Client.ListWorkspacesAsync(Harness.AccountId).ToListAsync());
+        Assert.Equal([project.Id], (await Client.ListProjectsAsync(Harness.AccountId, workspace.Id).ToListAsync()).Select(p => p.Id));
+        var read = await Client.GetProjectAsync(Harness.AccountId, project.Id);
         Assert.Equal("Launch film (final)", read.Name);
         Assert.Equal(project.RootFolderId, read.RootFolderId);
         Assert.Equal(workspace.Id, read.WorkspaceId);
@@ -47,31 +33,31 @@ public sealed class FrameioClientTests : IAsyncLifetime
     [Fact]
     public async Task Folder_children_are_read_across_pages()
     {
-        var project = await _harness.NewProjectAsync(_client);
-        _harness.Fake.AddSubfolders(project.RootFolderId, 130);
-        var created = await _client.CreateFolderAsync(_harness.AccountId, project.RootFolderId, "Task 12: storyboard");
+        var project = await Harness.NewProjectAsync(Client);
+        Harness.Fake.AddSubfolders(project.RootFolderId, 130);
+        var created = await Client.CreateFolderAsync(Harness.AccountId, project.RootFolderId, "Task 12: storyboard");
 
-        var children = await _client.ListFolderChildrenAsync(_harness.AccountId, project.RootFolderId).ToListAsync();
+        var children = await Client.ListFolderChildrenAsync(Harness.AccountId, project.RootFolderId).ToListAsync();
 
         Assert.Equal(131, children.Count);
         Assert.Equal(131, children.Select(c => c.Id).Distinct().Count());
         Assert.Contains(children, c => c.Id == created.Id && c.Type == "folder" && c.ParentId == project.RootFolderId);
-        Assert.Equal(2, _harness.Fake.CountRequests("GET", FakeFrameioRoutes.Children));
+        Assert.Equal(2, Harness.Fake.CountRequests("GET", FakeFrameioRoutes.Children));
     }
 
     [Fact]
     public async Task A_local_upload_puts_every_part_and_the_fake_reassembles_the_exact_bytes()
     {
-        _harness.Fake.UploadPartSize = 1000;
-        var project = await _harness.NewProjectAsync(_client);
+        Harness.Fake.UploadPartSize = 1000;
+        var project = await Harness.NewProjectAsync(Client);
         var bytes = new byte[3500];
         new Random(7).NextBytes(bytes);
 
-        var file = await _client.UploadLocalFileAsync(_harness.AccountId, project.RootFolderId, "cut-v1.mp4", new MemoryStream(bytes), bytes.Length);
+        var file = await Client.UploadLocalFileAsync(Harness.AccountId, project.RootFolderId, "cut-v1.mp4", new MemoryStream(bytes), bytes.Length);
 
         Assert.Equal(4, file.UploadUrls!.Count);
-        Assert.Equal(bytes, _harness.Fake.UploadedBytes(file.Id));
-        var puts = _harness.Fake.Requests.Where(r => r.Template == FakeFrameioRoutes.UploadPart).ToList();
+        Assert.Equal(bytes, Harness.Fake.UploadedBytes(file.Id));
+        var puts = Harness.Fake.Requests.Where(r => r.Template == FakeFrameioRoutes.UploadPart).ToList();
         Assert.Equal(4, puts.Count);
         Assert.All(puts, put =>
         {
@@ -79,57 +65,57 @@ public sealed class FrameioClientTests : IAsyncLifetime
             Assert.Equal("private", put.Headers["x-amz-acl"]);
             Assert.False(put.Headers.ContainsKey("Authorization"), "the token must not go to the storage address");
         });
-        var read = await _client.GetFileAsync(_harness.AccountId, file.Id);
+        var read = await Client.GetFileAsync(Harness.AccountId, file.Id);
         Assert.Equal(("uploaded", 3500L, "video/mp4"), (read.Status, read.FileSize, read.MediaType));
     }
 
     [Fact]
     public async Task Files_are_stacked_as_versions_and_commented()
     {
-        var project = await _harness.NewProjectAsync(_client);
-        var first = await _client.UploadLocalFileAsync(_harness.AccountId, project.RootFolderId, "cut-v1.mp4", new MemoryStream(new byte[8]), 8);
-        var second = await _client.UploadLocalFileAsync(_harness.AccountId, project.RootFolderId, "cut-v2.mp4", new MemoryStream(new byte[9]), 9);
+        var project = await Harness.NewProjectAsync(Client);
+        var first = await Client.UploadLocalFileAsync(Harness.AccountId, project.RootFolderId, "cut-v1.mp4", new MemoryStream(new byte[8]), 8);
+        var second = await Client.UploadLocalFileAsync(Harness.AccountId, project.RootFolderId, "cut-v2.mp4", new MemoryStream(new byte[9]), 9);
 
-        var stack = await _client.CreateVersionStackAsync(_harness.AccountId, project.RootFolderId, [first.Id, second.Id]);
-        var comment = await _client.CreateCommentAsync(_harness.AccountId, second.Id, "Tighten the opening", timestamp: 24);
+        var stack = await Client.CreateVersionStackAsync(Harness.AccountId, project.RootFolderId, [first.Id, second.Id]);
+        var comment = await Client.CreateCommentAsync(Harness.AccountId, second.Id, "Tighten the opening", timestamp: 24);
 
-        var children = await _client.ListFolderChildrenAsync(_harness.AccountId, project.RootFolderId).ToListAsync();
+        var children = await Client.ListFolderChildrenAsync(Harness.AccountId, project.RootFolderId).ToListAsync();
         Assert.Equal([(stack.Id, "version_stack")], children.Select(c => (c.Id, c.Type)));
-        Assert.Equal([comment], await _client.ListCommentsAsync(_harness.AccountId, second.Id).ToListAsync());
+        Assert.Equal([comment], await Client.ListCommentsAsync(Harness.AccountId, second.Id).ToListAsync());
         Assert.Equal(("Tighten the opening", 24, second.Id), (comment.Text, comment.Timestamp, comment.FileId));
     }
 
     [Fact]
     public async Task A_project_user_is_added_and_re_permissioned()
     {
-        var project = await _harness.NewProjectAsync(_client);
-        var colleague = _harness.Fake.AddAccountMember(_harness.AccountId, "editor@example.com");
+        var project = await Harness.NewProjectAsync(Client);
+        var colleague = Harness.Fake.AddAccountMember(Harness.AccountId, "editor@example.com");
 
-        await _client.SetProjectUserRoleAsync(_harness.AccountId, project.Id, colleague, FrameioProjectRole.EditOnly);
-        Assert.Equal("edit_only", _harness.Fake.ProjectUserRole(project.Id, colleague));
-        var changed = await _client.SetProjectUserRoleAsync(_harness.AccountId, project.Id, colleague, FrameioProjectRole.Commenter);
+        await Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, colleague, FrameioProjectRole.EditOnly);
+        Assert.Equal("edit_only", Harness.Fake.ProjectUserRole(project.Id, colleague));
+        var changed = await Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, colleague, FrameioProjectRole.Commenter);
 
         Assert.Equal(new FrameioProjectUser(colleague, "commenter"), changed);
-        Assert.Equal("commenter", _harness.Fake.ProjectUserRole(project.Id, colleague));
+        Assert.Equal("commenter", Harness.Fake.ProjectUserRole(project.Id, colleague));
     }
 
     [Fact]
     public async Task A_webhook_is_created_with_its_secret_listed_and_deleted()
     {
-        var created = await _client.CreateWebhookAsync(_harness.AccountId, _harness.WorkspaceId, "Greenlight", new Uri("http://127.0.0.1:9/hooks"), ["file.created"]);
+        var created = await Client.CreateWebhookAsync(Harness.AccountId, Harness.WorkspaceId, "Greenlight", new Uri("http://127.0.0.1:9/hooks"), ["file.created"]);
 
         Assert.False(string.IsNullOrEmpty(created.Secret));
-        var listed = Assert.Single(await _client.ListWebhooksAsync(_harness.AccountId, _harness.WorkspaceId).ToListAsync());
+        var listed = Assert.Single(await Client.ListWebhooksAsync(Harness.AccountId, Harness.WorkspaceId).ToListAsync());
         Assert.Equal((created.Webhook.Id, created.Webhook.Url), (listed.Id, listed.Url));
         Assert.Equal(["file.created"], listed.Events);
-        await _client.DeleteWebhookAsync(_harness.AccountId, _harness.WorkspaceId, created.Webhook.Id);
-        Assert.Empty(await _client.ListWebhooksAsync(_harness.AccountId, _harness.WorkspaceId).ToListAsync());
+        await Client.DeleteWebhookAsync(Harness.AccountId, Harness.WorkspaceId, created.Webhook.Id);
+        Assert.Empty(await Client.ListWebhooksAsync(Harness.AccountId, Harness.WorkspaceId).ToListAsync());
     }
 
     [Fact]
     public async Task An_invalid_body_fails_with_Frame_io_s_error_and_its_pointer()
     {
-        var failure = await Assert.ThrowsAsync<FrameioApiException>(() => _client.CreateProjectAsync(_harness.AccountId, _harness.WorkspaceId, ""));
+        var failure = await Assert.ThrowsAsync<FrameioApiException>(() => Client.CreateProjectAsync(Harness.AccountId, Harness.WorkspaceId, ""));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, failure.Status);
         Assert.Equal("/data/name", Assert.Single(failure.Errors).Pointer);
@@ -139,8 +125,8 @@ public sealed class FrameioClientTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_resource_and_an_unknown_token_fail_with_their_status()
     {
-        var missing = await Assert.ThrowsAsync<FrameioApiException>(() => _client.GetFileAsync(_harness.AccountId, "file-404"));
-        var stranger = _harness.Client(credentials: new FrameioCredentials("not-a-known-token", isLegacyDeveloperToken: false));
+        var missing = await Assert.ThrowsAsync<FrameioApiException>(() => Client.GetFileAsync(Harness.AccountId, "file-404"));
+        var stranger = Harness.Client(credentials: new FrameioCredentials("not-a-known-token", isLegacyDeveloperToken: false));
         var unauthorized = await Assert.ThrowsAsync<FrameioApiException>(() => stranger.GetMeAsync());
 
         Assert.Equal((HttpStatusCode.NotFound, "Not Found"), (missing.Status, missing.Errors[0].Title));
@@ -150,9 +136,9 @@ public sealed class FrameioClientTests : IAsyncLifetime
     [Fact]
     public async Task A_legacy_developer_token_is_sent_with_the_legacy_header()
     {
-        var legacy = _harness.Fake.AddTokenUser("legacy-dev-token", "legacy@example.com", legacyToken: true);
-        var client = _harness.Client(credentials: new FrameioCredentials(legacy.Token, isLegacyDeveloperToken: true));
-        var withoutHeader = _harness.Client(credentials: new FrameioCredentials(legacy.Token, isLegacyDeveloperToken: false));
+        var legacy = Harness.Fake.AddTokenUser("legacy-dev-token", "legacy@example.com", legacyToken: true);
+        var client = Harness.Client(credentials: new FrameioCredentials(legacy.Token, isLegacyDeveloperToken: true));
+        var withoutHeader = Harness.Client(credentials: new FrameioCredentials(legacy.Token, isLegacyDeveloperToken: false));
 
         Assert.Equal(legacy.UserId, (await client.GetMeAsync()).Id);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Assert.ThrowsAsync<FrameioApiException>(() => withoutHeader.GetMeAsync())).Status);
@@ -161,17 +147,17 @@ public sealed class FrameioClientTests : IAsyncLifetime
     [Fact]
     public async Task The_assumed_calls_add_by_email_list_and_remove_members()
     {
-        var assumed = _harness.AssumedCalls();
-        var project = await _harness.NewProjectAsync(_client);
+        var assumed = Harness.AssumedCalls();
+        var project = await Harness.NewProjectAsync(Client);
 
-        var added = await assumed.AddProjectMemberByEmailAsync(_harness.AccountId, project.Id, "new.creative@example.com", FrameioProjectRole.Viewer);
-        var members = await assumed.ListAccountUsersAsync(_harness.AccountId).ToListAsync();
-        await assumed.RemoveProjectUserAsync(_harness.AccountId, project.Id, added.UserId);
-        await assumed.RemoveUserFromAccountAsync(_harness.AccountId, added.UserId);
+        var added = await assumed.AddProjectMemberByEmailAsync(Harness.AccountId, project.Id, "new.creative@example.com", FrameioProjectRole.Viewer);
+        var members = await assumed.ListAccountUsersAsync(Harness.AccountId).ToListAsync();
+        await assumed.RemoveProjectUserAsync(Harness.AccountId, project.Id, added.UserId);
+        await assumed.RemoveUserFromAccountAsync(Harness.AccountId, added.UserId);
 
         Assert.Equal("viewer", added.Role);
         Assert.Contains(members, m => m.Id == added.UserId && m.Email == "new.creative@example.com");
-        Assert.Null(_harness.Fake.ProjectUserRole(project.Id, added.UserId));
-        Assert.False(_harness.Fake.IsAccountMember(_harness.AccountId, added.UserId));
+        Assert.Null(Harness.Fake.ProjectUserRole(project.Id, added.UserId));
+        Assert.False(Harness.Fake.IsAccountMember(Harness.AccountId, added.UserId));
     }
 }

@@ -1,5 +1,3 @@
-using Greenlight.FrameConnector.Tests.Support;
-
 namespace Greenlight.FrameConnector.Tests.Contract;
 
 /// <summary>

@@ -1,37 +1,29 @@
 using System.Net;
-using Greenlight.FrameConnector.Tests.Support;
-using Greenlight.Modules.FrameConnector.FrameioApi;
-using Greenlight.Testing.Frameio;
 
 namespace Greenlight.FrameConnector.Tests.Resilience;
 
-public sealed class ResilienceTests : IAsyncLifetime
+public sealed class ResilienceTests : FrameioTestBase
 {
-    private FrameioHarness _harness = null!;
-    private FrameioClient _client = null!;
     private FrameioProject _project = null!;
 
-    private FakeFrameioFaults Faults => _harness.Fake.Faults;
+    private FakeFrameioFaults Faults => Harness.Fake.Faults;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _harness = await FrameioHarness.StartAsync();
-        _client = _harness.Client();
-        _project = await _harness.NewProjectAsync(_client);
-        _harness.Fake.ClearRequests();
+        await base.InitializeAsync();
+        _project = await Harness.NewProjectAsync(Client);
+        Harness.Fake.ClearRequests();
     }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task A_429_is_waited_out_and_the_call_then_succeeds()
     {
         Faults.Next(FakeFault.TooManyRequests, times: 2);
 
-        var project = await _client.GetProjectAsync(_harness.AccountId, _project.Id);
+        var project = await Client.GetProjectAsync(Harness.AccountId, _project.Id);
 
         Assert.Equal(_project.Id, project.Id);
-        Assert.Equal(3, _harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
+        Assert.Equal(3, Harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
     }
 
     [Fact]
@@ -40,10 +32,10 @@ public sealed class ResilienceTests : IAsyncLifetime
         Faults.Next(FakeFault.TooManyRequests);
         Faults.Next(FakeFault.ServerError);
 
-        await _client.CreateFolderAsync(_harness.AccountId, _project.RootFolderId, "Task 7");
+        await Client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, "Task 7");
 
-        Assert.Equal(3, _harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders));
-        Assert.Single(await _client.ListFolderChildrenAsync(_harness.AccountId, _project.RootFolderId).ToListAsync());
+        Assert.Equal(3, Harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders));
+        Assert.Single(await Client.ListFolderChildrenAsync(Harness.AccountId, _project.RootFolderId).ToListAsync());
     }
 
     [Fact]
@@ -51,10 +43,10 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         Faults.Next(FakeFault.ServerError, times: 100);
 
-        var failure = await Assert.ThrowsAsync<FrameioApiException>(() => _client.GetProjectAsync(_harness.AccountId, _project.Id));
+        var failure = await Assert.ThrowsAsync<FrameioApiException>(() => Client.GetProjectAsync(Harness.AccountId, _project.Id));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failure.Status);
-        Assert.Equal(1 + _harness.Options.MaxServerFailureRetries, _harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
+        Assert.Equal(1 + Harness.Options.MaxServerFailureRetries, Harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
     }
 
     [Fact]
@@ -62,20 +54,20 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         Faults.FailFraction(0.3);
 
-        for (var i = 0; i < 20; i++) await _client.GetProjectAsync(_harness.AccountId, _project.Id);
+        for (var i = 0; i < 20; i++) await Client.GetProjectAsync(Harness.AccountId, _project.Id);
 
-        Assert.InRange(_harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project), 21, 60);
+        Assert.InRange(Harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project), 21, 60);
     }
 
     [Fact]
     public async Task A_read_that_times_out_is_tried_again()
     {
         Faults.Next(FakeFault.Hang);
-        var client = _harness.Client(_harness.Options with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+        var client = Harness.Client(Harness.Options with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
 
-        await client.GetProjectAsync(_harness.AccountId, _project.Id);
+        await client.GetProjectAsync(Harness.AccountId, _project.Id);
 
-        Assert.Equal(2, _harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
+        Assert.Equal(2, Harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
     }
 
     [Fact]
@@ -83,20 +75,20 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         Faults.Next(FakeFault.DropConnection);
 
-        await _client.GetProjectAsync(_harness.AccountId, _project.Id);
+        await Client.GetProjectAsync(Harness.AccountId, _project.Id);
 
-        Assert.Equal(2, _harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
+        Assert.Equal(2, Harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
     }
 
     [Fact]
     public async Task A_create_that_times_out_is_not_repeated_and_reports_an_unknown_outcome()
     {
         Faults.Next(FakeFault.Hang);
-        var client = _harness.Client(_harness.Options with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+        var client = Harness.Client(Harness.Options with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
 
-        await Assert.ThrowsAsync<FrameioOutcomeUnknownException>(() => client.CreateFolderAsync(_harness.AccountId, _project.RootFolderId, "Task 7"));
+        await Assert.ThrowsAsync<FrameioOutcomeUnknownException>(() => client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, "Task 7"));
 
-        Assert.Equal(1, _harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders));
+        Assert.Equal(1, Harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders));
     }
 
     [Fact]
@@ -104,60 +96,60 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         Faults.Next(FakeFault.DropConnection);
 
-        await Assert.ThrowsAsync<FrameioOutcomeUnknownException>(() => _client.CreateFolderAsync(_harness.AccountId, _project.RootFolderId, "Task 7"));
+        await Assert.ThrowsAsync<FrameioOutcomeUnknownException>(() => Client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, "Task 7"));
 
-        Assert.Equal(1, _harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders));
+        Assert.Equal(1, Harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders));
     }
 
     [Fact]
     public async Task Pacing_keeps_a_concurrent_burst_under_a_tight_limit_nearly_free_of_429s()
     {
         const int folders = 30;
-        _harness.Fake.RateLimits.Set("POST", FakeFrameioRoutes.Folders, limit: 10, window: TimeSpan.FromMilliseconds(500));
+        Harness.Fake.RateLimits.Set("POST", FakeFrameioRoutes.Folders, limit: 10, window: TimeSpan.FromMilliseconds(500));
         // One request first, so the client learns the endpoint's limit from the headers.
-        await _client.CreateFolderAsync(_harness.AccountId, _project.RootFolderId, "Task 0");
+        await Client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, "Task 0");
 
-        await Task.WhenAll(Enumerable.Range(1, folders - 1).Select(i => _client.CreateFolderAsync(_harness.AccountId, _project.RootFolderId, $"Task {i}")));
+        await Task.WhenAll(Enumerable.Range(1, folders - 1).Select(i => Client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, $"Task {i}")));
 
-        var sent = _harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders);
+        var sent = Harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders);
         Assert.InRange(sent - folders, 0, 1); // each extra request was a 429
-        Assert.Equal(folders, (await _client.ListFolderChildrenAsync(_harness.AccountId, _project.RootFolderId).ToListAsync()).Count);
+        Assert.Equal(folders, (await Client.ListFolderChildrenAsync(Harness.AccountId, _project.RootFolderId).ToListAsync()).Count);
     }
 
     [Fact]
     public async Task A_spent_budget_fails_at_once_with_try_later_instead_of_blocking()
     {
-        _harness.Fake.RateLimits.Set("POST", FakeFrameioRoutes.Folders, limit: 2, window: TimeSpan.FromMinutes(1));
-        var client = _harness.Client(_harness.Options with { MaxWaitPerCall = TimeSpan.FromMilliseconds(200) });
-        await client.CreateFolderAsync(_harness.AccountId, _project.RootFolderId, "Task 1");
-        await client.CreateFolderAsync(_harness.AccountId, _project.RootFolderId, "Task 2");
+        Harness.Fake.RateLimits.Set("POST", FakeFrameioRoutes.Folders, limit: 2, window: TimeSpan.FromMinutes(1));
+        var client = Harness.Client(Harness.Options with { MaxWaitPerCall = TimeSpan.FromMilliseconds(200) });
+        await client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, "Task 1");
+        await client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, "Task 2");
 
-        var later = await Assert.ThrowsAsync<FrameioTryLaterException>(() => client.CreateFolderAsync(_harness.AccountId, _project.RootFolderId, "Task 3"));
+        var later = await Assert.ThrowsAsync<FrameioTryLaterException>(() => client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, "Task 3"));
 
         Assert.InRange(later.RetryAt - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(31));
-        Assert.Equal(2, _harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders)); // the pacer knew; nothing was sent
+        Assert.Equal(2, Harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders)); // the pacer knew; nothing was sent
     }
 
     [Fact]
     public async Task A_429_whose_headers_imply_a_long_wait_becomes_try_later()
     {
-        _harness.Fake.RateLimits.Set("GET", FakeFrameioRoutes.Project, limit: 1, window: TimeSpan.FromMinutes(1));
-        await _harness.Client().GetProjectAsync(_harness.AccountId, _project.Id); // another connection spends the budget
-        var client = _harness.Client(_harness.Options with { MaxWaitPerCall = TimeSpan.FromSeconds(1) });
+        Harness.Fake.RateLimits.Set("GET", FakeFrameioRoutes.Project, limit: 1, window: TimeSpan.FromMinutes(1));
+        await Harness.Client().GetProjectAsync(Harness.AccountId, _project.Id); // another connection spends the budget
+        var client = Harness.Client(Harness.Options with { MaxWaitPerCall = TimeSpan.FromSeconds(1) });
 
-        var later = await Assert.ThrowsAsync<FrameioTryLaterException>(() => client.GetProjectAsync(_harness.AccountId, _project.Id));
+        var later = await Assert.ThrowsAsync<FrameioTryLaterException>(() => client.GetProjectAsync(Harness.AccountId, _project.Id));
 
         Assert.InRange(later.RetryAt - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(61));
-        Assert.Equal(2, _harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
+        Assert.Equal(2, Harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
     }
 
     [Fact]
     public async Task A_429_left_unretried_carries_the_retry_after_its_headers_imply()
     {
         Faults.Next(FakeFault.TooManyRequests);
-        var client = _harness.Client(_harness.Options with { MaxRateLimitRetries = 0 });
+        var client = Harness.Client(Harness.Options with { MaxRateLimitRetries = 0 });
 
-        var failure = await Assert.ThrowsAsync<FrameioApiException>(() => client.GetProjectAsync(_harness.AccountId, _project.Id));
+        var failure = await Assert.ThrowsAsync<FrameioApiException>(() => client.GetProjectAsync(Harness.AccountId, _project.Id));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, failure.Status);
         Assert.Equal(TimeSpan.FromMilliseconds(10), failure.RetryAfter); // the fault's headers: 1 request per 10 ms
@@ -169,13 +161,13 @@ public sealed class ResilienceTests : IAsyncLifetime
         Faults.Next(FakeFault.TooManyRequests);
         Faults.Next(FakeFault.ServerError);
         Faults.Next(FakeFault.DropConnection);
-        await FullExercise.RunAsync(_harness, _client);
+        await FullExercise.RunAsync(Harness, Client);
         Faults.Next(FakeFault.ServerError, times: 10);
-        var failure = await Assert.ThrowsAsync<FrameioApiException>(() => _client.GetMeAsync());
+        var failure = await Assert.ThrowsAsync<FrameioApiException>(() => Client.GetMeAsync());
 
-        Assert.NotEmpty(_harness.Logs.Lines);
-        Assert.Contains(_harness.Logs.Lines, line => line.Contains("answered 503"));
-        Assert.DoesNotContain(_harness.Logs.Lines, line => line.Contains(FrameioHarness.Token, StringComparison.Ordinal));
+        Assert.NotEmpty(Harness.Logs.Lines);
+        Assert.Contains(Harness.Logs.Lines, line => line.Contains("answered 503"));
+        Assert.DoesNotContain(Harness.Logs.Lines, line => line.Contains(FrameioHarness.Token, StringComparison.Ordinal));
         Assert.DoesNotContain(FrameioHarness.Token, failure.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(FrameioHarness.Token, new FrameioCredentials(FrameioHarness.Token, false).ToString(), StringComparison.Ordinal);
     }

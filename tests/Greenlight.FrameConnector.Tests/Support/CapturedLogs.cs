@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Greenlight.FrameConnector.Tests.Support;
 
 /// <summary>Every log line the client writes, at every level, with its exception, as text to search.</summary>
-internal sealed class CapturedLogs : IDisposable
+public sealed class CapturedLogs : IDisposable
 {
     private readonly ConcurrentQueue<string> _lines = new();
 

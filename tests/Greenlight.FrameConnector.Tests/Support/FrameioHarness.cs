@@ -1,11 +1,9 @@
-using Greenlight.Modules.FrameConnector.FrameioApi;
-using Greenlight.Testing.Frameio;
 using Microsoft.Extensions.Logging;
 
 namespace Greenlight.FrameConnector.Tests.Support;
 
 /// <summary>A fake Frame.io with one token user (two accounts), and clients for that user whose waits are milliseconds.</summary>
-internal sealed class FrameioHarness : IAsyncDisposable
+public sealed class FrameioHarness : IAsyncDisposable
 {
     public const string Token = "fio-token-3f9c1b7e-keep-out-of-logs";
 

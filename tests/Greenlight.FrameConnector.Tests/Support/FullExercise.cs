@@ -1,5 +1,3 @@
-using Greenlight.Modules.FrameConnector.FrameioApi;
-
 namespace Greenlight.FrameConnector.Tests.Support;
 
 /// <summary>Every call of <see cref="IFrameioClient"/> once, in the order the connector would make them.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using Greenlight.FrameConnector.Tests.Support;
 using Greenlight.Modules.FrameConnector.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
