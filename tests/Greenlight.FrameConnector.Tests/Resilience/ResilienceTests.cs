@@ -81,6 +81,17 @@ public sealed class ResilienceTests : FrameioTestBase
     }
 
     [Fact]
+    public async Task A_read_slower_than_every_attempt_s_timeout_fails_as_unreachable_after_bounded_retries()
+    {
+        Faults.Latency = TimeSpan.FromMilliseconds(500);
+        var client = Harness.Client(Harness.Options with { AttemptTimeout = TimeSpan.FromMilliseconds(150) });
+
+        await Assert.ThrowsAsync<FrameioUnreachableException>(() => client.GetProjectAsync(Harness.AccountId, _project.Id));
+
+        Assert.Equal(1 + Harness.Options.MaxServerFailureRetries, Harness.Fake.CountRequests("GET", FakeFrameioRoutes.Project));
+    }
+
+    [Fact]
     public async Task A_create_that_times_out_is_not_repeated_and_reports_an_unknown_outcome()
     {
         Faults.Next(FakeFault.Hang);

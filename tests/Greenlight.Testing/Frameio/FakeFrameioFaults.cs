@@ -43,16 +43,6 @@ public sealed class FakeFrameioFaults
         lock (_lock) _queued.Add(new QueuedFault(fault, template) { Remaining = times });
     }
 
-    public void Clear()
-    {
-        lock (_lock)
-        {
-            _queued.Clear();
-            _serverErrorFraction = 0;
-            Latency = TimeSpan.Zero;
-        }
-    }
-
     internal FakeFault? Take(string? template)
     {
         lock (_lock)
