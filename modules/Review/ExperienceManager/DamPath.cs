@@ -19,7 +19,9 @@ internal sealed record DamPath
         return new DamPath(segments);
     }
 
-    public DamPath Child(string name) => new([.. Segments, .. Parse(name).Segments]);
+    public DamPath Child(string name) => name.Contains('/') || name is "." or ".." || name.Length == 0
+        ? throw new ArgumentException($"The file name {name} must be one path segment.", nameof(name))
+        : new DamPath([.. Segments, name]);
 
     /// <summary>This path and each of its ancestors, from the top one down.</summary>
     public IEnumerable<DamPath> SelfAndAncestorsTopDown() =>

@@ -102,6 +102,16 @@ public sealed class ExperienceManagerClientTests
     }
 
     [Fact]
+    public async Task A_file_name_that_is_not_one_path_segment_is_refused_before_any_request()
+    {
+        await using var aem = await ExperienceManagerHarness.StartAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => aem.Client.UploadAsync(aem.Connection, "greenlight", new AssetFile("../hero.png", "image/png", 1, new MemoryStream([1]))));
+
+        Assert.Empty(aem.Server.Requests);
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_a_clear_401_error_that_does_not_repeat_the_token()
     {
         await using var aem = await ExperienceManagerHarness.StartAsync();
