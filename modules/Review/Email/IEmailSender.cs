@@ -1,0 +1,13 @@
+namespace Greenlight.Modules.Review.Email;
+
+/// <summary>Sends one message; a failure throws, so the outbox job that called it is retried.</summary>
+public interface IEmailSender
+{
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A notification with both a plain-text and an HTML body (mail clients show the richest they can).
+/// Recipients are addresses, optionally with a display name: <c>Ana Díaz &lt;ana@example.com&gt;</c>.
+/// </summary>
+public sealed record EmailMessage(IReadOnlyList<string> To, string Subject, string PlainTextBody, string HtmlBody);
