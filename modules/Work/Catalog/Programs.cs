@@ -37,7 +37,7 @@ public sealed class CreateProgramValidator : NamedFieldsValidator<CreateProgram>
 {
     public CreateProgramValidator(IGrainFactory grains) =>
         RuleFor(r => r.PortfolioId).MustBeId()
-            .MustAsync(async (id, _) => await grains.GetGrain<IPortfolioGrain>(id).FindAsync() is not null)
+            .MustAsync(async (id, _) => await grains.GetGrain<IPortfolioGrain>(id!).FindAsync() is not null)
             .WithMessage("There is no portfolio '{PropertyValue}'.");
 }
 

@@ -16,7 +16,7 @@ internal static class Rules
 
     /// <summary>An id in a route or body: what <see cref="WorkIds.New"/> makes, or another module's ids.</summary>
     public static IRuleBuilderOptions<T, string?> MustBeId<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_.:-]+$");
+        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_.:-]+$");
 }
 
 /// <summary>A request carrying an object's name and description.</summary>
