@@ -15,7 +15,7 @@ internal static class Rules
         rule.MaximumLength(DescriptionLength);
 
     /// <summary>An id in a route or body: what <see cref="WorkIds.New"/> makes, or another module's ids.</summary>
-    public static IRuleBuilderOptions<T, string?> MustBeId<T>(this IRuleBuilder<T, string?> rule) =>
+    public static IRuleBuilderOptions<T, string?> MustBeId<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_.:-]+$");
 }
 
