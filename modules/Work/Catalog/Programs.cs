@@ -36,9 +36,7 @@ public sealed record DeleteProgram(string Id) : IRequest, ISecuredRequest
 public sealed class CreateProgramValidator : NamedFieldsValidator<CreateProgram>
 {
     public CreateProgramValidator(IGrainFactory grains) =>
-        RuleFor(r => r.PortfolioId).MustBeId()
-            .MustAsync(async (id, _) => await grains.GetGrain<IPortfolioGrain>(id!).FindAsync() is not null)
-            .WithMessage("There is no portfolio '{PropertyValue}'.");
+        RuleFor(r => r.PortfolioId).MustExist<CreateProgram, IPortfolioGrain>(grains);
 }
 
 public sealed class EditProgramValidator : NamedFieldsValidator<EditProgram>;
