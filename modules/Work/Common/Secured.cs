@@ -36,6 +36,17 @@ internal static class Secured
 
 internal static class WorkIds
 {
-    /// <summary>Time-ordered, so ids sort in creation order (the lists page by id).</summary>
-    public static string New() => Guid.CreateVersion7().ToString("N");
+    private static long _last;
+
+    /// <summary>Strictly increasing on this host (time in ticks, then random bits), so ids sort in creation order: the lists page by id.</summary>
+    public static string New()
+    {
+        long last, next;
+        do
+        {
+            last = Interlocked.Read(ref _last);
+            next = Math.Max(DateTime.UtcNow.Ticks, last + 1);
+        } while (Interlocked.CompareExchange(ref _last, next, last) != last);
+        return next.ToString("x16") + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+    }
 }
