@@ -115,16 +115,19 @@ public sealed class DocumentTests(WorkHostFixture fixture)
     {
         await using var database = await TestPostgresDatabase.CreateAsync();
         var bytes = Bytes(WorkHost.ChunkBytes * 2 + 1, 5);
-        string projectId, documentId;
+        string projectId, documentId, adminToken;
         await using (var first = await WorkHost.StartAsync(database.ConnectionString))
         {
+            adminToken = first.Host.AdminToken;
             projectId = (await first.CreateProjectAsync()).Id;
             documentId = (await (await first.UploadAsync($"/api/v1/projects/{projectId}/documents?name=a.bin", bytes, "application/octet-stream"))
                 .ReadSuccessAsync<DocumentView>()).Id;
         }
+        // The organization (and its administrator's token) came with the database.
         await using var second = await WorkHost.StartAsync(database.ConnectionString);
 
-        Assert.Equal(bytes, await DownloadAsync(second.Admin, projectId, documentId, 1, "application/octet-stream"));
+        using var admin = second.Host.Client(adminToken);
+        Assert.Equal(bytes, await DownloadAsync(admin, projectId, documentId, 1, "application/octet-stream"));
     }
 
     private async Task<FolderView> CreateFolderAsync(string projectId, string name, string? parentFolderId) =>
