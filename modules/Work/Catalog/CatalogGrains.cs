@@ -1,10 +1,3 @@
-using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Outbox;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Work.Common;
-using Greenlight.Modules.Work.Contracts;
-
 namespace Greenlight.Modules.Work.Catalog;
 
 // Portfolios and programs: named containers above projects, one grain each. A program sits in a portfolio.

@@ -1,11 +1,3 @@
-using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Mediator;
-using Greenlight.Kernel.Security;
-using Greenlight.Kernel.Storage;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Work.Common;
-
 namespace Greenlight.Modules.Work.Catalog;
 
 /// <summary>What the portfolio and program handlers share: create and register, find, delete when empty.</summary>

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Greenlight.Kernel.Grains;
-using Greenlight.Modules.Work.Common;
-
 namespace Greenlight.Modules.Work.Catalog;
 
 internal static class ExistenceRules

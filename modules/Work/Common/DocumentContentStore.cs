@@ -1,5 +1,3 @@
-using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Greenlight.Modules.Work.Common;

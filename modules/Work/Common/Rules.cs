@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Greenlight.Modules.Work.Common;
 
 /// <summary>The field rules every Work request shares.</summary>

@@ -1,6 +1,3 @@
-using Greenlight.Kernel.Security;
-using Greenlight.Modules.Access.Contracts;
-
 namespace Greenlight.Modules.Work.Common;
 
 /// <summary>The secured references of the work tree: portfolios, programs and projects are their own containers; the rest sit in a project.</summary>

@@ -1,8 +1,3 @@
-using Greenlight.Kernel.Mediator;
-using Greenlight.Kernel.Outbox;
-using Greenlight.Kernel.Storage;
-using Greenlight.Modules.Access.Contracts;
-
 namespace Greenlight.Modules.Work.Common;
 
 /// <summary>What a grain write carries besides its state, applied in the same transaction.</summary>

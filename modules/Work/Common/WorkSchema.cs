@@ -1,5 +1,3 @@
-using Greenlight.Kernel.Storage;
-
 namespace Greenlight.Modules.Work.Common;
 
 /// <summary>The list table: one row per object, kept in step with the grains in their write transactions.</summary>

@@ -1,6 +1,3 @@
-using Greenlight.Kernel.Mediator;
-using Greenlight.Kernel.Security;
-
 namespace Greenlight.Modules.Work.Contracts;
 
 // For other modules. The sending module has checked its caller's rights (the Access module's

@@ -1,6 +1,3 @@
-using Greenlight.Kernel.Mediator;
-using Greenlight.Modules.Access.Contracts;
-
 namespace Greenlight.Modules.Work.Contracts;
 
 // Published through the outbox in the transaction that changes the object: every handler gets

@@ -1,5 +1,3 @@
-using Greenlight.Modules.Access.Contracts;
-
 namespace Greenlight.Modules.Work.Contracts;
 
 // What the Work module shows of its objects, over HTTP and to other modules alike.

@@ -1,12 +1,4 @@
-using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
-using Greenlight.Modules.Work.Common;
-using Greenlight.Modules.Work.Contracts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

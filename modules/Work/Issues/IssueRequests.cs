@@ -1,12 +1,3 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Mediator;
-using Greenlight.Kernel.Security;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Work.Common;
-using Greenlight.Modules.Work.Contracts;
 using Greenlight.Modules.Work.Projects;
 
 namespace Greenlight.Modules.Work.Issues;

@@ -1,16 +1,3 @@
-using FluentValidation;
-using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
-using Greenlight.Kernel.Security;
-using Greenlight.Kernel.Storage;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Work.Common;
-using Greenlight.Modules.Work.Contracts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace Greenlight.Modules.Work.Listing;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
-using Greenlight.Modules.Work.Contracts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace Greenlight.Modules.Work.Projects;
 
 public sealed class ProjectEndpoints : IEndpoints

@@ -1,10 +1,3 @@
-using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Outbox;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Work.Common;
-using Greenlight.Modules.Work.Contracts;
-
 namespace Greenlight.Modules.Work.Projects;
 
 public sealed record NewProject(

@@ -1,13 +1,4 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Mediator;
-using Greenlight.Kernel.Security;
-using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Work.Catalog;
-using Greenlight.Modules.Work.Common;
-using Greenlight.Modules.Work.Contracts;
 
 namespace Greenlight.Modules.Work.Projects;
 

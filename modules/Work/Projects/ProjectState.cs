@@ -1,5 +1,3 @@
-using Greenlight.Modules.Work.Contracts;
-
 namespace Greenlight.Modules.Work.Projects;
 
 // The project grain's state: the project and everything in it (tasks, issues, folders, document

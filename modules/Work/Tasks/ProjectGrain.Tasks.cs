@@ -1,8 +1,3 @@
-using Greenlight.Kernel.Errors;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Work.Common;
-using Greenlight.Modules.Work.Contracts;
-
 namespace Greenlight.Modules.Work.Projects;
 
 public sealed record NewTask(

@@ -1,13 +1,5 @@
-using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
-using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Work.Assignments;
-using Greenlight.Modules.Work.Contracts;
 using Greenlight.Modules.Work.Issues;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Greenlight.Modules.Work.Tasks;
 
