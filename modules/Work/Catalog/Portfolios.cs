@@ -43,3 +43,25 @@ internal sealed class PortfolioHandlers(CatalogService catalog, Kernel.Grains.IG
     public Task<Unit> Handle(DeletePortfolio request, CancellationToken cancellationToken) =>
         catalog.DeleteAsync<IPortfolioGrain>(Secured.Portfolio(request.Id), cancellationToken);
 }
+
+public sealed class PortfolioEndpoints : IEndpoints
+{
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/portfolios").WithTags("Portfolios");
+        group.MapPost("/", async Task<Created<PortfolioView>> (ISender sender, CreatePortfolio request, CancellationToken ct) =>
+        {
+            var created = await sender.Send(request, ct);
+            return TypedResults.Created($"/api/v1/portfolios/{created.Id}", created);
+        }).WithName("CreatePortfolio");
+        group.MapGet("/{id}", async Task<Ok<PortfolioView>> (ISender sender, string id, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetPortfolio(id), ct))).WithName("GetPortfolio");
+        group.MapPatch("/{id}", async Task<Ok<PortfolioView>> (ISender sender, string id, EditPortfolio request, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(request with { Id = id }, ct))).WithName("EditPortfolio");
+        group.MapDelete("/{id}", async Task<NoContent> (ISender sender, string id, CancellationToken ct) =>
+        {
+            await sender.Send(new DeletePortfolio(id), ct);
+            return TypedResults.NoContent();
+        }).WithName("DeletePortfolio");
+    }
+}
