@@ -24,3 +24,9 @@ public sealed class NotFoundException(string what) : Exception($"{what} was not 
 
 /// <summary>409: the request conflicts with the current state (a stale version, a duplicate name).</summary>
 public class ConflictException(string reason) : Exception(reason);
+
+/// <summary>413: the content sent is larger than the limit for it; nothing of it was kept.</summary>
+public sealed class ContentTooLargeException(long limitBytes) : Exception($"The content is larger than the limit of {limitBytes} bytes.")
+{
+    public long LimitBytes { get; } = limitBytes;
+}

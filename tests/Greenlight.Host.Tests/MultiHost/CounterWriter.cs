@@ -1,3 +1,4 @@
+using Greenlight.Testing;
 using Greenlight.Host.Tests.Support;
 
 namespace Greenlight.Host.Tests.MultiHost;

@@ -1,3 +1,4 @@
+using Greenlight.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Greenlight.Host.Tests.Support;

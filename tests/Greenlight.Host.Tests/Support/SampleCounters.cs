@@ -1,3 +1,4 @@
+using Greenlight.Testing;
 using System.Net;
 
 namespace Greenlight.Host.Tests.Support;

@@ -1,3 +1,4 @@
+using Greenlight.Testing;
 using System.Text.Json;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Tests.Harness;

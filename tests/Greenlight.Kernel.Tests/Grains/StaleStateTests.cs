@@ -1,3 +1,4 @@
+using Greenlight.Testing;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Tests.Harness;
 

@@ -1,8 +1,24 @@
-namespace Greenlight.Host.Tests.Support;
+namespace Greenlight.Testing;
 
 /// <summary>Waits for what hosts do in the background (outbox deliveries, other hosts' writes) to become visible.</summary>
-internal static class Eventually
+public static class Eventually
 {
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>Polls a condition until it holds or a deadline passes, so tests wait as little as the machine allows and fail instead of hanging.</summary>
+    public static Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        HoldsAsync(() => Task.FromResult(condition()), what, timeout);
+
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Xunit.Assert.Fail($"Timed out after {timeout ?? DefaultTimeout} waiting until {what}.");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Probes until <paramref name="done"/> holds for the answer, and returns that answer; fails with the last one.</summary>
     public static async Task<T> MatchesAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan within, string what)
     {

@@ -1,17 +1,22 @@
+using Xunit;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
-namespace Greenlight.Host.Tests.Support;
+namespace Greenlight.Testing;
 
-internal static class Json
+public static class Json
 {
+    /// <summary>As the host writes: camelCase, enums by name.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     /// <summary>Reads a successful response's body, failing with the body when the call did not succeed.</summary>
     public static async Task<T> ReadSuccessAsync<T>(this HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode)
             Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: " +
                         await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<T>())!;
+        return (await response.Content.ReadFromJsonAsync<T>(Options))!;
     }
 
     public static async Task<T> GetSuccessAsync<T>(this HttpClient client, string path) =>

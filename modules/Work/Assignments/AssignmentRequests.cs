@@ -1,0 +1,47 @@
+using Greenlight.Modules.Work.Projects;
+
+namespace Greenlight.Modules.Work.Assignments;
+
+// Assigning tasks and issues to users or teams: a contribute-level change on the item.
+
+public sealed record AddAssignment(string ProjectId, ObjectType ItemType, string ItemId, AssigneeKind Kind, string AssigneeId) : IRequest, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ItemType, ItemId), AccessAction.Update);
+}
+
+public sealed record RemoveAssignment(string ProjectId, ObjectType ItemType, string ItemId, AssigneeKind Kind, string AssigneeId) : IRequest, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ItemType, ItemId), AccessAction.Update);
+}
+
+public sealed class AddAssignmentValidator : AbstractValidator<AddAssignment>
+{
+    public AddAssignmentValidator(ISender sender)
+    {
+        RuleFor(r => r.Kind).IsInEnum();
+        RuleFor(r => r.AssigneeId).MustBeId()
+            .MustAsync(async (id, ct) => await sender.Send(new GetUserProfile(id!), ct) is { Active: true })
+            .When(r => r.Kind == AssigneeKind.User)
+            .WithMessage("There is no active user '{PropertyValue}'.");
+    }
+}
+
+internal sealed class AssignmentHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+    IRequestHandler<AddAssignment, Unit>, IRequestHandler<RemoveAssignment, Unit>
+{
+    public async Task<Unit> Handle(AddAssignment request, CancellationToken cancellationToken)
+    {
+        var assignee = new Assignee(request.Kind, request.AssigneeId);
+        var item = new ObjectRef(request.ItemType, request.ItemId);
+        if (await grains.GetGrain<IProjectGrain>(request.ProjectId).AssignAsync(item, assignee, current.UserId()))
+            await sender.Send(new GrantAssigneeAccess(Secured.InProject(request.ProjectId, item), assignee.ToGrantee()), cancellationToken);
+        return Unit.Value;
+    }
+
+    public async Task<Unit> Handle(RemoveAssignment request, CancellationToken cancellationToken)
+    {
+        await grains.GetGrain<IProjectGrain>(request.ProjectId)
+            .UnassignAsync(new ObjectRef(request.ItemType, request.ItemId), new Assignee(request.Kind, request.AssigneeId), current.UserId());
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Greenlight.Modules.Work.Contracts;
+
+// For other modules. The sending module has checked its caller's rights (the Access module's
+// CheckAccess); these requests do not check again.
+
+/// <summary>Null when there is no such project.</summary>
+public sealed record GetProjectSummary(string ProjectId) : IRequest<ProjectView?>, IModuleRequest;
+
+public sealed record GetTaskSummary(string ProjectId, string TaskId) : IRequest<TaskView?>, IModuleRequest;
+
+public sealed record GetDocumentSummary(string ProjectId, string DocumentId) : IRequest<DocumentView?>, IModuleRequest;
+
+/// <summary>A version's bytes as a stream (the latest when <paramref name="Version"/> is null). Dispose the stream.</summary>
+public sealed record ReadDocumentContent(string ProjectId, string DocumentId, int? Version) : IRequest<DocumentContent>, IModuleRequest;
+
+/// <summary>A new document (the FrameConnector's assets sent back from Frame.io); read from <paramref name="Content"/> as it is stored.</summary>
+public sealed record AddDocument(string ProjectId, string? FolderId, string Name, string ContentType, Stream Content, string UploadedBy)
+    : IRequest<DocumentView>, IModuleRequest;
+
+/// <summary>A task's status set by a user from elsewhere (Frame.io); Complete completes the task.</summary>
+public sealed record SetTaskStatusFor(string ProjectId, string TaskId, WorkTaskStatus Status, string UserId) : IRequest<TaskView>, IModuleRequest;
+
+/// <summary>The Review module opened an approval in the project: the project cannot be completed until it is closed. Idempotent.</summary>
+public sealed record ApprovalOpened(string ProjectId, string ApprovalId) : IRequest, IModuleRequest;
+
+/// <summary>The approval is decided or abandoned. Idempotent.</summary>
+public sealed record ApprovalClosed(string ProjectId, string ApprovalId) : IRequest, IModuleRequest;

@@ -1,0 +1,162 @@
+using Greenlight.Modules.Work.Projects;
+
+namespace Greenlight.Modules.Work.Documents;
+
+// UploadDocument, UploadVersion, DownloadVersion, GetDocument, RenameDocument, MoveDocument, DeleteDocument;
+// and the module requests AddDocument, ReadDocumentContent, GetDocumentSummary.
+
+/// <summary>A new document with its first version, read from <see cref="Content"/> as it is stored.</summary>
+public sealed record UploadDocument(string ProjectId, string? FolderId, string Name, string ContentType, Stream Content)
+    : IRequest<DocumentView>, ISecuredRequest
+{
+    public AccessCheck Check => AccessCheck.CreateIn(DocumentPlace.Of(ProjectId, FolderId), ObjectType.Document);
+}
+
+public sealed record UploadVersion(string ProjectId, string DocumentId, string ContentType, Stream Content) : IRequest<DocumentView>, ISecuredRequest
+{
+    public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Document, DocumentId), AccessAction.Edit);
+}
+
+public sealed record DownloadVersion(string ProjectId, string DocumentId, int Version) : IRequest<DocumentContent>, ISecuredRequest
+{
+    public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Document, DocumentId), AccessAction.View);
+}
+
+public sealed record GetDocument(string ProjectId, string DocumentId) : IRequest<DocumentView>, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Document, DocumentId), AccessAction.View);
+}
+
+public sealed record RenameDocument(string ProjectId, string DocumentId, string Name) : IRequest<DocumentView>, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Document, DocumentId), AccessAction.Edit);
+}
+
+/// <summary>Into another folder of the project, or to its top level when <see cref="FolderId"/> is null.</summary>
+public sealed record MoveDocument(string ProjectId, string DocumentId, string? FolderId) : IRequest<DocumentView>, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Document, DocumentId), AccessAction.Edit);
+}
+
+public sealed record DeleteDocument(string ProjectId, string DocumentId) : IRequest, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Document, DocumentId), AccessAction.Delete);
+}
+
+public sealed class UploadDocumentValidator : AbstractValidator<UploadDocument>
+{
+    public UploadDocumentValidator()
+    {
+        RuleFor(r => r.Name).MustBeName();
+        RuleFor(r => r.ContentType).MustBeContentType();
+        When(r => r.FolderId is not null, () => RuleFor(r => r.FolderId).MustBeId());
+    }
+}
+
+public sealed class UploadVersionValidator : AbstractValidator<UploadVersion>
+{
+    public UploadVersionValidator() => RuleFor(r => r.ContentType).MustBeContentType();
+}
+
+public sealed class AddDocumentValidator : AbstractValidator<AddDocument>
+{
+    public AddDocumentValidator()
+    {
+        RuleFor(r => r.Name).MustBeName();
+        RuleFor(r => r.ContentType).MustBeContentType();
+    }
+}
+
+public sealed class RenameDocumentValidator : AbstractValidator<RenameDocument>
+{
+    public RenameDocumentValidator() => RuleFor(r => r.Name).MustBeName();
+}
+
+internal static class ContentTypeRule
+{
+    public static IRuleBuilderOptions<T, string> MustBeContentType<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(200).Must(v => System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(v, out _))
+            .WithMessage("'{PropertyName}' must be a media type such as application/pdf.");
+}
+
+internal sealed class DocumentHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current, DocumentContentStore content) :
+    IRequestHandler<UploadDocument, DocumentView>, IRequestHandler<AddDocument, DocumentView>, IRequestHandler<UploadVersion, DocumentView>,
+    IRequestHandler<DownloadVersion, DocumentContent>, IRequestHandler<ReadDocumentContent, DocumentContent>,
+    IRequestHandler<GetDocument, DocumentView>, IRequestHandler<GetDocumentSummary, DocumentView?>,
+    IRequestHandler<RenameDocument, DocumentView>, IRequestHandler<MoveDocument, DocumentView>, IRequestHandler<DeleteDocument, Unit>
+{
+    public Task<DocumentView> Handle(UploadDocument request, CancellationToken cancellationToken) =>
+        AddAsync(request.ProjectId, request.FolderId, request.Name, request.ContentType, request.Content, current.UserId(), cancellationToken);
+
+    public Task<DocumentView> Handle(AddDocument request, CancellationToken cancellationToken) =>
+        AddAsync(request.ProjectId, request.FolderId, request.Name, request.ContentType, request.Content, request.UploadedBy, cancellationToken);
+
+    public Task<DocumentView> Handle(UploadVersion request, CancellationToken cancellationToken) =>
+        StoreThenAsync(request.Content, request.ContentType, current.UserId(),
+            version => Project(request.ProjectId).AddVersionAsync(request.DocumentId, version), cancellationToken);
+
+    public Task<DocumentContent> Handle(DownloadVersion request, CancellationToken cancellationToken) =>
+        OpenAsync(request.ProjectId, request.DocumentId, request.Version);
+
+    public Task<DocumentContent> Handle(ReadDocumentContent request, CancellationToken cancellationToken) =>
+        OpenAsync(request.ProjectId, request.DocumentId, request.Version);
+
+    public async Task<DocumentView> Handle(GetDocument request, CancellationToken cancellationToken) =>
+        await Project(request.ProjectId).FindDocumentAsync(request.DocumentId) ?? throw new NotFoundException($"Document '{request.DocumentId}'");
+
+    public Task<DocumentView?> Handle(GetDocumentSummary request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).FindDocumentAsync(request.DocumentId);
+
+    public Task<DocumentView> Handle(RenameDocument request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).RenameDocumentAsync(request.DocumentId, request.Name);
+
+    public async Task<DocumentView> Handle(MoveDocument request, CancellationToken cancellationToken)
+    {
+        var document = await Project(request.ProjectId).MoveDocumentAsync(request.DocumentId, request.FolderId);
+        await sender.Send(new MoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Document, request.DocumentId),
+            DocumentPlace.Of(request.ProjectId, request.FolderId)), cancellationToken);
+        return document;
+    }
+
+    public async Task<Unit> Handle(DeleteDocument request, CancellationToken cancellationToken)
+    {
+        await Project(request.ProjectId).DeleteDocumentAsync(request.DocumentId, current.UserId());
+        await sender.Send(new RemoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Document, request.DocumentId)), cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task<DocumentView> AddAsync(
+        string projectId, string? folderId, string name, string contentType, Stream stream, string uploader, CancellationToken ct)
+    {
+        var id = WorkIds.New();
+        var document = await StoreThenAsync(stream, contentType, uploader,
+            version => Project(projectId).AddDocumentAsync(id, name, folderId, version), ct);
+        await sender.Send(new RegisterSecuredObject(
+            Secured.InProject(projectId, ObjectType.Document, id), DocumentPlace.Of(projectId, folderId), uploader), ct);
+        return document;
+    }
+
+    /// <summary>Stores the bytes first (nothing kept over the limit), then records the version; the bytes go if recording fails.</summary>
+    private async Task<DocumentView> StoreThenAsync(
+        Stream stream, string contentType, string uploader, Func<StoredVersion, Task<DocumentView>> record, CancellationToken ct)
+    {
+        var (contentId, size) = await content.WriteAsync(stream, ct);
+        try
+        {
+            return await record(new StoredVersion(contentId, size, contentType, uploader));
+        }
+        catch
+        {
+            await content.DeleteAsync(contentId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<DocumentContent> OpenAsync(string projectId, string documentId, int? number)
+    {
+        var (name, version) = await Project(projectId).GetVersionAsync(documentId, number);
+        return new DocumentContent(name, version.ContentType, version.Size, version.Number, content.OpenRead(version.ContentId, version.Size));
+    }
+
+    private IProjectGrain Project(string id) => grains.GetGrain<IProjectGrain>(id);
+}

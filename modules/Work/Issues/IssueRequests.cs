@@ -1,0 +1,75 @@
+using Greenlight.Modules.Work.Projects;
+
+namespace Greenlight.Modules.Work.Issues;
+
+// CreateIssue, GetIssue, EditIssue, SetIssueStatus (resolve too), DeleteIssue.
+
+public sealed record CreateIssue(string ProjectId, string Name, string? Description, string? TaskId) : IRequest<IssueView>, ISecuredRequest, INamedFields
+{
+    [JsonIgnore]
+    public AccessCheck Check => AccessCheck.CreateIn(
+        TaskId is null ? Secured.Project(ProjectId) : Secured.InProject(ProjectId, ObjectType.Task, TaskId), ObjectType.Issue);
+}
+
+public sealed record GetIssue(string ProjectId, string IssueId) : IRequest<IssueView>, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.View);
+}
+
+public sealed record EditIssue(string ProjectId, string IssueId, string Name, string? Description) : IRequest<IssueView>, ISecuredRequest, INamedFields
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.Edit);
+}
+
+public sealed record SetIssueStatus(string ProjectId, string IssueId, IssueStatus Status) : IRequest<IssueView>, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.Update);
+}
+
+public sealed record DeleteIssue(string ProjectId, string IssueId) : IRequest, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.Delete);
+}
+
+public sealed class CreateIssueValidator : NamedFieldsValidator<CreateIssue>
+{
+    public CreateIssueValidator() => When(r => r.TaskId is not null, () => RuleFor(r => r.TaskId).MustBeId());
+}
+
+public sealed class EditIssueValidator : NamedFieldsValidator<EditIssue>;
+
+public sealed class SetIssueStatusValidator : AbstractValidator<SetIssueStatus>
+{
+    public SetIssueStatusValidator() => RuleFor(r => r.Status).IsInEnum();
+}
+
+internal sealed class IssueHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+    IRequestHandler<CreateIssue, IssueView>, IRequestHandler<GetIssue, IssueView>, IRequestHandler<EditIssue, IssueView>,
+    IRequestHandler<SetIssueStatus, IssueView>, IRequestHandler<DeleteIssue, Unit>
+{
+    public async Task<IssueView> Handle(CreateIssue request, CancellationToken cancellationToken)
+    {
+        var (id, user) = (WorkIds.New(), current.UserId());
+        var issue = await Project(request.ProjectId).AddIssueAsync(new NewIssue(id, request.Name, request.Description, request.TaskId, user));
+        await sender.Send(new RegisterSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Issue, id), request.Check.Target, user), cancellationToken);
+        return issue;
+    }
+
+    public async Task<IssueView> Handle(GetIssue request, CancellationToken cancellationToken) =>
+        await Project(request.ProjectId).FindIssueAsync(request.IssueId) ?? throw new NotFoundException($"Issue '{request.IssueId}'");
+
+    public Task<IssueView> Handle(EditIssue request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).EditIssueAsync(request.IssueId, request.Name, request.Description);
+
+    public Task<IssueView> Handle(SetIssueStatus request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).SetIssueStatusAsync(request.IssueId, request.Status, current.UserId());
+
+    public async Task<Unit> Handle(DeleteIssue request, CancellationToken cancellationToken)
+    {
+        await Project(request.ProjectId).DeleteIssueAsync(request.IssueId, current.UserId());
+        await sender.Send(new RemoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Issue, request.IssueId)), cancellationToken);
+        return Unit.Value;
+    }
+
+    private IProjectGrain Project(string id) => grains.GetGrain<IProjectGrain>(id);
+}

@@ -1,0 +1,141 @@
+using Greenlight.Modules.Work.Projects;
+
+namespace Greenlight.Modules.Work.Tasks;
+
+// CreateTask, GetTask, EditTask, SetTaskStatus (complete and reopen too), MoveTask, DeleteTask.
+
+public sealed record CreateTask(
+    string ProjectId, string Name, string? Description, string? ParentTaskId, DateOnly? PlannedStart, DateOnly? PlannedEnd)
+    : IRequest<TaskView>, ISecuredRequest, INamedFields
+{
+    [JsonIgnore]
+    public AccessCheck Check => AccessCheck.CreateIn(
+        ParentTaskId is null ? Secured.Project(ProjectId) : Secured.InProject(ProjectId, ObjectType.Task, ParentTaskId), ObjectType.Task);
+}
+
+public sealed record GetTask(string ProjectId, string TaskId) : IRequest<TaskView>, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Task, TaskId), AccessAction.View);
+}
+
+public sealed record EditTask(string ProjectId, string TaskId, string Name, string? Description, DateOnly? PlannedStart, DateOnly? PlannedEnd)
+    : IRequest<TaskView>, ISecuredRequest, INamedFields
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Task, TaskId), AccessAction.Edit);
+}
+
+/// <summary>Status, completion and reopening are contribute-level changes.</summary>
+public sealed record SetTaskStatus(string ProjectId, string TaskId, WorkTaskStatus Status) : IRequest<TaskView>, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Task, TaskId), AccessAction.Update);
+}
+
+/// <summary>Under another task (of <paramref name="ToProjectId"/>, or of this project when null), or at a project's top level.</summary>
+public sealed record MoveTask(string ProjectId, string TaskId, string? ToProjectId, string? ParentTaskId) : IRequest<TaskView>, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Task, TaskId), AccessAction.Edit);
+}
+
+public sealed record DeleteTask(string ProjectId, string TaskId) : IRequest, ISecuredRequest
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Task, TaskId), AccessAction.Delete);
+}
+
+public sealed class CreateTaskValidator : NamedFieldsValidator<CreateTask>
+{
+    public CreateTaskValidator()
+    {
+        When(r => r.ParentTaskId is not null, () => RuleFor(r => r.ParentTaskId).MustBeId());
+        RuleFor(r => r.PlannedEnd).GreaterThanOrEqualTo(r => r.PlannedStart).When(r => r.PlannedStart is not null && r.PlannedEnd is not null);
+    }
+}
+
+public sealed class EditTaskValidator : NamedFieldsValidator<EditTask>
+{
+    public EditTaskValidator() =>
+        RuleFor(r => r.PlannedEnd).GreaterThanOrEqualTo(r => r.PlannedStart).When(r => r.PlannedStart is not null && r.PlannedEnd is not null);
+}
+
+public sealed class SetTaskStatusValidator : AbstractValidator<SetTaskStatus>
+{
+    public SetTaskStatusValidator() => RuleFor(r => r.Status).IsInEnum();
+}
+
+public sealed class MoveTaskValidator : AbstractValidator<MoveTask>
+{
+    public MoveTaskValidator(IGrainFactory grains)
+    {
+        When(r => r.ParentTaskId is not null, () => RuleFor(r => r.ParentTaskId).MustBeId());
+        When(r => r.ToProjectId is not null, () => RuleFor(r => r.ToProjectId).MustBeId()
+            .MustAsync(async (id, _) => await grains.GetGrain<IProjectGrain>(id!).FindAsync() is not null)
+            .WithMessage("There is no such project: '{PropertyValue}'."));
+    }
+}
+
+internal sealed class TaskHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+    IRequestHandler<CreateTask, TaskView>, IRequestHandler<GetTask, TaskView>, IRequestHandler<EditTask, TaskView>,
+    IRequestHandler<SetTaskStatus, TaskView>, IRequestHandler<MoveTask, TaskView>, IRequestHandler<DeleteTask, Unit>,
+    IRequestHandler<GetTaskSummary, TaskView?>, IRequestHandler<SetTaskStatusFor, TaskView>
+{
+    public async Task<TaskView> Handle(CreateTask request, CancellationToken cancellationToken)
+    {
+        var (id, user) = (WorkIds.New(), current.UserId());
+        var task = await Project(request.ProjectId).AddTaskAsync(new NewTask(id, request.Name, request.Description, request.ParentTaskId,
+            request.PlannedStart, request.PlannedEnd, user));
+        await sender.Send(new RegisterSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Task, id), request.Check.Target, user), cancellationToken);
+        return task;
+    }
+
+    public async Task<TaskView> Handle(GetTask request, CancellationToken cancellationToken) =>
+        await Project(request.ProjectId).FindTaskAsync(request.TaskId) ?? throw new NotFoundException($"Task '{request.TaskId}'");
+
+    public Task<TaskView> Handle(EditTask request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).EditTaskAsync(request.TaskId,
+            new TaskDetails(request.Name, request.Description, request.PlannedStart, request.PlannedEnd), current.UserId());
+
+    public Task<TaskView> Handle(SetTaskStatus request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).SetTaskStatusAsync(request.TaskId, request.Status, current.UserId());
+
+    public Task<TaskView> Handle(SetTaskStatusFor request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).SetTaskStatusAsync(request.TaskId, request.Status, request.UserId);
+
+    public async Task<TaskView> Handle(MoveTask request, CancellationToken cancellationToken)
+    {
+        var target = request.ToProjectId ?? request.ProjectId;
+        var task = target == request.ProjectId
+            ? await Project(target).MoveTaskAsync(request.TaskId, request.ParentTaskId, current.UserId())
+            : await MoveToProjectAsync(request, target);
+        var newParent = request.ParentTaskId is null ? Secured.Project(target) : Secured.InProject(target, ObjectType.Task, request.ParentTaskId);
+        await sender.Send(new MoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Task, request.TaskId), newParent), cancellationToken);
+        return task;
+    }
+
+    public async Task<Unit> Handle(DeleteTask request, CancellationToken cancellationToken)
+    {
+        await Project(request.ProjectId).DeleteTaskAsync(request.TaskId, current.UserId());
+        await sender.Send(new RemoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Task, request.TaskId)), cancellationToken);
+        return Unit.Value;
+    }
+
+    public Task<TaskView?> Handle(GetTaskSummary request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).FindTaskAsync(request.TaskId);
+
+    /// <summary>Two grains, two writes: if the target refuses the subtree, the source takes it back.</summary>
+    private async Task<TaskView> MoveToProjectAsync(MoveTask request, string target)
+    {
+        if (request.ParentTaskId is { } parent && await Project(target).FindTaskAsync(parent) is null)
+            throw RequestValidationException.ForField("parentTaskId", $"Project '{target}' has no task '{parent}'.");
+        var subtree = await Project(request.ProjectId).DetachTaskAsync(request.TaskId);
+        try
+        {
+            return await Project(target).AdoptTaskAsync(subtree, request.ProjectId, request.ParentTaskId, current.UserId());
+        }
+        catch
+        {
+            await Project(request.ProjectId).AdoptTaskAsync(subtree, request.ProjectId, subtree.OldParentTaskId, current.UserId());
+            throw;
+        }
+    }
+
+    private IProjectGrain Project(string id) => grains.GetGrain<IProjectGrain>(id);
+}
