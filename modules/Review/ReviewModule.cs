@@ -1,4 +1,5 @@
 using Greenlight.Kernel.Modules;
+using Greenlight.Modules.Review.Approvals;
 using Greenlight.Modules.Review.Email;
 using Greenlight.Modules.Review.ExperienceManager;
 using Microsoft.Extensions.Configuration;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Greenlight.Modules.Review;
 
-/// <summary>The clients scanning cannot find: the SMTP sender (section <c>Email</c>) and the Experience Manager client.</summary>
+/// <summary>The services scanning cannot find: the SMTP sender (section <c>Email</c>), the Experience Manager client, the approval starter.</summary>
 public sealed class ReviewModule : IModule
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -14,5 +15,6 @@ public sealed class ReviewModule : IModule
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddHttpClient<IExperienceManagerClient, ExperienceManagerClient>();
+        services.AddScoped<ApprovalStarter>();
     }
 }

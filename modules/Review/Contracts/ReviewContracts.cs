@@ -1,0 +1,19 @@
+namespace Greenlight.Modules.Review.Contracts;
+
+// For other modules (the FrameConnector sends finished assets here). The sender has checked its
+// caller; these requests do not check again beyond what the Review rules demand of the requester.
+
+/// <summary>
+/// Assets sent from Frame.io, already added to the project as documents: they are marked as stored in Frame.io
+/// (no "Approved with changes", a Standard license to start an approval) and, with a template, their approval starts now.
+/// </summary>
+/// <returns>The approval started, or null without a template.</returns>
+public sealed record StartReviewFromFrameio(string ProjectId, IReadOnlyList<string> DocumentIds, string? TemplateId, string RequestedBy)
+    : IRequest<string?>, IModuleRequest;
+
+/// <summary>A comment made in Frame.io on a document's asset: it joins the document's feed, its source Frame.io.</summary>
+public sealed record RecordFrameioComment(string ProjectId, string DocumentId, string Author, string Text)
+    : IRequest, IModuleRequest;
+
+/// <summary>An approval finished (every path decided or stopped); <paramref name="Status"/> is its final status name.</summary>
+public sealed record ApprovalFinished(string ApprovalId, string ProjectId, IReadOnlyList<string> DocumentIds, string Status) : INotification;

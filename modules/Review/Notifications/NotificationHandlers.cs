@@ -1,0 +1,50 @@
+using Greenlight.Modules.Review.Email;
+
+namespace Greenlight.Modules.Review.Notifications;
+
+/// <summary>A reminder timer fired: the approval decides whether it still applies.</summary>
+internal sealed class ReminderDueHandler(IGrainFactory grains) : INotificationHandler<ReminderDue>
+{
+    public Task Handle(ReminderDue notification, CancellationToken cancellationToken) =>
+        grains.GetGrain<IApprovalGrain>(notification.ApprovalId).RemindAsync(notification);
+}
+
+/// <summary>Sends one email to the user's current address; users without one (or deactivated) get none.</summary>
+internal sealed class EmailDueHandler(ISender sender, IEmailSender email) : INotificationHandler<EmailDue>
+{
+    public async Task Handle(EmailDue notification, CancellationToken cancellationToken)
+    {
+        if (await sender.Send(new GetUserProfile(notification.UserId), cancellationToken) is not { Active: true, Email.Length: > 0 } user) return;
+        var html = "<p>" + System.Net.WebUtility.HtmlEncode(notification.Body).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>";
+        await email.SendAsync(new EmailMessage([$"{user.Name} <{user.Email}>"], notification.Subject, notification.Body, html), cancellationToken);
+    }
+}
+
+/// <summary>Tells the Work module whether the approval is open now, so a project cannot complete under an open approval.</summary>
+internal sealed class ApprovalOpenChangedHandler(IGrainFactory grains, ISender sender) : INotificationHandler<ApprovalOpenChanged>
+{
+    public async Task Handle(ApprovalOpenChanged notification, CancellationToken cancellationToken)
+    {
+        var approval = await grains.GetGrain<IApprovalGrain>(notification.ApprovalId).FindAsync();
+        if (approval is { CompletedAt: null })
+            await sender.Send(new ApprovalOpened(notification.ProjectId, notification.ApprovalId), cancellationToken);
+        else
+            await sender.Send(new ApprovalClosed(notification.ProjectId, notification.ApprovalId), cancellationToken);
+    }
+}
+
+/// <summary>A new version of a document whose last approval said Needs work starts that approval's next round.</summary>
+internal sealed class RevisionHandler(IGrainFactory grains, IStore store) : INotificationHandler<DocumentVersionAdded>
+{
+    public async Task Handle(DocumentVersionAdded notification, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        var approvalId = await connection.ScalarAsync<string>("""
+            SELECT a.approval_id FROM review_approvals a JOIN review_approval_documents d ON d.approval_id = a.approval_id
+            WHERE d.document_id = @d AND a.status = @status AND a.is_open = 0
+            ORDER BY a.created_at DESC LIMIT 1
+            """, ("d", notification.DocumentId), ("status", ApprovalStatus.NeedsWork.ToString()));
+        if (approvalId is not null)
+            await grains.GetGrain<IApprovalGrain>(approvalId).StartRevisionAsync(notification.DocumentId, notification.Version, notification.UploadedBy);
+    }
+}

@@ -1,0 +1,82 @@
+namespace Greenlight.Modules.Review.Participation;
+
+// Decide, CompleteReview, Comment, GetApproval: any signed-in user may send them; the handler lets through
+// only someone with View on every document of the approval (an External user: documents shared with them),
+// and the grain only a participant whose open stage waits for them.
+
+public sealed record Decide(string ApprovalId, Decision Decision, string? Comment) : IRequest<ApprovalView>, IAuthenticatedRequest;
+
+public sealed record CompleteReview(string ApprovalId) : IRequest<ApprovalView>, IAuthenticatedRequest;
+
+public sealed record Comment(string ApprovalId, string Text) : IRequest<ApprovalView>, IAuthenticatedRequest;
+
+public sealed record GetApproval(string ApprovalId) : IRequest<ApprovalView>, IAuthenticatedRequest;
+
+public sealed class DecideValidator : AbstractValidator<Decide>
+{
+    public DecideValidator()
+    {
+        RuleFor(r => r.Decision).IsInEnum();
+        RuleFor(r => r.Comment).MaximumLength(4000);
+    }
+}
+
+public sealed class CommentValidator : AbstractValidator<Comment>
+{
+    public CommentValidator() => RuleFor(r => r.Text).NotEmpty().MaximumLength(4000);
+}
+
+internal sealed class ParticipationHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+    IRequestHandler<Decide, ApprovalView>, IRequestHandler<CompleteReview, ApprovalView>, IRequestHandler<Comment, ApprovalView>,
+    IRequestHandler<GetApproval, ApprovalView>
+{
+    public async Task<ApprovalView> Handle(Decide request, CancellationToken cancellationToken) =>
+        await (await ViewableAsync(request.ApprovalId, cancellationToken)).DecideAsync(Me, request.Decision, request.Comment);
+
+    public async Task<ApprovalView> Handle(CompleteReview request, CancellationToken cancellationToken) =>
+        await (await ViewableAsync(request.ApprovalId, cancellationToken)).CompleteReviewAsync(Me);
+
+    public async Task<ApprovalView> Handle(Comment request, CancellationToken cancellationToken) =>
+        await (await ViewableAsync(request.ApprovalId, cancellationToken)).CommentAsync(Me, request.Text);
+
+    public async Task<ApprovalView> Handle(GetApproval request, CancellationToken cancellationToken) =>
+        (await (await ViewableAsync(request.ApprovalId, cancellationToken)).FindAsync())!;
+
+    private Act Me => new(current.UserId(), EventSource.Greenlight);
+
+    /// <summary>The approval's grain once the caller may view every one of its documents; 404 when they may view none.</summary>
+    private async Task<IApprovalGrain> ViewableAsync(string approvalId, CancellationToken ct)
+    {
+        var grain = grains.GetGrain<IApprovalGrain>(approvalId);
+        var approval = await grain.FindAsync() ?? throw new NotFoundException($"Approval '{approvalId}'");
+        var denied = 0;
+        foreach (var document in approval.DocumentIds)
+        {
+            var check = AccessCheck.On(ReviewRefs.Document(approval.ProjectId, document), AccessAction.View);
+            if (!(await sender.Send(new CheckAccess(current.UserId(), check), ct)).Allowed) denied++;
+        }
+        if (denied == approval.DocumentIds.Count) throw new NotFoundException($"Approval '{approvalId}'");
+        if (denied > 0) throw new ForbiddenException("You may not view every document of this approval.");
+        return grain;
+    }
+}
+
+public sealed class ParticipationEndpoints : IEndpoints
+{
+    public sealed record DecisionBody(Decision Decision, string? Comment);
+
+    public sealed record CommentBody(string Text);
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var approvals = api.MapGroup("/approvals/{approvalId}").WithTags("Approvals");
+        approvals.MapGet("/", async Task<Ok<ApprovalView>> (ISender sender, string approvalId, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetApproval(approvalId), ct))).WithName("GetApproval");
+        approvals.MapPost("/decisions", async Task<Ok<ApprovalView>> (ISender sender, string approvalId, DecisionBody body, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new Decide(approvalId, body.Decision, body.Comment), ct))).WithName("DecideOnApproval");
+        approvals.MapPost("/review-complete", async Task<Ok<ApprovalView>> (ISender sender, string approvalId, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new CompleteReview(approvalId), ct))).WithName("CompleteReview");
+        approvals.MapPost("/comments", async Task<Ok<ApprovalView>> (ISender sender, string approvalId, CommentBody body, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new Comment(approvalId, body.Text), ct))).WithName("CommentOnApproval");
+    }
+}

@@ -1,0 +1,96 @@
+namespace Greenlight.Modules.Review.Templates;
+
+// CreateTemplate, ListTemplates, GetTemplate: reusable approval templates of the setup area, created by
+// users with a Standard license. A template is one path of stages; due dates are workdays from the stage's opening.
+
+public sealed record TemplateView(string Id, string Name, string? Message, IReadOnlyList<StageSpec> Stages, string CreatedBy, DateTimeOffset CreatedAt);
+
+public sealed class TemplateCatalogState
+{
+    public Dictionary<string, TemplateView> Templates { get; set; } = [];
+}
+
+/// <summary>One grain for the organization's templates: few, small, read together.</summary>
+public interface ITemplateCatalogGrain : IGrainWithStringKey
+{
+    Task<TemplateView> AddAsync(TemplateView template);
+
+    Task<IReadOnlyList<TemplateView>> ListAsync();
+
+    Task<TemplateView?> FindAsync(string templateId);
+}
+
+[GrainType("review.templates")]
+public sealed class TemplateCatalogGrain : Grain<TemplateCatalogState>, ITemplateCatalogGrain
+{
+    public const string Key = "organization";
+
+    public async Task<TemplateView> AddAsync(TemplateView template)
+    {
+        if (State.Templates.Values.Any(t => string.Equals(t.Name, template.Name, StringComparison.OrdinalIgnoreCase)))
+            throw new ConflictException($"A template named '{template.Name}' exists.");
+        State.Templates.Add(template.Id, template);
+        await WriteStateAsync();
+        return template;
+    }
+
+    public Task<IReadOnlyList<TemplateView>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<TemplateView>>([.. State.Templates.Values.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)]);
+
+    public Task<TemplateView?> FindAsync(string templateId) => Task.FromResult(State.Templates.GetValueOrDefault(templateId));
+}
+
+public sealed record CreateTemplate(string Name, string? Message, IReadOnlyList<StageSpec> Stages) : IRequest<TemplateView>, IAuthenticatedRequest;
+
+public sealed record ListTemplates : IRequest<IReadOnlyList<TemplateView>>, IAuthenticatedRequest;
+
+public sealed record GetTemplate(string TemplateId) : IRequest<TemplateView>, IAuthenticatedRequest;
+
+public sealed class CreateTemplateValidator : AbstractValidator<CreateTemplate>
+{
+    public CreateTemplateValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Message).MustBeMessage();
+        this.MustBeStages(r => r.Stages);
+        RuleForEach(r => r.Stages).Must(s => s.DueAt is null).WithMessage("A template's stages are due in workdays (dueInWorkdays), never at a date.");
+    }
+}
+
+internal sealed class TemplateHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current, TimeProvider clock) :
+    IRequestHandler<CreateTemplate, TemplateView>, IRequestHandler<ListTemplates, IReadOnlyList<TemplateView>>, IRequestHandler<GetTemplate, TemplateView>
+{
+    public async Task<TemplateView> Handle(CreateTemplate request, CancellationToken cancellationToken)
+    {
+        var userId = current.UserId();
+        if (await sender.Send(new GetUserProfile(userId), cancellationToken) is not ({ License: License.Standard } or { IsSystemAdministrator: true }))
+            throw new ForbiddenException("Approval templates are created by users with a Standard license.");
+        return await Catalog.AddAsync(new TemplateView(Guid.CreateVersion7().ToString("N"), request.Name, request.Message, request.Stages, userId, clock.GetUtcNow()));
+    }
+
+    public Task<IReadOnlyList<TemplateView>> Handle(ListTemplates request, CancellationToken cancellationToken) => Catalog.ListAsync();
+
+    public async Task<TemplateView> Handle(GetTemplate request, CancellationToken cancellationToken) =>
+        await Catalog.FindAsync(request.TemplateId) ?? throw new NotFoundException($"Template '{request.TemplateId}'");
+
+    private ITemplateCatalogGrain Catalog => grains.GetGrain<ITemplateCatalogGrain>(TemplateCatalogGrain.Key);
+}
+
+public sealed class TemplateEndpoints : IEndpoints
+{
+    public sealed record Body(string? Name, string? Message, IReadOnlyList<StageSpec>? Stages);
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var templates = api.MapGroup("/approval-templates").WithTags("Approval templates");
+        templates.MapPost("/", async Task<Created<TemplateView>> (ISender sender, Body body, CancellationToken ct) =>
+        {
+            var created = await sender.Send(new CreateTemplate(body.Name ?? "", body.Message, body.Stages ?? []), ct);
+            return TypedResults.Created($"/api/v1/approval-templates/{created.Id}", created);
+        }).WithName("CreateApprovalTemplate");
+        templates.MapGet("/", async Task<Ok<IReadOnlyList<TemplateView>>> (ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListTemplates(), ct))).WithName("ListApprovalTemplates");
+        templates.MapGet("/{templateId}", async Task<Ok<TemplateView>> (ISender sender, string templateId, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetTemplate(templateId), ct))).WithName("GetApprovalTemplate");
+    }
+}
