@@ -19,10 +19,12 @@ internal static class ApprovalRules
         validator.RuleFor(stages).NotEmpty().Must(s => s.Count <= MaxStages).WithMessage($"At most {MaxStages} stages.")
             .Custom((list, context) =>
             {
+                // A failure's name is relative to the validator being run (a path's, inside an approval's).
+                var property = context.PropertyPath[(context.PropertyPath.LastIndexOf('.') + 1)..];
                 for (var i = 1; i < list.Count; i++)
                 {
                     if (list[i].DueAt is not null)
-                        context.AddFailure($"{context.PropertyPath}[{i}].DueAt", "Only a path's first stage has an absolute due date; give later stages dueInWorkdays.");
+                        context.AddFailure($"{property}[{i}].DueAt", "Only a path's first stage has an absolute due date; give later stages dueInWorkdays.");
                 }
             });
         var each = System.Linq.Expressions.Expression.Lambda<Func<T, IEnumerable<StageSpec>>>(stages.Body, stages.Parameters);

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Review.Approvals;
+using Greenlight.Modules.Review.Listing;
+using Greenlight.Review.Tests.Support;
+using Greenlight.Testing;
+using static Greenlight.Review.Tests.Support.Bodies;
+
+namespace Greenlight.Review.Tests.Approvals;
+
+[Collection(ReviewHostCollection.Name)]
+public sealed class SingleStageTests(ReviewHostFixture fixture)
+{
+    private ReviewHost Review => fixture.Review;
+
+    [Fact]
+    public async Task A_basic_approval_notifies_its_approver_waits_in_my_approvals_and_blocks_the_project_until_decided()
+    {
+        var (approverId, approver) = await Review.UserAsync("ana");
+        var project = await Review.ProjectAsync();
+        var document = await Review.DocumentAsync(project);
+        Review.Access.Grant(approverId, document, Permission.View);
+
+        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(approverId)], dueAt: Review.Clock.GetUtcNow().AddDays(10)))));
+
+        Assert.Equal(ApprovalStatus.PendingReview, approval.Status);
+        Assert.Contains("Approval stage open: Legal", (await Review.EmailsToAsync(approverId, 1))[0].Subject);
+        var waiting = Assert.Single(await approver.GetSuccessAsync<List<WaitingItem>>("/api/v1/me/approvals"));
+        Assert.Equal((approval.Id, ParticipantRole.Approver, false), (waiting.ApprovalId, waiting.Role, waiting.Overdue));
+        await Eventually.HoldsAsync(async () => (await Review.GetProjectAsync(project)).OpenApprovals == 1, "the project counts the open approval");
+
+        var decided = await (await ReviewHost.DecideAsync(approver, approval.Id, Decision.Approved, "Fine")).ReadSuccessAsync<ApprovalView>();
+
+        Assert.Equal(ApprovalStatus.Approved, decided.Status);
+        Assert.Equal(StageStatus.Completed, decided.Paths[0].Stages[0].Status);
+        Assert.Empty(await approver.GetSuccessAsync<List<WaitingItem>>("/api/v1/me/approvals"));
+        await Eventually.HoldsAsync(async () => (await Review.GetProjectAsync(project)).OpenApprovals == 0, "the project no longer counts it");
+    }
+
+    [Fact]
+    public async Task With_only_one_decision_the_first_approver_completes_the_stage_and_a_reviewer_never_blocks()
+    {
+        var (reviewerId, reviewer) = await Review.UserAsync("rita");
+        var (firstId, first) = await Review.UserAsync("finn");
+        var (secondId, second) = await Review.UserAsync("sam");
+        var project = await Review.ProjectAsync();
+        var document = await Review.DocumentAsync(project);
+        foreach (var user in new[] { reviewerId, firstId, secondId }) Review.Access.Grant(user, document, Permission.View);
+        var approval = await Review.ApprovalAsync(project, document,
+            Approval(Path(Stage("Brand", [Reviewer(reviewerId), Approver(firstId), Approver(secondId)], onlyOneDecision: true))));
+
+        var commented = await (await reviewer.PostAsJsonAsync($"/api/v1/approvals/{approval.Id}/comments", new { text = "Logo is small" })).ReadSuccessAsync<ApprovalView>();
+        Assert.Equal(ApprovalStatus.InReview, commented.Status);
+        var decided = await (await ReviewHost.DecideAsync(first, approval.Id, Decision.ApprovedWithChanges)).ReadSuccessAsync<ApprovalView>();
+
+        Assert.Equal(ApprovalStatus.ApprovedWithChanges, decided.Status);
+        await (await ReviewHost.DecideAsync(second, approval.Id, Decision.NeedsWork)).AssertProblemAsync(HttpStatusCode.Forbidden, "the stage is locked");
+        await (await reviewer.PostAsync($"/api/v1/approvals/{approval.Id}/review-complete", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Any_member_of_a_team_decides_for_the_team()
+    {
+        var (_, _) = await Review.UserAsync("tina");
+        var (memberId, member) = await Review.UserAsync("tom");
+        var project = await Review.ProjectAsync();
+        var document = await Review.DocumentAsync(project);
+        Review.Access.Teams["design-team"] = [memberId];
+        Review.Access.Grant(memberId, document, Permission.View);
+        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Design", [Team("design-team")]))));
+
+        await Review.EmailsToAsync(memberId, 1);
+        var decided = await (await ReviewHost.DecideAsync(member, approval.Id, Decision.Approved)).ReadSuccessAsync<ApprovalView>();
+
+        Assert.Equal(ApprovalStatus.Approved, decided.Status);
+        Assert.Equal(memberId, decided.Paths[0].Stages[0].Participants[0].DecidedBy);
+    }
+
+    [Fact]
+    public async Task Starting_an_approval_needs_manage_on_every_document_and_one_open_approval_per_document()
+    {
+        var (viewerId, viewer) = await Review.UserAsync("vic");
+        var project = await Review.ProjectAsync();
+        var document = await Review.DocumentAsync(project);
+        var other = await Review.DocumentAsync(project, "banner.pdf");
+        var body = Approval(Path(Stage("Legal", [Approver(viewerId)])));
+
+        await (await Review.StartApprovalAsync(project, document, body, viewer)).AssertProblemAsync(HttpStatusCode.NotFound, "no rights at all");
+        Review.Access.Grant(viewerId, document, Permission.View);
+        await (await Review.StartApprovalAsync(project, document, body, viewer)).AssertProblemAsync(HttpStatusCode.Forbidden, "View is not Manage");
+        Review.Access.Grant(viewerId, document, Permission.Manage);
+        var withOther = new { paths = new[] { new { stages = new[] { Stage("Legal", [Approver(viewerId)]) } } }, otherDocumentIds = new[] { other } };
+        await (await Review.StartApprovalAsync(project, document, withOther, viewer)).AssertProblemAsync(HttpStatusCode.Forbidden, "no Manage on the other");
+
+        var set = await (await Review.StartApprovalAsync(project, document, new { withOther.paths, otherDocumentIds = new[] { other } })).ReadSuccessAsync<ApprovalView>();
+        Assert.Equal([document, other], set.DocumentIds);
+        await (await Review.StartApprovalAsync(project, other, body)).AssertProblemAsync(HttpStatusCode.Conflict, "the document is under an open approval");
+    }
+
+    [Fact]
+    public async Task Invalid_approvals_are_answered_with_problems_naming_the_field()
+    {
+        var project = await Review.ProjectAsync();
+        var document = await Review.DocumentAsync(project);
+        var due = Review.Clock.GetUtcNow().AddDays(3);
+
+        await (await Review.StartApprovalAsync(project, document, new { message = new string('m', 501), paths = new[] { new { stages = new[] { Stage("A", [Approver("u1")]) } } } }))
+            .AssertInvalidFieldAsync("message");
+        await (await Review.StartApprovalAsync(project, document, Approval(Path(Stage("A", [Approver("u1")]), Stage("B", [Approver("u2")], dueAt: due)))))
+            .AssertInvalidFieldAsync("paths[0].stages[1].dueAt");
+        await (await Review.StartApprovalAsync(project, document, Approval(Path(Stage("A", [])))))
+            .AssertInvalidFieldAsync("paths[0].stages[0].participants");
+        await (await Review.StartApprovalAsync(project, document, Approval(Path(Stage("A", [Approver("u1")])), Path(Stage("B", [Reviewer("u1")])))))
+            .AssertInvalidFieldAsync("paths");
+        await (await Review.StartApprovalAsync(project, document, Approval([.. Enumerable.Range(0, 31).Select(i => Path(Stage("S", [Approver($"u{i}")])))])))
+            .AssertInvalidFieldAsync("paths");
+    }
+
+    [Fact]
+    public async Task A_decision_is_checked_against_the_deciders_rights()
+    {
+        var (outsiderId, outsider) = await Review.UserAsync("otto", License.External);
+        var (bystanderId, bystander) = await Review.UserAsync("bea", License.Contributor);
+        var project = await Review.ProjectAsync();
+        var document = await Review.DocumentAsync(project);
+        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(outsiderId)]))));
+
+        await (await ReviewHost.DecideAsync(outsider, approval.Id, Decision.Approved)).AssertProblemAsync(HttpStatusCode.NotFound, "not shared with them");
+        Review.Access.Grant(bystanderId, document, Permission.View);
+        await (await ReviewHost.DecideAsync(bystander, approval.Id, Decision.Approved)).AssertProblemAsync(HttpStatusCode.Forbidden, "not a participant");
+        await (await bystander.PostAsJsonAsync($"/api/v1/approvals/{approval.Id}/decisions", new { decision = "Maybe" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Review.Access.Grant(outsiderId, document, Permission.View);
+        var decided = await (await ReviewHost.DecideAsync(outsider, approval.Id, Decision.Approved)).ReadSuccessAsync<ApprovalView>();
+        Assert.Equal(ApprovalStatus.Approved, decided.Status);
+    }
+
+    [Fact]
+    public async Task A_new_version_after_needs_work_starts_a_new_round_counted_as_a_revision()
+    {
+        var (approverId, approver) = await Review.UserAsync("nora");
+        var project = await Review.ProjectAsync();
+        var document = await Review.DocumentAsync(project);
+        Review.Access.Grant(approverId, document, Permission.View);
+        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(approverId)]))));
+
+        var decided = await (await ReviewHost.DecideAsync(approver, approval.Id, Decision.NeedsWork, "Wrong font")).ReadSuccessAsync<ApprovalView>();
+        Assert.Equal(ApprovalStatus.NeedsWork, decided.Status);
+        (await Review.NewVersionAsync(project, document)).EnsureSuccessStatusCode();
+
+        var revised = await Eventually.MatchesAsync(() => Review.GetApprovalAsync(approval.Id), a => a.Revisions == 1, TimeSpan.FromSeconds(10), "revised");
+        Assert.Equal((ApprovalStatus.PendingReview, StageStatus.Open), (revised.Status, revised.Paths[0].Stages[0].Status));
+        Assert.Equal(2, (await Review.EmailsToAsync(approverId, 2)).Count(m => m.Subject.Contains("stage open")));
+        var approved = await (await ReviewHost.DecideAsync(approver, approval.Id, Decision.Approved)).ReadSuccessAsync<ApprovalView>();
+        Assert.Equal((ApprovalStatus.Approved, 1), (approved.Status, approved.Revisions));
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Security;
+using Greenlight.Kernel.Security.Tokens;
+using Greenlight.Kernel.Storage;
+using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Review.Approvals;
+using Greenlight.Modules.Work.Contracts;
+using Greenlight.Testing;
+using Greenlight.Testing.Smtp;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Greenlight.Review.Tests.Support;
+
+/// <summary>
+/// A host with the real Work and Review modules, the Access module faked (<see cref="FakeAccess"/>), email going to an
+/// SMTP sink and a clock the test moves. Start it again on the same <see cref="SqlitePath"/> to restart it.
+/// </summary>
+public sealed class ReviewHost : IAsyncDisposable
+{
+    private ReviewHost(TestHost host, FakeAccess access, SmtpSink smtp, ManualTimeProvider clock, string sqlitePath, HttpClient admin) =>
+        (Host, Access, Smtp, Clock, SqlitePath, Admin) = (host, access, smtp, clock, sqlitePath, admin);
+
+    public TestHost Host { get; }
+    public FakeAccess Access { get; }
+    public SmtpSink Smtp { get; }
+    public ManualTimeProvider Clock { get; }
+    public string SqlitePath { get; }
+    public HttpClient Admin { get; }
+
+    /// <param name="restartOf">A stopped host whose store (and administrator) this one takes over.</param>
+    public static async Task<ReviewHost> StartAsync(SmtpSink smtp, ManualTimeProvider clock, ReviewHost? restartOf = null)
+    {
+        var access = restartOf?.Access ?? new FakeAccess();
+        var sqlitePath = restartOf?.SqlitePath ?? Path.Combine(TestPaths.NewTemporaryDirectory(), "review.db");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = sqlitePath,
+            ["Email:Host"] = smtp.Host,
+            ["Email:Port"] = smtp.Port.ToString(),
+            ["Email:From"] = "greenlight@example.test",
+        };
+        if (restartOf is not null) settings["GREENLIGHT_BOOTSTRAP_TOKEN"] = restartOf.Host.AdminToken;
+        var host = await TestHost.StartAsync(settings, services =>
+        {
+            FakeAccess.Replace(services, access);
+            services.AddSingleton<TimeProvider>(clock);
+        });
+        var admin = restartOf is null ? host.Admin : host.Client(restartOf.Host.AdminToken);
+        var adminId = (await admin.GetSuccessAsync<List<ApiTokenInfo>>("/api/v1/tokens"))[0].UserId;
+        access.AddUser(adminId, License.Standard, administrator: true);
+        return new ReviewHost(host, access, smtp, clock, sqlitePath, admin);
+    }
+
+    /// <summary>A user with a token of their own.</summary>
+    public async Task<(string Id, HttpClient Client)> UserAsync(string name, License license = License.Standard)
+    {
+        var id = $"{name}-{Guid.NewGuid():N}"[..20];
+        Access.AddUser(id, license);
+        var tokens = Host.Services.GetRequiredService<ApiTokens>();
+        var issued = await Host.Services.GetRequiredService<IStore>().InTransactionAsync(tx => tokens.CreateAsync(tx, id, "test"));
+        return (id, Host.Client(issued.Token));
+    }
+
+    public async Task<string> ProjectAsync(string name = "Campaign") =>
+        (await (await Admin.PostAsJsonAsync("/api/v1/projects", new { name })).ReadSuccessAsync<ProjectView>()).Id;
+
+    public Task<ProjectView> GetProjectAsync(string projectId) => Admin.GetSuccessAsync<ProjectView>($"/api/v1/projects/{projectId}");
+
+    public async Task<string> DocumentAsync(string projectId, string name = "poster.pdf") =>
+        (await (await Admin.PostAsync($"/api/v1/projects/{projectId}/documents?name={name}", Pdf())).ReadSuccessAsync<DocumentView>()).Id;
+
+    public Task<HttpResponseMessage> NewVersionAsync(string projectId, string documentId) =>
+        Admin.PostAsync($"/api/v1/projects/{projectId}/documents/{documentId}/versions", Pdf());
+
+    public Task<HttpResponseMessage> StartApprovalAsync(string projectId, string documentId, object body, HttpClient? client = null) =>
+        (client ?? Admin).PostAsJsonAsync($"/api/v1/projects/{projectId}/documents/{documentId}/approvals", body, Json.Options);
+
+    public async Task<ApprovalView> ApprovalAsync(string projectId, string documentId, object body) =>
+        await (await StartApprovalAsync(projectId, documentId, body)).ReadSuccessAsync<ApprovalView>();
+
+    public static Task<HttpResponseMessage> DecideAsync(HttpClient client, string approvalId, Decision decision, string? comment = null) =>
+        client.PostAsJsonAsync($"/api/v1/approvals/{approvalId}/decisions", new { decision, comment }, Json.Options);
+
+    public Task<ApprovalView> GetApprovalAsync(string approvalId) => Admin.GetSuccessAsync<ApprovalView>($"/api/v1/approvals/{approvalId}");
+
+    /// <summary>Sends a module request as another module (the FrameConnector) would.</summary>
+    public async Task<T> SendAsModuleAsync<T>(IRequest<T> request)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Set(Principal.System);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
+    }
+
+    /// <summary>The messages to the user, once at least <paramref name="count"/> arrived.</summary>
+    public Task<List<ReceivedEmail>> EmailsToAsync(string userId, int count) => Eventually.MatchesAsync(
+        () => Task.FromResult(EmailsTo(userId)), m => m.Count >= count, TimeSpan.FromSeconds(15), $"{count} email(s) to {userId}");
+
+    public List<ReceivedEmail> EmailsTo(string userId) => [.. Smtp.Messages.Where(m => m.Recipients.Contains($"{userId}@example.test"))];
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    private static ByteArrayContent Pdf()
+    {
+        var content = new ByteArrayContent("%PDF-1.7 test"u8.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return content;
+    }
+}
+
+/// <summary>Request bodies, as a client writes them.</summary>
+public static class Bodies
+{
+    public static object Approver(string id) => new { kind = "User", id, role = "Approver" };
+
+    public static object Reviewer(string id) => new { kind = "User", id, role = "Reviewer" };
+
+    public static object Team(string id) => new { kind = "Team", id, role = "Approver" };
+
+    public static object Stage(string name, object[] participants, bool onlyOneDecision = false, DateTimeOffset? dueAt = null, int? dueInWorkdays = null) =>
+        new { name, participants, onlyOneDecision, dueAt, dueInWorkdays };
+
+    public static object[] Path(params object[] stages) => stages;
+
+    public static object Approval(params object[][] paths) => new { message = "Please review the poster.", paths = paths.Select(stages => new { stages }) };
+}
+
+/// <summary>One host (and SMTP sink) for the tests of a class; each test makes users and documents of its own.</summary>
+public sealed class ReviewHostFixture : IAsyncLifetime
+{
+    public SmtpSink Smtp { get; } = SmtpSink.Start();
+
+    public ReviewHost Review { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Review = await ReviewHost.StartAsync(Smtp, new ManualTimeProvider());
+
+    public async Task DisposeAsync()
+    {
+        await Review.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReviewHostCollection : ICollectionFixture<ReviewHostFixture>
+{
+    public const string Name = "review host";
+}
