@@ -44,6 +44,9 @@ public interface IContainerGrain : IGrainWithStringKey
 
     Task AttachAsync(IReadOnlyList<NodeData> nodes, ObjectRef newParent, string actorId);
 
+    /// <summary>The container this one sits under; null at top level.</summary>
+    Task<ObjectRef?> ParentContainerAsync();
+
     /// <summary>Hangs the container under another one (or at top level); returns the one it was under.</summary>
     Task<ObjectRef?> SetParentContainerAsync(ObjectRef? parent, string actorId);
 
@@ -159,6 +162,9 @@ public sealed class ContainerGrain(AuditLog audit) : AuditedGrain<ContainerState
             },
             new AuditChange(actorId, AuditSubject.Object, ObjectKeys.Of(nodes[0].Ref), "moved in", null, new { container = SelfKey, parent = parentKey }));
     }
+
+    public Task<ObjectRef?> ParentContainerAsync() =>
+        Task.FromResult(State.ParentContainerKey is { } key ? ObjectKeys.Parse(key) : null);
 
     public async Task<ObjectRef?> SetParentContainerAsync(ObjectRef? parent, string actorId)
     {
