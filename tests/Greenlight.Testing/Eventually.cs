@@ -1,7 +1,7 @@
-namespace Greenlight.Host.Tests.Support;
+namespace Greenlight.Testing;
 
 /// <summary>Waits for what hosts do in the background (outbox deliveries, other hosts' writes) to become visible.</summary>
-internal static class Eventually
+public static class Eventually
 {
     /// <summary>Probes until <paramref name="done"/> holds for the answer, and returns that answer; fails with the last one.</summary>
     public static async Task<T> MatchesAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan within, string what)

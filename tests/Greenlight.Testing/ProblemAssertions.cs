@@ -1,9 +1,10 @@
+using Xunit;
 using System.Net;
 using System.Text.Json;
 
-namespace Greenlight.Host.Tests.Support;
+namespace Greenlight.Testing;
 
-internal static class ProblemAssertions
+public static class ProblemAssertions
 {
     public const string MediaType = "application/problem+json";
 

@@ -1,9 +1,10 @@
+using Xunit;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Greenlight.Host.Tests.Support;
+namespace Greenlight.Testing;
 
-internal static class Json
+public static class Json
 {
     /// <summary>Reads a successful response's body, failing with the body when the call did not succeed.</summary>
     public static async Task<T> ReadSuccessAsync<T>(this HttpResponseMessage response)
