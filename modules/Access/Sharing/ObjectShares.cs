@@ -22,7 +22,8 @@ public sealed record ObjectShares(ObjectRef Object, bool InheritsFromParent, IRe
 public static class Placement
 {
     /// <summary>Why <paramref name="obj"/> cannot sit under <paramref name="parent"/>; null when it can.</summary>
-    public static string? Error(SecuredRef obj, SecuredRef? parent)
+    /// <param name="moving">A moved object may change container: its parent may be in another one.</param>
+    public static string? Error(SecuredRef obj, SecuredRef? parent, bool moving = false)
     {
         if (!ObjectKeys.IsContainerType(obj.Container.Type))
             return $"A {obj.Container.Type} is not a container; objects sit in a portfolio, program or project.";
@@ -31,7 +32,7 @@ public static class Placement
             return isContainer ? $"A {obj.Object.Type} sits in a container." : $"A {obj.Object.Type} is its own container.";
         if (parent is null)
             return isContainer ? null : $"A {obj.Object.Type} needs a parent.";
-        if (isContainer ? parent.Object != parent.Container : parent.Container != obj.Container)
+        if (isContainer ? parent.Object != parent.Container : parent.Container != obj.Container && !moving)
             return isContainer ? "A container's parent is a portfolio or program." : "The parent must be in the object's own container.";
         return ObjectTypeRules.CanContain(parent.Object.Type, obj.Object.Type) ? null : $"A {parent.Object.Type} cannot contain a {obj.Object.Type}.";
     }

@@ -23,8 +23,8 @@ public sealed class RegisterSecuredObjectValidator : AbstractValidator<RegisterS
 public sealed class MoveSecuredObjectValidator : AbstractValidator<MoveSecuredObject>
 {
     public MoveSecuredObjectValidator() =>
-        RuleFor(r => r.Object).Must((r, obj) => Placement.Error(obj, r.NewParent) is null)
-            .WithMessage(r => Placement.Error(r.Object, r.NewParent) ?? "");
+        RuleFor(r => r.Object).Must((r, obj) => Placement.Error(obj, r.NewParent, moving: true) is null)
+            .WithMessage(r => Placement.Error(r.Object, r.NewParent, moving: true) ?? "");
 }
 
 public sealed class SecuredObjectHandlers(IGrainFactory grains, ICurrentPrincipal current) :
