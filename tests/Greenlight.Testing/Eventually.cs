@@ -1,8 +1,25 @@
+using Xunit;
 namespace Greenlight.Testing;
 
 /// <summary>Waits for what hosts do in the background (outbox deliveries, other hosts' writes) to become visible.</summary>
 public static class Eventually
 {
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    public static Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        HoldsAsync(() => Task.FromResult(condition()), what, timeout);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing after <paramref name="timeout"/> instead of hanging.</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out after {timeout ?? DefaultTimeout} waiting until {what}.");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Probes until <paramref name="done"/> holds for the answer, and returns that answer; fails with the last one.</summary>
     public static async Task<T> MatchesAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan within, string what)
     {
