@@ -1,5 +1,6 @@
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Levels;
+using Xunit.Abstractions;
 
 namespace Greenlight.Access.Tests.Permissions;
 
@@ -171,7 +172,25 @@ internal static class AccessReference
         return area.Setting == AreaSetting.Edit && area.EditRights.HasFlag(EditRights.Create) && OnTarget(parent, heldOnParent) >= needed;
     }
 
-    /// <summary>The seed to replay (GREENLIGHT_PROPERTY_SEED) or a new one.</summary>
-    public static int Seed() =>
-        Environment.GetEnvironmentVariable("GREENLIGHT_PROPERTY_SEED") is { Length: > 0 } given ? int.Parse(given) : Random.Shared.Next();
+    /// <summary>
+    /// Runs <paramref name="cases"/> cases, each on a random source of its own drawn from one seed:
+    /// GREENLIGHT_PROPERTY_SEED replays a printed seed, else a new one is drawn. A failure names the case and the seed.
+    /// </summary>
+    public static async Task ForEachCaseAsync(int cases, ITestOutputHelper output, Func<Random, string, Task> check)
+    {
+        var seed = Environment.GetEnvironmentVariable("GREENLIGHT_PROPERTY_SEED") is { Length: > 0 } given ? int.Parse(given) : Random.Shared.Next();
+        output.WriteLine($"property seed {seed} (GREENLIGHT_PROPERTY_SEED={seed} replays it)");
+        var seeds = new Random(seed);
+        for (var i = 0; i < cases; i++)
+        {
+            try
+            {
+                await check(new Random(seeds.Next()), $"c{i}-{seed}");
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException($"Case {i} of seed {seed} (GREENLIGHT_PROPERTY_SEED={seed}) failed: {e.Message}", e);
+            }
+        }
+    }
 }

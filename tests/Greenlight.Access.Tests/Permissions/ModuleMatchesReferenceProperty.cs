@@ -27,24 +27,7 @@ public sealed class ModuleMatchesReferenceProperty(AccessHostFixture fixture, IT
     private readonly TestHost _host = fixture.World.Host;
 
     [Fact]
-    public async Task The_module_decides_as_the_plain_reference_on_random_worlds()
-    {
-        var seed = Seed();
-        output.WriteLine($"property seed {seed} (GREENLIGHT_PROPERTY_SEED={seed} replays it)");
-        var seeds = new Random(seed);
-        for (var i = 0; i < Cases; i++)
-        {
-            var random = new Random(seeds.Next());
-            try
-            {
-                await CheckOneCaseAsync(random, $"c{i}-{seed}");
-            }
-            catch (Exception e)
-            {
-                throw new InvalidOperationException($"Case {i} of seed {seed} (GREENLIGHT_PROPERTY_SEED={seed}) failed: {e.Message}", e);
-            }
-        }
-    }
+    public Task The_module_decides_as_the_plain_reference_on_random_worlds() => ForEachCaseAsync(Cases, output, CheckOneCaseAsync);
 
     private async Task CheckOneCaseAsync(Random random, string prefix)
     {

@@ -15,24 +15,12 @@ public sealed class ResolverAndDeciderProperties(ITestOutputHelper output)
     private const int Cases = 600;
 
     [Fact]
-    public void Resolver_and_decider_agree_with_a_plain_reference_on_random_trees()
-    {
-        var seed = Seed();
-        output.WriteLine($"property seed {seed} (GREENLIGHT_PROPERTY_SEED={seed} replays it)");
-        var seeds = new Random(seed);
-        for (var i = 0; i < Cases; i++)
+    public Task Resolver_and_decider_agree_with_a_plain_reference_on_random_trees() =>
+        ForEachCaseAsync(Cases, output, (random, _) =>
         {
-            var random = new Random(seeds.Next());
-            try
-            {
-                CheckOneCase(random);
-            }
-            catch (Exception e)
-            {
-                throw new InvalidOperationException($"Case {i} of seed {seed} (GREENLIGHT_PROPERTY_SEED={seed}) failed: {e.Message}", e);
-            }
-        }
-    }
+            CheckOneCase(random);
+            return Task.CompletedTask;
+        });
 
     private static void CheckOneCase(Random random)
     {

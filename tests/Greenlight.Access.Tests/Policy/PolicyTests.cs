@@ -36,9 +36,8 @@ public sealed class PolicyTests(AccessHostFixture fixture) : IClassFixture<Acces
     [Fact]
     public async Task Someone_who_cannot_view_an_object_is_told_it_does_not_exist()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, project) = people;
         var missing = SecuredRef.ContainerItself(new ObjectRef(ObjectType.Project, AccessWorld.Unique("nothing")));
 
         await (await tony.Client.GetAsync($"{AccessWorld.PathOf(project)}/shares")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -49,10 +48,8 @@ public sealed class PolicyTests(AccessHostFixture fixture) : IClassFixture<Acces
     [Fact]
     public async Task Someone_who_can_view_but_not_act_is_forbidden()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
-        await _world.ShareOkAsync(olivia.Client, project, GranteeKind.User, tony.Id, Permission.View);
+        using var people = await _world.OliviaAndTonyAsync(Permission.View);
+        var (olivia, tony, project) = people;
 
         var response = await tony.Client.PutAsJsonAsync($"{AccessWorld.PathOf(project)}/inheritance", new { inheritsFromParent = false });
 
@@ -77,10 +74,8 @@ public sealed class PolicyTests(AccessHostFixture fixture) : IClassFixture<Acces
     [Fact]
     public async Task A_user_may_have_their_own_access_explained_but_not_someone_elses()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
-        await _world.ShareOkAsync(olivia.Client, project, GranteeKind.User, tony.Id, Permission.View);
+        using var people = await _world.OliviaAndTonyAsync(Permission.View);
+        var (olivia, tony, project) = people;
 
         var own = await (await _world.ExplainResponseAsync(tony.Client, project, tony.Id, AccessAction.Edit)).ReadSuccessAsync<JsonElement>();
         Assert.False(own.GetProperty("allowed").GetBoolean());
@@ -90,11 +85,9 @@ public sealed class PolicyTests(AccessHostFixture fixture) : IClassFixture<Acces
     [Fact]
     public async Task Other_modules_check_access_and_filter_lists_through_module_requests()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var shared = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
+        using var people = await _world.OliviaAndTonyAsync(Permission.Contribute);
+        var (olivia, tony, shared) = people;
         var hidden = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
-        await _world.ShareOkAsync(olivia.Client, shared, GranteeKind.User, tony.Id, Permission.Contribute);
 
         var update = await _world.CheckAsync(tony.Id, AccessCheck.On(shared, AccessAction.Update));
         var delete = await _world.CheckAsync(tony.Id, AccessCheck.On(shared, AccessAction.Delete));
@@ -108,9 +101,8 @@ public sealed class PolicyTests(AccessHostFixture fixture) : IClassFixture<Acces
     [Fact]
     public async Task Creating_inside_an_object_needs_the_level_toggle_and_contribute_on_the_parent()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, project) = people;
 
         Assert.False((await _world.CheckAsync(tony.Id, AccessCheck.CreateIn(project, ObjectType.Task))).Allowed);
         await _world.ShareOkAsync(olivia.Client, project, GranteeKind.User, tony.Id, Permission.Contribute);

@@ -32,10 +32,8 @@ public sealed class SeedScenarioTests(AccessHostFixture fixture) : IClassFixture
     [Fact]
     public async Task Scenario_1_a_level_that_can_edit_projects_cannot_edit_one_shared_with_view_only()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
-        await _world.ShareOkAsync(olivia.Client, project, GranteeKind.User, tony.Id, Permission.View);
+        using var people = await _world.OliviaAndTonyAsync(Permission.View);
+        var (olivia, tony, project) = people;
 
         var edit = await _world.ExplainAsync(project, tony.Id, AccessAction.Edit);
 
@@ -65,8 +63,8 @@ public sealed class SeedScenarioTests(AccessHostFixture fixture) : IClassFixture
     [Fact]
     public async Task Scenario_2_with_the_create_right_tony_adds_tasks_only_where_olivia_granted_it()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, _) = people;
         var viewOnly = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
         var contributing = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
         await _world.ShareOkAsync(olivia.Client, viewOnly, GranteeKind.User, tony.Id, Permission.View);

@@ -51,10 +51,9 @@ public sealed class PreferenceTests : IAsyncLifetime
     [Fact]
     public async Task Assignees_get_the_project_access_defaults_at_assignment_and_later_changes_do_not_reach_back()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, project) = people;
         using var ada = await _world.UserAsync("ada");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
         var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
         var issue = await _world.ItemAsync(ObjectType.Issue, project, olivia.Id);
         await _world.SetPreferencesAsync(false, assignee: Permission.Contribute, assigneeProject: Permission.View);

@@ -27,9 +27,8 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     [Fact]
     public async Task A_user_shared_with_can_view_the_object_and_the_grant_counts_directly()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, project) = people;
         Assert.False(await _world.AllowedAsync(project, tony.Id, AccessAction.View));
 
         await _world.ShareOkAsync(olivia.Client, project, GranteeKind.User, tony.Id, Permission.View);
@@ -92,9 +91,8 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     [Fact]
     public async Task Contribute_is_refused_on_documents_and_folders()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, project) = people;
         var document = await _world.ItemAsync(ObjectType.Document, project, olivia.Id);
 
         await (await _world.ShareAsync(olivia.Client, document, GranteeKind.User, tony.Id, Permission.Contribute)).AssertInvalidFieldAsync("permission");
@@ -104,11 +102,9 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     [Fact]
     public async Task A_sharer_cannot_grant_more_than_they_hold()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
+        using var people = await _world.OliviaAndTonyAsync(Permission.View);
+        var (olivia, tony, project) = people;
         using var third = await _world.UserAsync("third");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
-        await _world.ShareOkAsync(olivia.Client, project, GranteeKind.User, tony.Id, Permission.View);
 
         await (await _world.ShareAsync(tony.Client, project, GranteeKind.User, third.Id, Permission.Manage)).AssertInvalidFieldAsync("permission");
         await _world.ShareOkAsync(tony.Client, project, GranteeKind.User, third.Id, Permission.View);
@@ -131,11 +127,9 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     [Fact]
     public async Task Listing_shows_inherited_grants_with_the_ancestor_they_come_from()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var portfolio = await _world.ContainerAsync(ObjectType.Portfolio, olivia.Id);
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id, portfolio);
-        var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, _) = people;
+        var (portfolio, project, task) = await _world.BranchAsync(olivia.Id);
         await _world.ShareOkAsync(olivia.Client, portfolio, GranteeKind.User, tony.Id, Permission.Manage);
 
         var shares = await _world.SharesAsync(task, tony.Client);
@@ -149,9 +143,8 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     [Fact]
     public async Task Removing_from_this_object_only_keeps_the_childrens_explicit_grants()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, project) = people;
         var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
         await _world.ShareOkAsync(olivia.Client, project, GranteeKind.User, tony.Id, Permission.View);
         await _world.ShareOkAsync(olivia.Client, task, GranteeKind.User, tony.Id, Permission.Contribute);
@@ -165,11 +158,9 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     [Fact]
     public async Task Removing_from_the_object_and_children_reaches_every_level_below_it()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var portfolio = await _world.ContainerAsync(ObjectType.Portfolio, olivia.Id);
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id, portfolio);
-        var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, _) = people;
+        var (portfolio, project, task) = await _world.BranchAsync(olivia.Id);
         await _world.ShareOkAsync(olivia.Client, portfolio, GranteeKind.User, tony.Id, Permission.View);
         await _world.ShareOkAsync(olivia.Client, task, GranteeKind.User, tony.Id, Permission.Contribute);
 
@@ -182,9 +173,8 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     [Fact]
     public async Task Turning_inherited_permissions_off_needs_manage_and_drops_them_until_turned_back_on()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, project) = people;
         var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
         await _world.ShareOkAsync(olivia.Client, project, GranteeKind.User, tony.Id, Permission.Contribute);
         var inheritance = $"{AccessWorld.PathOf(task)}/inheritance";
@@ -202,8 +192,8 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     [Fact]
     public async Task Moving_an_object_re_parents_what_it_inherits()
     {
-        using var olivia = await _world.UserAsync("olivia");
-        using var tony = await _world.UserAsync("tony");
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, _) = people;
         var shared = await _world.ContainerAsync(ObjectType.Portfolio, olivia.Id);
         var other = await _world.ContainerAsync(ObjectType.Portfolio, olivia.Id);
         var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id, other);
@@ -225,9 +215,7 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     public async Task A_removed_object_and_everything_below_it_are_gone()
     {
         using var olivia = await _world.UserAsync("olivia");
-        var portfolio = await _world.ContainerAsync(ObjectType.Portfolio, olivia.Id);
-        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id, portfolio);
-        var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
+        var (portfolio, project, task) = await _world.BranchAsync(olivia.Id);
 
         await _world.Host.SendAsSystemAsync(new RemoveSecuredObject(portfolio));
 

@@ -19,6 +19,25 @@ public sealed class AccessWorld(TestHost host)
     public Task<AccessUsers.SignedInUser> UserAsync(string name, string level = "standard", object? groups = null, object? teams = null) =>
         host.SignInNewUserAsync(Unique(name), level, new Dictionary<string, object?> { ["groupIds"] = groups, ["teamIds"] = teams });
 
+    /// <summary>The seed's people: Olivia, who owns the objects (a project to begin with), and Tony, whom she shares them with.</summary>
+    public sealed record OliviaAndTony(AccessUsers.SignedInUser Olivia, AccessUsers.SignedInUser Tony, SecuredRef Project) : IDisposable
+    {
+        public void Dispose()
+        {
+            Olivia.Dispose();
+            Tony.Dispose();
+        }
+    }
+
+    /// <param name="shared">What Olivia shares her project with Tony at, if anything.</param>
+    public async Task<OliviaAndTony> OliviaAndTonyAsync(Permission? shared = null, string tonysLevel = "standard")
+    {
+        var (olivia, tony) = (await UserAsync("olivia"), await UserAsync("tony", tonysLevel));
+        var project = await ContainerAsync(ObjectType.Project, olivia.Id);
+        if (shared is { } permission) await ShareOkAsync(olivia.Client, project, GranteeKind.User, tony.Id, permission);
+        return new OliviaAndTony(olivia, tony, project);
+    }
+
     public async Task<string> GroupAsync(string name, string? parentId = null, HttpClient? asWho = null) =>
         (await (await (asWho ?? host.Admin).PostAsJsonAsync("/api/v1/access/groups", new { name = Unique(name), parentId })).ReadSuccessAsync<JsonElement>())
             .GetProperty("id").GetString()!;
@@ -44,6 +63,14 @@ public sealed class AccessWorld(TestHost host)
         var obj = new SecuredRef(new ObjectRef(type, Unique(type.ToString().ToLowerInvariant())), parent.Container);
         await host.SendAsSystemAsync(new RegisterSecuredObject(obj, parent, creatorId));
         return obj;
+    }
+
+    /// <summary>A portfolio holding a project holding a task, all created by <paramref name="ownerId"/>.</summary>
+    public async Task<(SecuredRef Portfolio, SecuredRef Project, SecuredRef Task)> BranchAsync(string ownerId)
+    {
+        var portfolio = await ContainerAsync(ObjectType.Portfolio, ownerId);
+        var project = await ContainerAsync(ObjectType.Project, ownerId, portfolio);
+        return (portfolio, project, await ItemAsync(ObjectType.Task, project, ownerId));
     }
 
     public static string PathOf(SecuredRef obj) =>
