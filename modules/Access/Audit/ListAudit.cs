@@ -31,11 +31,15 @@ public sealed class ListAuditHandler(IStore store) : IRequestHandler<ListAudit, 
     public async Task<IReadOnlyList<AuditEntry>> Handle(ListAudit request, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("""
-            SELECT id, at, actor_id, subject_type, subject_id, action, before_json, after_json FROM access_audit
-            WHERE (@type IS NULL OR (subject_type = @type AND subject_id = @subject)) AND (@actor IS NULL OR actor_id = @actor)
-            ORDER BY id
-            """, ("type", request.SubjectType?.ToString()), ("subject", request.SubjectId), ("actor", request.ActorId));
+        // Only the filters given go into the SQL: PostgreSQL cannot type a parameter that is only ever null.
+        List<(string Sql, (string, object?)[] Parameters)> filters = [];
+        if (request.SubjectType is { } type)
+            filters.Add(("subject_type = @type AND subject_id = @subject", [("type", type.ToString()), ("subject", request.SubjectId)]));
+        if (request.ActorId is { } actor)
+            filters.Add(("actor_id = @actor", [("actor", actor)]));
+        await using var command = connection.Command(
+            $"SELECT id, at, actor_id, subject_type, subject_id, action, before_json, after_json FROM access_audit WHERE {string.Join(" AND ", filters.Select(f => f.Sql))} ORDER BY id",
+            [.. filters.SelectMany(f => f.Parameters)]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken))

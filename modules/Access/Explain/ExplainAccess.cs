@@ -51,6 +51,7 @@ public sealed class ExplainAccessHandler(IGrainFactory grains, AccessEvaluator e
     {
         var user = await grains.User(request.UserId).GetAsync() ?? throw new NotFoundException($"User '{request.UserId}'");
         var evaluation = await evaluator.EvaluateAsync(user, new AccessCheck(request.Action, request.Target, request.ChildType));
+        if (!evaluation.Known) throw new NotFoundException($"The object {request.Target}");
         var verdict = evaluation.Verdict;
         var area = AccessAreas.Of(request.ChildType ?? request.Target.Object.Type);
         var level = new LevelLimit(evaluation.Level.Id, evaluation.Level.Name, evaluation.Level.License, area,
