@@ -1,4 +1,3 @@
-using Greenlight.Kernel.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,7 +21,4 @@ public static class AccessRoutes
 
     public static Contracts.SecuredRef Target(Contracts.ObjectType containerType, string containerId, Contracts.ObjectType objectType, string objectId) =>
         new(new Contracts.ObjectRef(objectType, objectId), new Contracts.ObjectRef(containerType, containerId));
-
-    /// <summary>Who is acting, for the audit trail: the signed-in user, or "system" for background work.</summary>
-    public static string ActorId(this ICurrentPrincipal current) => current.Principal?.UserId ?? Principal.System.UserId;
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
 using Greenlight.Kernel.Mediator;
@@ -35,9 +34,7 @@ public sealed class SetGroupAdministratorsHandler(IGrainFactory grains, ICurrent
 {
     public async Task<GroupView> Handle(SetGroupAdministrators request, CancellationToken cancellationToken)
     {
-        var group = (await grains.Directory().GetAsync()).Groups.GetValueOrDefault(request.GroupId) ?? throw new NotFoundException($"Group '{request.GroupId}'");
-        var changed = group with { AdministratorIds = [.. request.UserIds.Distinct()] };
-        await grains.Directory().SaveGroupAsync(changed, current.ActorId());
+        var changed = await grains.Directory().SetGroupAdministratorsAsync(request.GroupId, request.UserIds, current.ActorId());
         return GroupView.From(changed, await grains.Directory().GetAsync());
     }
 }

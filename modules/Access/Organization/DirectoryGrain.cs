@@ -20,6 +20,9 @@ public interface IDirectoryGrain : IGrainWithStringKey
 
     Task SaveGroupAsync(GroupData group, string actorId);
 
+    /// <summary>Replaces the group's own administrators; returns the group.</summary>
+    Task<GroupData> SetGroupAdministratorsAsync(string groupId, IReadOnlyList<string> userIds, string actorId);
+
     Task SaveTeamAsync(TeamData team, string actorId);
 
     Task SavePreferencesAsync(Preferences preferences, string actorId);
@@ -65,6 +68,14 @@ public sealed class DirectoryGrain(AuditLog audit, IStore store) : AuditedGrain<
         var before = State.Groups.GetValueOrDefault(group.Id);
         State.Groups[group.Id] = group;
         return WriteAsync(new AuditChange(actorId, AuditSubject.Group, group.Id, before is null ? "created" : "changed", before, group));
+    }
+
+    public async Task<GroupData> SetGroupAdministratorsAsync(string groupId, IReadOnlyList<string> userIds, string actorId)
+    {
+        var group = State.Groups.GetValueOrDefault(groupId) ?? throw new NotFoundException($"Group '{groupId}'");
+        var changed = group with { AdministratorIds = [.. userIds.Distinct()] };
+        await SaveGroupAsync(changed, actorId);
+        return changed;
     }
 
     public Task SaveTeamAsync(TeamData team, string actorId)

@@ -21,7 +21,36 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Stores the bootstrap administrator this grain started as, unless already stored.</summary>
     Task StoreBootstrapAdministratorAsync();
 
-    Task<UserProfile> ChangeAsync(UserProfile changed, string actorId);
+    /// <summary>Applies the changes to the profile as it is now; no write when nothing changes.</summary>
+    Task<UserProfile> ChangeAsync(UserChanges changes, string actorId);
+}
+
+/// <summary>A change to a profile: each field given replaces the current value; a level brings its license.</summary>
+public sealed record UserChanges(
+    string? Name = null,
+    string? Email = null,
+    AccessLevel? Level = null,
+    string? HomeGroupId = null,
+    IReadOnlyList<string>? GroupIds = null,
+    string? HomeTeamId = null,
+    IReadOnlyList<string>? TeamIds = null,
+    bool? AddToFrameioProjects = null,
+    bool? Active = null)
+{
+    public UserProfile ApplyTo(UserProfile user) => user with
+    {
+        Name = Name ?? user.Name,
+        Email = Email ?? user.Email,
+        AccessLevelId = Level?.Id ?? user.AccessLevelId,
+        License = Level?.License ?? user.License,
+        IsSystemAdministrator = Level?.IsSystemAdministrator ?? user.IsSystemAdministrator,
+        HomeGroupId = HomeGroupId ?? user.HomeGroupId,
+        GroupIds = GroupIds ?? user.GroupIds,
+        HomeTeamId = HomeTeamId ?? user.HomeTeamId,
+        TeamIds = TeamIds ?? user.TeamIds,
+        AddToFrameioProjects = AddToFrameioProjects ?? user.AddToFrameioProjects,
+        Active = Active ?? user.Active,
+    };
 }
 
 public sealed class UserState
@@ -57,9 +86,11 @@ public sealed class UserGrain(IOrganization organization, IOutbox outbox, AuditL
         ? WriteAsync(administrator, new UserCreated(administrator), new AuditChange(administrator.Id, AuditSubject.User, administrator.Id, "created", null, administrator))
         : Task.CompletedTask;
 
-    public async Task<UserProfile> ChangeAsync(UserProfile changed, string actorId)
+    public async Task<UserProfile> ChangeAsync(UserChanges changes, string actorId)
     {
-        var before = State.Profile ?? throw new NotFoundException($"User '{changed.Id}'");
+        var before = State.Profile ?? throw new NotFoundException($"User '{GetPrimaryKeyString()}'");
+        var changed = changes.ApplyTo(before);
+        if (Same(before, changed)) return before;
         var (notification, action) = (before.Active, changed.Active) switch
         {
             (true, false) => ((INotification)new UserDeactivated(changed.Id), "deactivated"),
@@ -79,6 +110,9 @@ public sealed class UserGrain(IOrganization organization, IOutbox outbox, AuditL
             await outbox.EnqueueAsync(tx, notification);
         });
     }
+
+    private static bool Same(UserProfile a, UserProfile b) =>
+        a with { GroupIds = [], TeamIds = [] } == b with { GroupIds = [], TeamIds = [] } && a.GroupIds.SequenceEqual(b.GroupIds) && a.TeamIds.SequenceEqual(b.TeamIds);
 
     public static UserProfile BootstrapAdministrator(string userId) => new(
         userId, "System Administrator", "", BuiltInAccessLevels.SystemAdministrator.Id, License.Standard,

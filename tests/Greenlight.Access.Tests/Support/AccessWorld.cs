@@ -45,9 +45,9 @@ public sealed class AccessWorld(TestHost host)
     public async Task<string> TeamAsync(string name) =>
         (await (await host.Admin.PostAsJsonAsync("/api/v1/access/teams", new { name = Unique(name) })).ReadSuccessAsync<JsonElement>()).GetProperty("id").GetString()!;
 
-    public Task SetPreferencesAsync(bool collaborateByEmail, Permission assignee = Permission.Contribute, Permission assigneeProject = Permission.None) =>
-        host.Admin.PutAsJsonAsync("/api/v1/access/preferences", new { collaborateByEmail, assigneePermission = assignee.ToString(), assigneeProjectPermission = assigneeProject.ToString() })
-            .ContinueWith(t => t.Result.ReadSuccessAsync<JsonElement>()).Unwrap();
+    public async Task SetPreferencesAsync(bool collaborateByEmail, Permission assignee = Permission.Contribute, Permission assigneeProject = Permission.None) =>
+        await (await host.Admin.PutAsJsonAsync("/api/v1/access/preferences",
+            new { collaborateByEmail, assigneePermission = assignee.ToString(), assigneeProjectPermission = assigneeProject.ToString() })).ReadSuccessAsync<JsonElement>();
 
     // The work tree, registered as another module would.
 

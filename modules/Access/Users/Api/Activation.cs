@@ -32,7 +32,7 @@ public sealed class SetUserActiveHandler(IGrainFactory grains, ICurrentPrincipal
         var directory = await grains.Directory().GetAsync();
         if (request.Active && user.License == License.External && !directory.Preferences.CollaborateByEmail)
             throw new ConflictException("External users exist only while the preference collaborateByEmail is on; turn it on first.");
-        return await grains.User(request.UserId).ChangeAsync(user with { Active = request.Active }, current.ActorId());
+        return await grains.User(request.UserId).ChangeAsync(new UserChanges(Active: request.Active), current.ActorId());
     }
 }
 

@@ -1,4 +1,3 @@
-using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
 using Greenlight.Kernel.Mediator;
@@ -40,22 +39,9 @@ public sealed class ChangeUserHandler(IGrainFactory grains, ICurrentPrincipal cu
 {
     public async Task<UserProfile> Handle(ChangeUser request, CancellationToken cancellationToken)
     {
-        var user = await grains.User(request.UserId).GetAsync() ?? throw new NotFoundException($"User '{request.UserId}'");
-        var level = (await grains.Directory().GetAsync()).Level(request.AccessLevelId ?? user.AccessLevelId)!;
-        var changed = user with
-        {
-            Name = request.Name ?? user.Name,
-            Email = request.Email ?? user.Email,
-            AccessLevelId = level.Id,
-            License = level.License,
-            IsSystemAdministrator = level.IsSystemAdministrator,
-            HomeGroupId = request.HomeGroupId ?? user.HomeGroupId,
-            GroupIds = request.GroupIds ?? user.GroupIds,
-            HomeTeamId = request.HomeTeamId ?? user.HomeTeamId,
-            TeamIds = request.TeamIds ?? user.TeamIds,
-            AddToFrameioProjects = request.AddToFrameioProjects ?? user.AddToFrameioProjects,
-        };
-        return await grains.User(request.UserId).ChangeAsync(changed, current.ActorId());
+        var level = request.AccessLevelId is { } levelId ? (await grains.Directory().GetAsync()).Level(levelId) : null;
+        var changes = new UserChanges(request.Name, request.Email, level, request.HomeGroupId, request.GroupIds, request.HomeTeamId, request.TeamIds, request.AddToFrameioProjects);
+        return await grains.User(request.UserId).ChangeAsync(changes, current.ActorId());
     }
 }
 

@@ -41,11 +41,7 @@ public sealed class SetFrameioFlagHandler(IGrainFactory grains, ICurrentPrincipa
             users.Add(await grains.User(id).GetAsync() ?? throw new NotFoundException($"User '{id}'"));
         var changed = new List<UserProfile>();
         foreach (var user in users)
-        {
-            changed.Add(user.AddToFrameioProjects == request.AddToFrameioProjects
-                ? user
-                : await grains.User(user.Id).ChangeAsync(user with { AddToFrameioProjects = request.AddToFrameioProjects }, current.ActorId()));
-        }
+            changed.Add(await grains.User(user.Id).ChangeAsync(new UserChanges(AddToFrameioProjects: request.AddToFrameioProjects), current.ActorId()));
         return changed;
     }
 }
