@@ -7,6 +7,12 @@ public sealed record ReviewEvent(
 /// <summary>The writes to the module's tables; each runs in the transaction of the grain's state write.</summary>
 internal static class ReviewRows
 {
+    private static long _eventSequence;
+
+    /// <summary>Sorts in the order events were recorded: wall-clock milliseconds, then this process's sequence, then random bits.</summary>
+    private static string NextEventId() =>
+        $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds():x12}{Interlocked.Increment(ref _eventSequence):x12}{Random.Shared.Next():x8}";
+
     public static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
     public static long? Ms(DateTimeOffset? at) => at?.ToUnixTimeMilliseconds();
@@ -72,6 +78,6 @@ internal static class ReviewRows
     public static Task AddEventAsync(IStoreTransaction tx, ReviewEvent e) => tx.ExecuteAsync("""
         INSERT INTO review_events (id, approval_id, document_id, project_id, event, actor, source, at, detail)
         VALUES (@id, @a, @d, @project, @event, @actor, @source, @at, @detail)
-        """, ("id", Guid.CreateVersion7().ToString("N")), ("a", e.ApprovalId), ("d", e.DocumentId), ("project", e.ProjectId), ("event", e.Event),
+        """, ("id", NextEventId()), ("a", e.ApprovalId), ("d", e.DocumentId), ("project", e.ProjectId), ("event", e.Event),
         ("actor", e.Actor), ("source", e.Source.ToString()), ("at", Ms(e.At)), ("detail", e.Detail));
 }

@@ -53,11 +53,11 @@ internal sealed class ListingHandlers(IStore store, ISender sender, ICurrentPrin
     public Task<IReadOnlyList<EventView>> Handle(ListDocumentEvents request, CancellationToken cancellationToken) => ReadAsync($"""
         {EventColumns}
         WHERE document_id = @d OR approval_id IN (SELECT approval_id FROM review_approval_documents WHERE document_id = @d)
-        ORDER BY at, id
+        ORDER BY id
         """, ReadEvent, [("d", request.DocumentId)]);
 
     public Task<IReadOnlyList<EventView>> Handle(ListProjectEvents request, CancellationToken cancellationToken) =>
-        ReadAsync($"{EventColumns} WHERE project_id = @p ORDER BY at, id", ReadEvent, [("p", request.ProjectId)]);
+        ReadAsync($"{EventColumns} WHERE project_id = @p ORDER BY id", ReadEvent, [("p", request.ProjectId)]);
 
     private static EventView ReadEvent(DbDataReader r) => new(
         r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3),

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Review.Approvals;
+using Greenlight.Modules.Review.Contracts;
+using Greenlight.Modules.Review.Listing;
+using Greenlight.Modules.Review.Templates;
+using Greenlight.Review.Tests.Support;
+using Greenlight.Testing;
+using static Greenlight.Review.Tests.Support.Bodies;
+
+namespace Greenlight.Review.Tests.Templates;
+
+[Collection(ReviewHostCollection.Name)]
+public sealed class TemplateTests(ReviewHostFixture fixture)
+{
+    private ReviewHost Review => fixture.Review;
+
+    [Fact]
+    public async Task Templates_are_made_by_standard_users_with_stages_due_in_workdays()
+    {
+        var (_, light) = await Review.UserAsync("lou", License.Light);
+        var (_, standard) = await Review.UserAsync("stan");
+        var stages = new[] { Stage("Legal", [Approver("someone")], dueInWorkdays: 3) };
+
+        await (await light.PostAsJsonAsync("/api/v1/approval-templates", new { name = "Print", stages }, Json.Options)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await standard.PostAsJsonAsync("/api/v1/approval-templates", new { name = "Print", stages = new[] { Stage("Legal", [Approver("x")], dueAt: DateTimeOffset.UtcNow) } }, Json.Options))
+            .AssertInvalidFieldAsync("stages[0]");
+        await (await standard.PostAsJsonAsync("/api/v1/approval-templates", new { name = "Print", message = new string('m', 501), stages }, Json.Options))
+            .AssertInvalidFieldAsync("message");
+        var created = await (await standard.PostAsJsonAsync("/api/v1/approval-templates", new { name = $"Print {Guid.NewGuid():N}", stages }, Json.Options))
+            .ReadSuccessAsync<TemplateView>();
+
+        Assert.Contains(await light.GetSuccessAsync<List<TemplateView>>("/api/v1/approval-templates"), t => t.Id == created.Id);
+        Assert.Equal(3, (await light.GetSuccessAsync<TemplateView>($"/api/v1/approval-templates/{created.Id}")).Stages[0].DueInWorkdays);
+    }
+
+    [Fact]
+    public async Task A_template_applied_to_assets_sent_from_frameio_starts_their_approval_recorded_as_from_frameio()
+    {
+        var (approverId, approver) = await Review.UserAsync("fay");
+        var (coordinatorId, _) = await Review.UserAsync("cory");
+        var project = await Review.ProjectAsync();
+        var (first, second) = (await Review.DocumentAsync(project, "cut-1.mp4"), await Review.DocumentAsync(project, "cut-2.mp4"));
+        Review.Access.Grant(approverId, first, Permission.View);
+        Review.Access.Grant(approverId, second, Permission.View);
+        var template = await (await Review.Admin.PostAsJsonAsync("/api/v1/approval-templates",
+            new { name = $"Video {Guid.NewGuid():N}", message = "Final cut", stages = new[] { Stage("Producer", [Approver(approverId)], dueInWorkdays: 2) } }, Json.Options))
+            .ReadSuccessAsync<TemplateView>();
+
+        var approvalId = await Review.SendAsModuleAsync(new StartReviewFromFrameio(project, [first, second], template.Id, coordinatorId));
+
+        var approval = await Review.GetApprovalAsync(approvalId!);
+        Assert.Equal((EventSource.Frameio, true, "Final cut", 2), (approval.Source, approval.StoredInFrameio, approval.Message, approval.DocumentIds.Count));
+        Assert.Equal(Workdays.Add(Review.Clock.GetUtcNow(), 2), approval.Paths[0].Stages[0].DueAt);
+        await Review.EmailsToAsync(approverId, 1);
+        await (await ReviewHost.DecideAsync(approver, approvalId!, Decision.ApprovedWithChanges)).AssertInvalidFieldAsync("decision");
+        await Review.SendAsModuleAsync(new RecordFrameioComment(project, first, "Creative in Frame.io", "Colour graded"));
+        (await ReviewHost.DecideAsync(approver, approvalId!, Decision.Approved)).EnsureSuccessStatusCode();
+
+        var feed = await approver.GetSuccessAsync<List<EventView>>($"/api/v1/projects/{project}/documents/{first}/approval-events");
+        Assert.Equal(["SentForReview", "Created", "StageOpened", "Comment", "Decision", "StageCompleted", "Completed"], feed.Select(e => e.Event));
+        Assert.Equal((coordinatorId, EventSource.Frameio), (feed[1].Actor, feed[1].Source));
+        Assert.Equal((approverId, EventSource.Greenlight), (feed[4].Actor, feed[4].Source));
+        await (await approver.GetAsync($"/api/v1/projects/{project}/approval-events")).AssertProblemAsync(HttpStatusCode.NotFound, "no View on the project");
+        var audit = await Review.Admin.GetSuccessAsync<List<EventView>>($"/api/v1/projects/{project}/approval-events");
+        Assert.Equal(2, audit.Count(e => e.Event == "SentForReview"));
+    }
+
+    [Fact]
+    public async Task Starting_an_approval_of_frameio_assets_needs_a_standard_license()
+    {
+        var (contributorId, contributor) = await Review.UserAsync("cleo", License.Contributor);
+        var project = await Review.ProjectAsync();
+        var document = await Review.DocumentAsync(project, "cut.mp4");
+        Review.Access.Grant(contributorId, document, Permission.Manage);
+        await Review.SendAsModuleAsync(new StartReviewFromFrameio(project, [document], null, contributorId));
+
+        await (await Review.StartApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(contributorId)]))), contributor))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+}
