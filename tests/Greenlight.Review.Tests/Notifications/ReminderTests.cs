@@ -10,12 +10,15 @@ public sealed class ReminderTests
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1.5);
 
-    [Fact]
-    public async Task Reminders_72_and_24_hours_before_and_at_the_deadline_survive_a_restart_and_are_sent_once()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reminders_72_and_24_hours_before_and_at_the_deadline_survive_a_restart_and_are_sent_once(bool onPostgres)
     {
         await using var smtp = SmtpSink.Start();
+        await using var database = onPostgres ? await TestPostgresDatabase.CreateAsync() : null;
         var clock = new ManualTimeProvider();
-        var first = await ReviewHost.StartAsync(smtp, clock);
+        var first = await ReviewHost.StartAsync(smtp, clock, postgres: database?.ConnectionString);
         var (approverId, _) = await first.UserAsync("rex");
         var project = await first.ProjectAsync();
         var document = await first.DocumentAsync(project);

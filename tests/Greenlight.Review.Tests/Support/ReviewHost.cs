@@ -18,19 +18,22 @@ namespace Greenlight.Review.Tests.Support;
 /// </summary>
 public sealed class ReviewHost : IAsyncDisposable
 {
-    private ReviewHost(TestHost host, FakeAccess access, SmtpSink smtp, ManualTimeProvider clock, string sqlitePath, HttpClient admin) =>
-        (Host, Access, Smtp, Clock, SqlitePath, Admin) = (host, access, smtp, clock, sqlitePath, admin);
+    private ReviewHost(TestHost host, FakeAccess access, SmtpSink smtp, ManualTimeProvider clock, string sqlitePath, string? postgres, HttpClient admin) =>
+        (Host, Access, Smtp, Clock, SqlitePath, Postgres, Admin) = (host, access, smtp, clock, sqlitePath, postgres, admin);
 
     public TestHost Host { get; }
     public FakeAccess Access { get; }
     public SmtpSink Smtp { get; }
     public ManualTimeProvider Clock { get; }
     public string SqlitePath { get; }
+    public string? Postgres { get; }
     public HttpClient Admin { get; }
 
     /// <param name="restartOf">A stopped host whose store (and administrator) this one takes over.</param>
-    public static async Task<ReviewHost> StartAsync(SmtpSink smtp, ManualTimeProvider clock, ReviewHost? restartOf = null)
+    /// <param name="postgres">A PostgreSQL connection string instead of the SQLite file.</param>
+    public static async Task<ReviewHost> StartAsync(SmtpSink smtp, ManualTimeProvider clock, ReviewHost? restartOf = null, string? postgres = null)
     {
+        postgres ??= restartOf?.Postgres;
         var access = restartOf?.Access ?? new FakeAccess();
         var sqlitePath = restartOf?.SqlitePath ?? Path.Combine(TestPaths.NewTemporaryDirectory(), "review.db");
         var settings = new Dictionary<string, string?>
@@ -40,6 +43,7 @@ public sealed class ReviewHost : IAsyncDisposable
             ["Email:Port"] = smtp.Port.ToString(),
             ["Email:From"] = "greenlight@example.test",
         };
+        if (postgres is not null) settings["Storage:PostgreSql"] = postgres;
         if (restartOf is not null) settings["GREENLIGHT_BOOTSTRAP_TOKEN"] = restartOf.Host.AdminToken;
         var host = await TestHost.StartAsync(settings, services =>
         {
@@ -49,7 +53,7 @@ public sealed class ReviewHost : IAsyncDisposable
         var admin = restartOf is null ? host.Admin : host.Client(restartOf.Host.AdminToken);
         var adminId = (await admin.GetSuccessAsync<List<ApiTokenInfo>>("/api/v1/tokens"))[0].UserId;
         access.AddUser(adminId, License.Standard, administrator: true);
-        return new ReviewHost(host, access, smtp, clock, sqlitePath, admin);
+        return new ReviewHost(host, access, smtp, clock, sqlitePath, postgres, admin);
     }
 
     /// <summary>A user with a token of their own.</summary>
