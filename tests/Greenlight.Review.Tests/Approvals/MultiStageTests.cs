@@ -1,25 +1,16 @@
-using System.Net;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Review.Approvals;
 using Greenlight.Modules.Review.Listing;
-using Greenlight.Review.Tests.Support;
-using Greenlight.Testing;
-using static Greenlight.Review.Tests.Support.Bodies;
 
 namespace Greenlight.Review.Tests.Approvals;
 
 [Collection(ReviewHostCollection.Name)]
-public sealed class MultiStageTests(ReviewHostFixture fixture)
+public sealed class MultiStageTests(ReviewHostFixture fixture) : SharedHostTests(fixture)
 {
-    private ReviewHost Review => fixture.Review;
-
     [Fact]
     public async Task Two_paths_of_three_stages_one_saying_needs_work_the_other_approving()
     {
         var users = new List<(string Id, HttpClient Client)>();
         foreach (var name in new[] { "a1", "a2", "a3", "b1", "b2", "b3" }) users.Add(await Review.UserAsync(name));
-        var project = await Review.ProjectAsync();
-        var document = await Review.DocumentAsync(project);
+        var (project, document) = await ProjectWithDocumentAsync();
         users.ForEach(u => Review.Access.Grant(u.Id, document, Permission.View));
         var (a1, a2, a3, b1, b2, b3) = (users[0], users[1], users[2], users[3], users[4], users[5]);
         var due = Review.Clock.GetUtcNow().AddDays(7);

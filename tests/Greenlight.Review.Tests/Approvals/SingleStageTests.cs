@@ -1,25 +1,15 @@
-using System.Net;
-using System.Net.Http.Json;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Review.Approvals;
 using Greenlight.Modules.Review.Listing;
-using Greenlight.Review.Tests.Support;
-using Greenlight.Testing;
-using static Greenlight.Review.Tests.Support.Bodies;
 
 namespace Greenlight.Review.Tests.Approvals;
 
 [Collection(ReviewHostCollection.Name)]
-public sealed class SingleStageTests(ReviewHostFixture fixture)
+public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTests(fixture)
 {
-    private ReviewHost Review => fixture.Review;
-
     [Fact]
     public async Task A_basic_approval_notifies_its_approver_waits_in_my_approvals_and_blocks_the_project_until_decided()
     {
         var (approverId, approver) = await Review.UserAsync("ana");
-        var project = await Review.ProjectAsync();
-        var document = await Review.DocumentAsync(project);
+        var (project, document) = await ProjectWithDocumentAsync();
         Review.Access.Grant(approverId, document, Permission.View);
 
         var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(approverId)], dueAt: Review.Clock.GetUtcNow().AddDays(10)))));
@@ -44,8 +34,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture)
         var (reviewerId, reviewer) = await Review.UserAsync("rita");
         var (firstId, first) = await Review.UserAsync("finn");
         var (secondId, second) = await Review.UserAsync("sam");
-        var project = await Review.ProjectAsync();
-        var document = await Review.DocumentAsync(project);
+        var (project, document) = await ProjectWithDocumentAsync();
         foreach (var user in new[] { reviewerId, firstId, secondId }) Review.Access.Grant(user, document, Permission.View);
         var approval = await Review.ApprovalAsync(project, document,
             Approval(Path(Stage("Brand", [Reviewer(reviewerId), Approver(firstId), Approver(secondId)], onlyOneDecision: true))));
@@ -64,8 +53,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture)
     {
         var (_, _) = await Review.UserAsync("tina");
         var (memberId, member) = await Review.UserAsync("tom");
-        var project = await Review.ProjectAsync();
-        var document = await Review.DocumentAsync(project);
+        var (project, document) = await ProjectWithDocumentAsync();
         Review.Access.Teams["design-team"] = [memberId];
         Review.Access.Grant(memberId, document, Permission.View);
         var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Design", [Team("design-team")]))));
@@ -81,8 +69,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture)
     public async Task Starting_an_approval_needs_manage_on_every_document_and_one_open_approval_per_document()
     {
         var (viewerId, viewer) = await Review.UserAsync("vic");
-        var project = await Review.ProjectAsync();
-        var document = await Review.DocumentAsync(project);
+        var (project, document) = await ProjectWithDocumentAsync();
         var other = await Review.DocumentAsync(project, "banner.pdf");
         var body = Approval(Path(Stage("Legal", [Approver(viewerId)])));
 
@@ -101,8 +88,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture)
     [Fact]
     public async Task Invalid_approvals_are_answered_with_problems_naming_the_field()
     {
-        var project = await Review.ProjectAsync();
-        var document = await Review.DocumentAsync(project);
+        var (project, document) = await ProjectWithDocumentAsync();
         var due = Review.Clock.GetUtcNow().AddDays(3);
 
         await (await Review.StartApprovalAsync(project, document, new { message = new string('m', 501), paths = new[] { new { stages = new[] { Stage("A", [Approver("u1")]) } } } }))
@@ -122,8 +108,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture)
     {
         var (outsiderId, outsider) = await Review.UserAsync("otto", License.External);
         var (bystanderId, bystander) = await Review.UserAsync("bea", License.Contributor);
-        var project = await Review.ProjectAsync();
-        var document = await Review.DocumentAsync(project);
+        var (project, document) = await ProjectWithDocumentAsync();
         var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(outsiderId)]))));
 
         await (await ReviewHost.DecideAsync(outsider, approval.Id, Decision.Approved)).AssertProblemAsync(HttpStatusCode.NotFound, "not shared with them");
@@ -140,8 +125,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture)
     public async Task A_new_version_after_needs_work_starts_a_new_round_counted_as_a_revision()
     {
         var (approverId, approver) = await Review.UserAsync("nora");
-        var project = await Review.ProjectAsync();
-        var document = await Review.DocumentAsync(project);
+        var (project, document) = await ProjectWithDocumentAsync();
         Review.Access.Grant(approverId, document, Permission.View);
         var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(approverId)]))));
 

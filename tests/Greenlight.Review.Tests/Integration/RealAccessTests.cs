@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Greenlight.Modules.Review.Approvals;
 using Greenlight.Modules.Work.Contracts;
-using Greenlight.Testing;
-using Greenlight.Testing.Smtp;
-using static Greenlight.Review.Tests.Support.Bodies;
 
 namespace Greenlight.Review.Tests.Integration;
 

@@ -1,11 +1,4 @@
-using System.Net;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Review.Approvals;
 using Greenlight.Modules.Review.Metrics;
-using Greenlight.Review.Tests.Support;
-using Greenlight.Testing;
-using Greenlight.Testing.Smtp;
-using static Greenlight.Review.Tests.Support.Bodies;
 
 namespace Greenlight.Review.Tests.Metrics;
 
@@ -16,10 +9,8 @@ public sealed class ApprovalMetricsTests
     [InlineData(true)]
     public async Task The_report_counts_decisions_pending_overdue_abandoned_revisions_and_velocity(bool onPostgres)
     {
-        await using var smtp = SmtpSink.Start();
-        await using var database = onPostgres ? await TestPostgresDatabase.CreateAsync() : null;
-        var clock = new ManualTimeProvider();
-        await using var review = await ReviewHost.StartAsync(smtp, clock, postgres: database?.ConnectionString);
+        await using var own = await OwnReviewHost.StartAsync(onPostgres);
+        var (review, clock) = (own.Review, own.Clock);
         var (approverId, approver) = await review.UserAsync("mia");
         var (_, viewer) = await review.UserAsync("val");
         var project = await review.ProjectAsync();

@@ -1,9 +1,3 @@
-using Greenlight.Modules.Review.Approvals;
-using Greenlight.Review.Tests.Support;
-using Greenlight.Testing;
-using Greenlight.Testing.Smtp;
-using static Greenlight.Review.Tests.Support.Bodies;
-
 namespace Greenlight.Review.Tests.Notifications;
 
 public sealed class ReminderTests
@@ -15,10 +9,8 @@ public sealed class ReminderTests
     [InlineData(true)]
     public async Task Reminders_72_and_24_hours_before_and_at_the_deadline_survive_a_restart_and_are_sent_once(bool onPostgres)
     {
-        await using var smtp = SmtpSink.Start();
-        await using var database = onPostgres ? await TestPostgresDatabase.CreateAsync() : null;
-        var clock = new ManualTimeProvider();
-        var first = await ReviewHost.StartAsync(smtp, clock, postgres: database?.ConnectionString);
+        await using var own = await OwnReviewHost.StartAsync(onPostgres);
+        var (first, clock) = (own.Review, own.Clock);
         var (approverId, _) = await first.UserAsync("rex");
         var project = await first.ProjectAsync();
         var document = await first.DocumentAsync(project);
@@ -28,10 +20,8 @@ public sealed class ReminderTests
 
         clock.Advance(due - TimeSpan.FromHours(72) - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         Assert.Contains("due in 72 hours", (await first.EmailsToAsync(approverId, 2))[1].Subject);
-        await first.DisposeAsync();
-
-        clock.Advance(TimeSpan.FromHours(48));
-        await using var second = await ReviewHost.StartAsync(smtp, clock, restartOf: first);
+        await own.RestartAsync(whileStopped: () => clock.Advance(TimeSpan.FromHours(48)));
+        var second = own.Review;
         Assert.Contains("due in 24 hours", (await second.EmailsToAsync(approverId, 3))[2].Subject);
         clock.Advance(TimeSpan.FromHours(24));
         Assert.Contains("deadline", (await second.EmailsToAsync(approverId, 4))[3].Subject);
@@ -47,13 +37,12 @@ public sealed class ReminderTests
     [Fact]
     public async Task A_decision_cancels_the_stages_reminders()
     {
-        await using var smtp = SmtpSink.Start();
-        var clock = new ManualTimeProvider();
-        await using var review = await ReviewHost.StartAsync(smtp, clock);
+        await using var own = await OwnReviewHost.StartAsync();
+        var (review, clock) = (own.Review, own.Clock);
         var (approverId, approver) = await review.UserAsync("dora");
         var project = await review.ProjectAsync();
         var document = await review.DocumentAsync(project);
-        review.Access.Grant(approverId, document, Modules.Access.Contracts.Permission.View);
+        review.Access.Grant(approverId, document, Permission.View);
         var approval = await review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(approverId)], dueAt: clock.GetUtcNow().AddDays(5)))));
         await review.EmailsToAsync(approverId, 1);
 

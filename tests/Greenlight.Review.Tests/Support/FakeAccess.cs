@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Security;
-using Greenlight.Modules.Access.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Greenlight.Review.Tests.Support;

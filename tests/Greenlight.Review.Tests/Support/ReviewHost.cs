@@ -1,13 +1,6 @@
-using System.Net.Http.Json;
-using Greenlight.Kernel.Mediator;
-using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Security.Tokens;
 using Greenlight.Kernel.Storage;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Review.Approvals;
 using Greenlight.Modules.Work.Contracts;
-using Greenlight.Testing;
-using Greenlight.Testing.Smtp;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Greenlight.Review.Tests.Support;
@@ -35,7 +28,7 @@ public sealed class ReviewHost : IAsyncDisposable
     {
         postgres ??= restartOf?.Postgres;
         var access = restartOf?.Access ?? new FakeAccess();
-        var sqlitePath = restartOf?.SqlitePath ?? Path.Combine(TestPaths.NewTemporaryDirectory(), "review.db");
+        var sqlitePath = restartOf?.SqlitePath ?? System.IO.Path.Combine(TestPaths.NewTemporaryDirectory(), "review.db");
         var settings = new Dictionary<string, string?>
         {
             ["Storage:SqlitePath"] = sqlitePath,
@@ -88,14 +81,6 @@ public sealed class ReviewHost : IAsyncDisposable
 
     public Task<ApprovalView> GetApprovalAsync(string approvalId) => Admin.GetSuccessAsync<ApprovalView>($"/api/v1/approvals/{approvalId}");
 
-    /// <summary>Sends a module request as another module (the FrameConnector) would.</summary>
-    public async Task<T> SendAsModuleAsync<T>(IRequest<T> request)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Set(Principal.System);
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
-    }
-
     /// <summary>The messages to the user, once at least <paramref name="count"/> arrived.</summary>
     public Task<List<ReceivedEmail>> EmailsToAsync(string userId, int count) => Eventually.MatchesAsync(
         () => Task.FromResult(EmailsTo(userId)), m => m.Count >= count, TimeSpan.FromSeconds(15), $"{count} email(s) to {userId}");
@@ -129,24 +114,67 @@ public static class Bodies
     public static object Approval(params object[][] paths) => new { message = "Please review the poster.", paths = paths.Select(stages => new { stages }) };
 }
 
-/// <summary>One host (and SMTP sink) for the tests of a class; each test makes users and documents of its own.</summary>
-public sealed class ReviewHostFixture : IAsyncLifetime
+/// <summary>A host of a test's own: its own SMTP sink, clock and store (SQLite, or PostgreSQL), which the test may restart.</summary>
+public sealed class OwnReviewHost : IAsyncDisposable
 {
-    public SmtpSink Smtp { get; } = SmtpSink.Start();
+    private readonly SmtpSink _smtp = SmtpSink.Start();
+    private TestPostgresDatabase? _database;
+
+    public ManualTimeProvider Clock { get; } = new();
 
     public ReviewHost Review { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Review = await ReviewHost.StartAsync(Smtp, new ManualTimeProvider());
+    public static async Task<OwnReviewHost> StartAsync(bool onPostgres = false)
+    {
+        var own = new OwnReviewHost();
+        own._database = onPostgres ? await TestPostgresDatabase.CreateAsync() : null;
+        own.Review = await ReviewHost.StartAsync(own._smtp, own.Clock, postgres: own._database?.ConnectionString);
+        return own;
+    }
 
-    public async Task DisposeAsync()
+    /// <summary>Stops the host, runs <paramref name="whileStopped"/>, and starts a new one on the same store.</summary>
+    public async Task RestartAsync(Action whileStopped)
     {
         await Review.DisposeAsync();
-        await Smtp.DisposeAsync();
+        whileStopped();
+        Review = await ReviewHost.StartAsync(_smtp, Clock, restartOf: Review);
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Review.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+}
+
+/// <summary>One host for the tests of a class; each test makes users and documents of its own.</summary>
+public sealed class ReviewHostFixture : IAsyncLifetime
+{
+    private OwnReviewHost _own = null!;
+
+    public ReviewHost Review => _own.Review;
+
+    public async Task InitializeAsync() => _own = await OwnReviewHost.StartAsync();
+
+    public async Task DisposeAsync() => await _own.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]
 public sealed class ReviewHostCollection : ICollectionFixture<ReviewHostFixture>
 {
     public const string Name = "review host";
+}
+
+/// <summary>Tests on the shared host of <see cref="ReviewHostCollection"/>.</summary>
+public abstract class SharedHostTests(ReviewHostFixture fixture)
+{
+    protected ReviewHost Review => fixture.Review;
+
+    /// <summary>A new project with one document in it.</summary>
+    protected async Task<(string Project, string Document)> ProjectWithDocumentAsync()
+    {
+        var project = await Review.ProjectAsync();
+        return (project, await Review.DocumentAsync(project));
+    }
 }

@@ -1,21 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
-using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Review.Approvals;
 using Greenlight.Modules.Review.Contracts;
 using Greenlight.Modules.Review.Listing;
 using Greenlight.Modules.Review.Templates;
-using Greenlight.Review.Tests.Support;
-using Greenlight.Testing;
-using static Greenlight.Review.Tests.Support.Bodies;
 
 namespace Greenlight.Review.Tests.Templates;
 
 [Collection(ReviewHostCollection.Name)]
-public sealed class TemplateTests(ReviewHostFixture fixture)
+public sealed class TemplateTests(ReviewHostFixture fixture) : SharedHostTests(fixture)
 {
-    private ReviewHost Review => fixture.Review;
-
     [Fact]
     public async Task Templates_are_made_by_standard_users_with_stages_due_in_workdays()
     {
@@ -48,14 +39,14 @@ public sealed class TemplateTests(ReviewHostFixture fixture)
             new { name = $"Video {Guid.NewGuid():N}", message = "Final cut", stages = new[] { Stage("Producer", [Approver(approverId)], dueInWorkdays: 2) } }, Json.Options))
             .ReadSuccessAsync<TemplateView>();
 
-        var approvalId = await Review.SendAsModuleAsync(new StartReviewFromFrameio(project, [first, second], template.Id, coordinatorId));
+        var approvalId = await Review.Host.SendAsSystemAsync(new StartReviewFromFrameio(project, [first, second], template.Id, coordinatorId));
 
         var approval = await Review.GetApprovalAsync(approvalId!);
         Assert.Equal((EventSource.Frameio, true, "Final cut", 2), (approval.Source, approval.StoredInFrameio, approval.Message, approval.DocumentIds.Count));
         Assert.Equal(Workdays.Add(Review.Clock.GetUtcNow(), 2), approval.Paths[0].Stages[0].DueAt);
         await Review.EmailsToAsync(approverId, 1);
         await (await ReviewHost.DecideAsync(approver, approvalId!, Decision.ApprovedWithChanges)).AssertInvalidFieldAsync("decision");
-        await Review.SendAsModuleAsync(new RecordFrameioComment(project, first, "Creative in Frame.io", "Colour graded"));
+        await Review.Host.SendAsSystemAsync(new RecordFrameioComment(project, first, "Creative in Frame.io", "Colour graded"));
         (await ReviewHost.DecideAsync(approver, approvalId!, Decision.Approved)).EnsureSuccessStatusCode();
 
         var feed = await approver.GetSuccessAsync<List<EventView>>($"/api/v1/projects/{project}/documents/{first}/approval-events");
@@ -74,7 +65,7 @@ public sealed class TemplateTests(ReviewHostFixture fixture)
         var project = await Review.ProjectAsync();
         var document = await Review.DocumentAsync(project, "cut.mp4");
         Review.Access.Grant(contributorId, document, Permission.Manage);
-        await Review.SendAsModuleAsync(new StartReviewFromFrameio(project, [document], null, contributorId));
+        await Review.Host.SendAsSystemAsync(new StartReviewFromFrameio(project, [document], null, contributorId));
 
         await (await Review.StartApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(contributorId)]))), contributor))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
