@@ -16,5 +16,6 @@ public sealed class ReviewModule : IModule
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddHttpClient<IExperienceManagerClient, ExperienceManagerClient>();
         services.AddScoped<ApprovalStarter>();
+        services.AddScoped<ViewableApprovals>();
     }
 }

@@ -26,39 +26,23 @@ public sealed class CommentValidator : AbstractValidator<Comment>
     public CommentValidator() => RuleFor(r => r.Text).NotEmpty().MaximumLength(4000);
 }
 
-internal sealed class ParticipationHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+internal sealed class ParticipationHandlers(ViewableApprovals approvals, ICurrentPrincipal current) :
     IRequestHandler<Decide, ApprovalView>, IRequestHandler<CompleteReview, ApprovalView>, IRequestHandler<Comment, ApprovalView>,
     IRequestHandler<GetApproval, ApprovalView>
 {
     public async Task<ApprovalView> Handle(Decide request, CancellationToken cancellationToken) =>
-        await (await ViewableAsync(request.ApprovalId, cancellationToken)).DecideAsync(Me, request.Decision, request.Comment);
+        await (await approvals.GetAsync(request.ApprovalId, cancellationToken)).Grain.DecideAsync(Me, request.Decision, request.Comment);
 
     public async Task<ApprovalView> Handle(CompleteReview request, CancellationToken cancellationToken) =>
-        await (await ViewableAsync(request.ApprovalId, cancellationToken)).CompleteReviewAsync(Me);
+        await (await approvals.GetAsync(request.ApprovalId, cancellationToken)).Grain.CompleteReviewAsync(Me);
 
     public async Task<ApprovalView> Handle(Comment request, CancellationToken cancellationToken) =>
-        await (await ViewableAsync(request.ApprovalId, cancellationToken)).CommentAsync(Me, request.Text);
+        await (await approvals.GetAsync(request.ApprovalId, cancellationToken)).Grain.CommentAsync(Me, request.Text);
 
     public async Task<ApprovalView> Handle(GetApproval request, CancellationToken cancellationToken) =>
-        (await (await ViewableAsync(request.ApprovalId, cancellationToken)).FindAsync())!;
+        (await approvals.GetAsync(request.ApprovalId, cancellationToken)).Approval;
 
     private Act Me => new(current.UserId(), EventSource.Greenlight);
-
-    /// <summary>The approval's grain once the caller may view every one of its documents; 404 when they may view none.</summary>
-    private async Task<IApprovalGrain> ViewableAsync(string approvalId, CancellationToken ct)
-    {
-        var grain = grains.GetGrain<IApprovalGrain>(approvalId);
-        var approval = await grain.FindAsync() ?? throw new NotFoundException($"Approval '{approvalId}'");
-        var denied = 0;
-        foreach (var document in approval.DocumentIds)
-        {
-            var check = AccessCheck.On(ReviewRefs.Document(approval.ProjectId, document), AccessAction.View);
-            if (!(await sender.Send(new CheckAccess(current.UserId(), check), ct)).Allowed) denied++;
-        }
-        if (denied == approval.DocumentIds.Count) throw new NotFoundException($"Approval '{approvalId}'");
-        if (denied > 0) throw new ForbiddenException("You may not view every document of this approval.");
-        return grain;
-    }
 }
 
 public sealed class ParticipationEndpoints : IEndpoints

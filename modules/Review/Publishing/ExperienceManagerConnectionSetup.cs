@@ -1,0 +1,101 @@
+using System.Text;
+using Greenlight.Kernel.Security.Secrets;
+using Greenlight.Modules.Review.ExperienceManager;
+
+namespace Greenlight.Modules.Review.Publishing;
+
+// SetExperienceManagerConnection, GetExperienceManagerConnection: the one connection an administrator configures.
+// The token is kept encrypted (ISecretProtector) and never shown again: only its last four characters.
+
+public sealed record ConnectionView(Uri BaseUrl, string TokenLastFour, DateTimeOffset UpdatedAt, string UpdatedBy);
+
+public sealed class ConnectionState
+{
+    public Uri? BaseUrl { get; set; }
+    public string ProtectedToken { get; set; } = "";
+    public string TokenLastFour { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+}
+
+/// <summary>One grain for the organization's connection.</summary>
+public interface IExperienceManagerConnectionGrain : IGrainWithStringKey
+{
+    Task<ConnectionView> SetAsync(Uri baseUrl, string protectedToken, string lastFour, string userId);
+
+    /// <summary>Null while none is configured.</summary>
+    Task<ConnectionState?> GetAsync();
+}
+
+[GrainType("review.experience-manager-connection")]
+public sealed class ExperienceManagerConnectionGrain(TimeProvider clock) : Grain<ConnectionState>, IExperienceManagerConnectionGrain
+{
+    public const string Key = "organization";
+
+    public async Task<ConnectionView> SetAsync(Uri baseUrl, string protectedToken, string lastFour, string userId)
+    {
+        State = new ConnectionState { BaseUrl = baseUrl, ProtectedToken = protectedToken, TokenLastFour = lastFour, UpdatedAt = clock.GetUtcNow(), UpdatedBy = userId };
+        await WriteStateAsync();
+        return View(State);
+    }
+
+    public Task<ConnectionState?> GetAsync() => Task.FromResult(State.BaseUrl is null ? null : State);
+
+    public static ConnectionView View(ConnectionState state) => new(state.BaseUrl!, state.TokenLastFour, state.UpdatedAt, state.UpdatedBy);
+}
+
+public sealed record SetExperienceManagerConnection(Uri? BaseUrl, string Token) : IRequest<ConnectionView>, IAdministrativeRequest
+{
+    // The generated ToString would print the token wherever the request is logged.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("BaseUrl = ").Append(BaseUrl);
+        return true;
+    }
+}
+
+public sealed record GetExperienceManagerConnection : IRequest<ConnectionView>, IAdministrativeRequest;
+
+public sealed class SetExperienceManagerConnectionValidator : AbstractValidator<SetExperienceManagerConnection>
+{
+    public SetExperienceManagerConnectionValidator()
+    {
+        RuleFor(r => r.BaseUrl).NotNull().Must(u => u is { IsAbsoluteUri: true } && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
+            .WithMessage("'Base Url' must be an absolute http or https URL.");
+        RuleFor(r => r.Token).NotEmpty().MinimumLength(8).MaximumLength(8192);
+    }
+}
+
+internal sealed class ConnectionHandlers(IGrainFactory grains, ISecretProtector secrets, ICurrentPrincipal current) :
+    IRequestHandler<SetExperienceManagerConnection, ConnectionView>, IRequestHandler<GetExperienceManagerConnection, ConnectionView>
+{
+    public Task<ConnectionView> Handle(SetExperienceManagerConnection request, CancellationToken cancellationToken) =>
+        Connection(grains).SetAsync(request.BaseUrl!, secrets.Protect(request.Token), request.Token[^4..], current.UserId());
+
+    public async Task<ConnectionView> Handle(GetExperienceManagerConnection request, CancellationToken cancellationToken) =>
+        await Connection(grains).GetAsync() is { } state
+            ? ExperienceManagerConnectionGrain.View(state)
+            : throw new NotFoundException("The Experience Manager connection");
+
+    public static IExperienceManagerConnectionGrain Connection(IGrainFactory grains) =>
+        grains.GetGrain<IExperienceManagerConnectionGrain>(ExperienceManagerConnectionGrain.Key);
+
+    /// <summary>The connection with its token decrypted, for the publishing job; null while none is configured.</summary>
+    public static async Task<ExperienceManagerConnection?> OpenAsync(IGrainFactory grains, ISecretProtector secrets) =>
+        await Connection(grains).GetAsync() is { } state ? new ExperienceManagerConnection(state.BaseUrl!, secrets.Unprotect(state.ProtectedToken)) : null;
+}
+
+public sealed class ConnectionEndpoints : IEndpoints
+{
+    public sealed record Body(Uri? BaseUrl, string? Token);
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var connection = api.MapGroup("/admin/experience-manager/connection").WithTags("Experience Manager");
+        connection.MapPut("/", async Task<Ok<ConnectionView>> (ISender sender, Body body, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetExperienceManagerConnection(body.BaseUrl, body.Token ?? ""), ct)))
+            .WithName("SetExperienceManagerConnection").WithSummary("The token is kept encrypted and never returned; the answer shows its last four characters.");
+        connection.MapGet("/", async Task<Ok<ConnectionView>> (ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetExperienceManagerConnection(), ct))).WithName("GetExperienceManagerConnection");
+    }
+}

@@ -1,0 +1,201 @@
+using Greenlight.Kernel.Security.Secrets;
+using Greenlight.Modules.Review.ExperienceManager;
+
+namespace Greenlight.Modules.Review.Publishing;
+
+// PublishToExperienceManager, GetPublication: an approved document sent to a folder of Experience Manager Assets
+// by a durable job (outbox): upload once, then set the metadata once. Asking again returns the same publication.
+
+public sealed record PublicationView(string ApprovalId, string DocumentId, string FolderPath, string RequestedBy, string? AssetPath, DateTimeOffset? PublishedAt);
+
+public sealed class PublicationState
+{
+    public bool Exists { get; set; }
+    public string ApprovalId { get; set; } = "";
+    public string ProjectId { get; set; } = "";
+    public string ProjectName { get; set; } = "";
+    public string DocumentId { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string FolderPath { get; set; } = "";
+    public string Decision { get; set; } = "";
+    public DateTimeOffset ApprovedAt { get; set; }
+    public string RequestedBy { get; set; } = "";
+    public string? AssetPath { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+}
+
+/// <param name="ApprovedAt">When the approval completed.</param>
+public sealed record NewPublication(
+    string ApprovalId, string ProjectId, string ProjectName, string DocumentId, string Title, string FolderPath, string Decision, DateTimeOffset ApprovedAt, string RequestedBy);
+
+/// <summary>The publishing job's timer-free message: deliver again until the publication is done.</summary>
+public sealed record PublicationDue(string PublicationKey) : INotification;
+
+/// <summary>One grain per approved document of an approval: what was asked, and how far the job got.</summary>
+public interface IPublicationGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the job once; asking again returns the publication as it is.</summary>
+    Task<PublicationView> RequestAsync(NewPublication publication);
+
+    Task<PublicationState?> GetAsync();
+
+    Task RecordUploadAsync(string assetPath);
+
+    /// <summary>The metadata is set: the publication is done and recorded in the approval's audit.</summary>
+    Task CompleteAsync();
+}
+
+[GrainType("review.publication")]
+public sealed class PublicationGrain(IOutbox outbox, TimeProvider clock) : Grain<PublicationState>, IPublicationGrain
+{
+    public static string KeyOf(string approvalId, string documentId) => $"{approvalId}:{documentId}";
+
+    public async Task<PublicationView> RequestAsync(NewPublication p)
+    {
+        if (State.Exists) return View();
+        State = new PublicationState
+        {
+            Exists = true, ApprovalId = p.ApprovalId, ProjectId = p.ProjectId, ProjectName = p.ProjectName, DocumentId = p.DocumentId, Title = p.Title,
+            FolderPath = p.FolderPath, Decision = p.Decision, ApprovedAt = p.ApprovedAt, RequestedBy = p.RequestedBy,
+        };
+        var key = GetPrimaryKeyString();
+        await WriteStateAsync(async tx =>
+        {
+            await outbox.EnqueueAsync(tx, new PublicationDue(key), new DeliveryOptions(null, $"review:publication:{key}"));
+            await ReviewRows.AddEventAsync(tx, Event("PublishRequested", p.RequestedBy));
+        });
+        return View();
+    }
+
+    public Task<PublicationState?> GetAsync() => Task.FromResult(State.Exists ? State : null);
+
+    public async Task RecordUploadAsync(string assetPath)
+    {
+        State.AssetPath = assetPath;
+        await WriteStateAsync();
+    }
+
+    public async Task CompleteAsync()
+    {
+        if (State.PublishedAt is not null) return;
+        State.PublishedAt = clock.GetUtcNow();
+        await WriteStateAsync(tx => ReviewRows.AddEventAsync(tx, Event("Published", "system")));
+    }
+
+    public static PublicationView View(PublicationState s) => new(s.ApprovalId, s.DocumentId, s.FolderPath, s.RequestedBy, s.AssetPath, s.PublishedAt);
+
+    private PublicationView View() => View(State);
+
+    private ReviewEvent Event(string name, string actor) =>
+        new(State.ApprovalId, State.DocumentId, State.ProjectId, name, actor, EventSource.Greenlight, clock.GetUtcNow(), $"{State.FolderPath} {State.AssetPath}".Trim());
+}
+
+public sealed record PublishToExperienceManager(string ApprovalId, string DocumentId, string FolderPath) : IRequest<PublicationView>, IAuthenticatedRequest;
+
+public sealed record GetPublication(string ApprovalId, string DocumentId) : IRequest<PublicationView>, IAuthenticatedRequest;
+
+public sealed class PublishToExperienceManagerValidator : AbstractValidator<PublishToExperienceManager>
+{
+    public PublishToExperienceManagerValidator() =>
+        RuleFor(r => r.FolderPath).NotEmpty().MaximumLength(1000).Must(IsDamPath).WithMessage("'Folder Path' must be a path below the DAM root, such as greenlight/spring.");
+
+    private static bool IsDamPath(string path)
+    {
+        try
+        {
+            DamPath.Parse(path);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
+
+internal sealed class PublicationHandlers(IGrainFactory grains, ViewableApprovals approvals, ISender sender, ICurrentPrincipal current) :
+    IRequestHandler<PublishToExperienceManager, PublicationView>, IRequestHandler<GetPublication, PublicationView>
+{
+    public async Task<PublicationView> Handle(PublishToExperienceManager request, CancellationToken cancellationToken)
+    {
+        var userId = current.UserId();
+        if (await sender.Send(new GetUserProfile(userId), cancellationToken) is not ({ License: not License.External, Active: true } or { IsSystemAdministrator: true }))
+            throw new ForbiddenException("Sending to Experience Manager needs a Contributor license or higher.");
+        var approval = await DocumentOfAsync(request.ApprovalId, request.DocumentId, cancellationToken);
+        if (approval.Status is not (ApprovalStatus.Approved or ApprovalStatus.ApprovedWithChanges))
+            throw new ConflictException($"Approval '{approval.Id}' is {approval.Status}; only an approved document is sent to Experience Manager.");
+        if (await ConnectionHandlers.Connection(grains).GetAsync() is null)
+            throw new ConflictException("No Experience Manager connection is configured; an administrator sets one up first.");
+        var project = await sender.Send(new GetProjectSummary(approval.ProjectId), cancellationToken);
+        var document = await sender.Send(new GetDocumentSummary(approval.ProjectId, request.DocumentId), cancellationToken)
+                       ?? throw new NotFoundException($"Document '{request.DocumentId}'");
+        return await Publication(request.ApprovalId, request.DocumentId).RequestAsync(new NewPublication(approval.Id, approval.ProjectId, project?.Name ?? approval.ProjectId,
+            document.Id, document.Name, request.FolderPath, approval.Status.ToString(), approval.CompletedAt!.Value, userId));
+    }
+
+    public async Task<PublicationView> Handle(GetPublication request, CancellationToken cancellationToken)
+    {
+        await DocumentOfAsync(request.ApprovalId, request.DocumentId, cancellationToken);
+        return await Publication(request.ApprovalId, request.DocumentId).GetAsync() is { } state
+            ? PublicationGrain.View(state)
+            : throw new NotFoundException($"The publication of document '{request.DocumentId}'");
+    }
+
+    private async Task<ApprovalView> DocumentOfAsync(string approvalId, string documentId, CancellationToken ct)
+    {
+        var (_, approval) = await approvals.GetAsync(approvalId, ct);
+        return approval.DocumentIds.Contains(documentId) ? approval : throw new NotFoundException($"Document '{documentId}' of approval '{approvalId}'");
+    }
+
+    private IPublicationGrain Publication(string approvalId, string documentId) =>
+        grains.GetGrain<IPublicationGrain>(PublicationGrain.KeyOf(approvalId, documentId));
+}
+
+/// <summary>
+/// The job, delivered at least once: an upload whose outcome is unknown is found by its path rather than redone;
+/// the metadata is written once the asset is recorded. A failure throws, so the outbox retries (and parks it in the end).
+/// </summary>
+internal sealed class PublicationDueHandler(IGrainFactory grains, ISecretProtector secrets, ISender sender, IExperienceManagerClient client)
+    : INotificationHandler<PublicationDue>
+{
+    public async Task Handle(PublicationDue notification, CancellationToken cancellationToken)
+    {
+        var grain = grains.GetGrain<IPublicationGrain>(notification.PublicationKey);
+        if (await grain.GetAsync() is not { PublishedAt: null } publication) return;
+        var connection = await ConnectionHandlers.OpenAsync(grains, secrets)
+                         ?? throw new InvalidOperationException("No Experience Manager connection is configured.");
+        var assetPath = publication.AssetPath ?? await UploadAsync(connection, publication, cancellationToken);
+        if (publication.AssetPath is null) await grain.RecordUploadAsync(assetPath);
+        await client.SetMetadataAsync(connection, assetPath,
+            new AssetMetadata(publication.Title, publication.ProjectName, publication.Decision, publication.ApprovedAt), cancellationToken);
+        await grain.CompleteAsync();
+    }
+
+    private async Task<string> UploadAsync(ExperienceManagerConnection connection, PublicationState publication, CancellationToken ct)
+    {
+        await client.EnsureFolderAsync(connection, publication.FolderPath, ct);
+        var content = await sender.Send(new ReadDocumentContent(publication.ProjectId, publication.DocumentId, null), ct);
+        await using var stream = content.Content;
+        var expected = DamPath.Parse(publication.FolderPath).Child(content.Name).ToString();
+        return await client.FindAssetAsync(connection, expected, ct) is { } found
+            ? found.Path
+            : await client.UploadAsync(connection, publication.FolderPath, new AssetFile(content.Name, content.ContentType, content.Size, stream), ct);
+    }
+}
+
+public sealed class PublicationEndpoints : IEndpoints
+{
+    public sealed record Body(string? FolderPath);
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var publication = api.MapGroup("/approvals/{approvalId}/documents/{documentId}/publication").WithTags("Experience Manager");
+        publication.MapPost("/", async Task<Accepted<PublicationView>> (ISender sender, string approvalId, string documentId, Body body, CancellationToken ct) =>
+        {
+            var accepted = await sender.Send(new PublishToExperienceManager(approvalId, documentId, body.FolderPath ?? ""), ct);
+            return TypedResults.Accepted($"/api/v1/approvals/{approvalId}/documents/{documentId}/publication", accepted);
+        }).WithName("PublishToExperienceManager").WithSummary("Sends the approved document to the folder: upload, then metadata, by a durable job.");
+        publication.MapGet("/", async Task<Ok<PublicationView>> (ISender sender, string approvalId, string documentId, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetPublication(approvalId, documentId), ct))).WithName("GetPublication");
+    }
+}
