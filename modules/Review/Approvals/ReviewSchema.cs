@@ -49,6 +49,7 @@ public sealed class ReviewTables() : PortableMigration("review-0001-approvals", 
         stage_opened_at BIGINT NOT NULL,
         decided_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS ix_review_decisions_approver ON review_decisions (decided_by, decided_at);
+    CREATE INDEX IF NOT EXISTS ix_review_decisions_approval ON review_decisions (approval_id);
     CREATE TABLE IF NOT EXISTS review_events (
         id TEXT PRIMARY KEY,
         approval_id TEXT NULL,
