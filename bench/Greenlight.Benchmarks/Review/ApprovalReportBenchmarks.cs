@@ -34,11 +34,11 @@ public class ApprovalReportBenchmarks
                    1735689600000 + i * 30000, 1735689600000 + i * 30000 + 432000000,
                    CASE WHEN i % 10 = 0 THEN NULL ELSE 1735689600000 + i * 30000 + (i % 97) * 3600000 END,
                    i % 3
-            FROM generate_series(1, {Approvals}) AS i;
+            FROM generate_series(1::bigint, {Approvals}) AS i;
             INSERT INTO review_decisions (approval_id, revision, decided_by, project_id, group_id, decision, stage_opened_at, decided_at)
             SELECT 'a' || i, 0, 'u' || (i % 500), 'p' || (i % 1000), 'g' || (i % 50),
                    CASE WHEN i % 7 = 0 THEN 'NeedsWork' ELSE 'Approved' END, 1735689600000 + i * 30000, 1735689600000 + i * 30000 + (i % 97) * 3600000
-            FROM generate_series(1, {Approvals}) AS i WHERE i % 10 <> 0;
+            FROM generate_series(1::bigint, {Approvals}) AS i WHERE i % 10 <> 0;
             ANALYZE review_approvals;
             ANALYZE review_decisions;
             """, _connection) { CommandTimeout = 600 };
