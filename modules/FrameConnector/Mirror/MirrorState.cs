@@ -23,8 +23,11 @@ public sealed class MirrorState
     public Dictionary<string, int> Attempts { get; set; } = [];
     public Dictionary<string, string> Parked { get; set; } = [];
 
-    /// <summary>Steps whose last create got no answer: look the object up by name before creating it again.</summary>
-    public HashSet<string> Uncertain { get; set; } = [];
+    /// <summary>Steps begun and not finished; a step found here when it starts was tried before, maybe with effect.</summary>
+    public HashSet<string> Started { get; set; } = [];
+
+    /// <summary>Steps being retried: look the object up by name before creating it again.</summary>
+    public HashSet<string> Retried { get; set; } = [];
 }
 
 public sealed class TrackedTask

@@ -93,11 +93,15 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
     public async Task RunStepAsync(string step)
     {
         if (!PendingSteps().Contains(step)) return;
+        // Recorded before the call: if this try dies with the host, the next one looks for what it may have made.
+        if (State.Started.Add(step)) await SaveAsync();
+        else State.Retried.Add(step);
         try
         {
             var links = await RunAsync(step);
             State.Attempts.Remove(step);
-            State.Uncertain.Remove(step);
+            State.Started.Remove(step);
+            State.Retried.Remove(step);
             await SaveAsync(async tx =>
             {
                 foreach (var link in links) await link.WriteAsync(tx);
@@ -109,7 +113,7 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
         }
         catch (Exception failed) when (failed is FrameioException or InvalidOperationException)
         {
-            if (failed is FrameioOutcomeUnknownException) State.Uncertain.Add(step);
+            State.Retried.Add(step);
             var attempts = State.Attempts[step] = State.Attempts.GetValueOrDefault(step) + 1;
             if (attempts < options.Value.MaxStepAttempts)
             {
@@ -183,7 +187,7 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
             return [];
         }
         var client = target.Apis.Client;
-        var project = State.Uncertain.Contains("project")
+        var project = Uncertain("project")
             ? await client.ListProjectsAsync(target.AccountId, target.WorkspaceId).FirstOrDefaultAsync(p => p.Name == State.Name)
             : null;
         project ??= await client.CreateProjectAsync(target.AccountId, target.WorkspaceId, State.Name);
@@ -195,7 +199,7 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
     /// <summary>Creates the folder under the project's root; after an unanswered create, first looks for it by name.</summary>
     private async Task<string> FolderAsync(IFrameioClient client, string step, string name)
     {
-        if (State.Uncertain.Contains(step)
+        if (Uncertain(step)
             && await client.ListFolderChildrenAsync(Frameio.AccountId!, Frameio.RootFolderId!)
                 .FirstOrDefaultAsync(a => a.Type == "folder" && a.Name == name && !Frameio.TaskFolders.ContainsValue(a.Id) && a.Id != Frameio.ShareFolderId) is { } found)
             return found.Id;
@@ -217,7 +221,7 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
         var documentId = key[..key.LastIndexOf(':')];
         var version = int.Parse(key[(key.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var name = State.Documents[documentId].Name;
-        var fileId = State.Uncertain.Contains(step)
+        var fileId = Uncertain(step)
             ? (await client.ListFolderChildrenAsync(Frameio.AccountId!, Frameio.ShareFolderId!)
                 .FirstOrDefaultAsync(a => a.Type == "file" && a.Name == name && !Frameio.Uploads.ContainsValue(a.Id)))?.Id
             : null;
@@ -230,6 +234,9 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
         Frameio.Uploads[key] = fileId;
         return new Link(fileId, LinkKind.Upload, ProjectId, documentId);
     }
+
+    /// <summary>An earlier try of the step began and did not finish: its create may have happened.</summary>
+    private bool Uncertain(string step) => State.Retried.Contains(step);
 
     private async Task<FrameioApis> TargetAsync() =>
         (await GrainFactory.GetGrain<IConnectionGrain>(Frameio.ConnectionKey!).TargetAsync())?.Apis

@@ -19,12 +19,15 @@ public sealed class ConnectorHost : IAsyncDisposable
     public FakeDirectory Directory { get; }
     public HttpClient Admin => Host.Admin;
 
-    public static async Task<ConnectorHost> StartAsync()
+    /// <param name="frameio">A fake already running (a restarted host keeps talking to it); a new one when null.</param>
+    /// <param name="postgres">A shared PostgreSQL database, so a second host continues where the first stopped.</param>
+    public static async Task<ConnectorHost> StartAsync(FakeFrameioServer? frameio = null, string? postgres = null)
     {
-        var frameio = await FakeFrameioServer.StartAsync();
+        frameio ??= await FakeFrameioServer.StartAsync();
         var directory = new FakeDirectory();
         var host = await TestHost.StartAsync(new Dictionary<string, string?>
         {
+            ["Storage:PostgreSql"] = postgres,
             ["FrameConnector:BaseUrl"] = frameio.BaseUrl.ToString(),
             ["FrameConnector:BaseBackoff"] = "00:00:00.050",
             ["FrameConnector:AttemptTimeout"] = "00:00:02",
@@ -32,6 +35,9 @@ public sealed class ConnectorHost : IAsyncDisposable
         }, services => directory.Register(services));
         return new ConnectorHost(host, frameio, directory);
     }
+
+    /// <summary>Stops the host and leaves the fake running.</summary>
+    public ValueTask StopHostAsync() => Host.DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {
