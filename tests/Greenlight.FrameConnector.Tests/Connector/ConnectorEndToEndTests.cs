@@ -11,6 +11,7 @@ using Greenlight.Testing;
 namespace Greenlight.FrameConnector.Tests.Connector;
 
 /// <summary>Through the HTTP API against the fake Frame.io: connect, mirror a project, act from Frame.io.</summary>
+[Collection(ConnectorHostCollection.Name)]
 public sealed class ConnectorEndToEndTests : IAsyncLifetime
 {
     private const string Token = "fio-token-group-7781";

@@ -9,6 +9,7 @@ namespace Greenlight.FrameConnector.Tests.Connector;
 /// 200 projects set Current while a fifth of Frame.io's answers are 5xx and the host is replaced midway by another
 /// on the same PostgreSQL: every project is mirrored exactly once, with its share folder and upload, and no job is lost.
 /// </summary>
+[Collection(ConnectorHostCollection.Name)]
 public sealed class ConnectorReliabilityTests
 {
     private const int Projects = 200;

@@ -89,3 +89,10 @@ public sealed class FakeDirectory :
 
     public Task<Unit> Handle(GrantAssigneeAccess request, CancellationToken cancellationToken) => Unit.Task;
 }
+
+/// <summary>Whole hosts with hundreds of jobs: run alone, so the client's timing tests beside them are not starved.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConnectorHostCollection
+{
+    public const string Name = "connector hosts";
+}
