@@ -1,3 +1,4 @@
+using Xunit;
 namespace Greenlight.Testing;
 
 /// <summary>Waits for what hosts do in the background (outbox deliveries, other hosts' writes) to become visible.</summary>
@@ -5,16 +6,16 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
-    /// <summary>Polls a condition until it holds or a deadline passes, so tests wait as little as the machine allows and fail instead of hanging.</summary>
     public static Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         HoldsAsync(() => Task.FromResult(condition()), what, timeout);
 
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing after <paramref name="timeout"/> instead of hanging.</summary>
     public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) Xunit.Assert.Fail($"Timed out after {timeout ?? DefaultTimeout} waiting until {what}.");
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out after {timeout ?? DefaultTimeout} waiting until {what}.");
             await Task.Delay(20);
         }
     }

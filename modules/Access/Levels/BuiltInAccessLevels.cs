@@ -25,9 +25,9 @@ public static class BuiltInAccessLevels
     private static readonly Dictionary<AccessArea, Cell> StandardTable = new()
     {
         [Projects] = E, [Tasks] = E, [Issues] = E, [Portfolios] = E, [Programs] = E,
-        [Reports] = E, [Filters] = E, [Documents] = E, [Users] = E,
+        [Reports] = E, [Filters] = E, [Documents] = E, [AccessArea.Users] = E,
         // The seed's Standard table has no Teams row; Adobe's public documentation gives Standard Edit on teams.
-        [Teams] = E,
+        [AccessArea.Teams] = E,
         [Templates] = E, [FinancialData] = E, [ResourceManagement] = E,
         [ScenarioPlanner] = E.ShippedAt(AreaSetting.NoAccess),
         [Boards] = E, [Home] = E, [Goals] = E,
@@ -38,7 +38,7 @@ public static class BuiltInAccessLevels
         [Projects] = V, [Tasks] = V, [Issues] = E,
         [Portfolios] = V.ShippedAt(AreaSetting.NoAccess),
         [Programs] = V.ShippedAt(AreaSetting.NoAccess),
-        [Reports] = V, [Filters] = E, [Documents] = E, [Users] = V, [Teams] = V,
+        [Reports] = V, [Filters] = E, [Documents] = E, [AccessArea.Users] = V, [AccessArea.Teams] = V,
         [Templates] = N,
         // The seed's table ticks the View column for financial data (second cell), not No Access.
         [FinancialData] = V,
@@ -56,7 +56,7 @@ public static class BuiltInAccessLevels
         [Portfolios] = V, [Programs] = V,
         // The seed limits contributors to the Details tab of reports, simple cards on boards and
         // My Updates on the home page; those are screen-level limits the area settings do not model.
-        [Reports] = V, [Filters] = E, [Documents] = E, [Users] = V, [Teams] = V,
+        [Reports] = V, [Filters] = E, [Documents] = E, [AccessArea.Users] = V, [AccessArea.Teams] = V,
         [Templates] = N, [FinancialData] = N, [ResourceManagement] = N, [ScenarioPlanner] = N,
         [Boards] = E, [Home] = V, [Goals] = E,
     };
@@ -65,7 +65,7 @@ public static class BuiltInAccessLevels
     {
         // Calendar reports only; an external user may share neither reports nor documents, and
         // shares nothing else either, so no view toggle of this level allows sharing.
-        Reports or Documents or Users => V.WithoutSharing(),
+        Reports or Documents or AccessArea.Users => V.WithoutSharing(),
         _ => N,
     });
 

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using Greenlight.Kernel.Security.Tokens;
-using Greenlight.Kernel.Storage;
 using Greenlight.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Greenlight.Host.Tests.Support;
 
@@ -15,14 +13,10 @@ internal static class ApiTokenClient
     public static Task<List<ApiTokenInfo>> ListTokensAsync(this HttpClient client) =>
         client.GetSuccessAsync<List<ApiTokenInfo>>("/api/v1/tokens");
 
-    /// <summary>
-    /// A client signed in as an ordinary user. Without the Access module no endpoint creates users,
-    /// so the token is issued straight into the host's store, as that module would.
-    /// </summary>
-    public static async Task<(HttpClient Client, IssuedApiToken Token)> SignInAnotherUserAsync(this TestHost host, string userId)
+    /// <summary>A client signed in as an ordinary user (Standard level), created through the Access module's API.</summary>
+    public static async Task<(HttpClient Client, IssuedApiToken Token)> SignInAnotherUserAsync(this TestHost host, string name)
     {
-        var tokens = host.Services.GetRequiredService<ApiTokens>();
-        var issued = await host.Services.GetRequiredService<IStore>().InTransactionAsync(tx => tokens.CreateAsync(tx, userId, "another user"));
-        return (host.Client(issued.Token), issued);
+        var user = await host.SignInNewUserAsync(name);
+        return (user.Client, user.Token);
     }
 }

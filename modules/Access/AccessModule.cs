@@ -1,0 +1,19 @@
+using Greenlight.Kernel.Modules;
+using Greenlight.Kernel.Security;
+using Greenlight.Modules.Access.Audit;
+using Greenlight.Modules.Access.Policy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Greenlight.Modules.Access;
+
+/// <summary>Registers the module's services; runs after the kernel's, so its policy replaces the bootstrap one.</summary>
+public sealed class AccessModule : IModule
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AccessEvaluator>();
+        services.AddSingleton<IAccessPolicy, AccessPolicy>();
+    }
+}

@@ -1,0 +1,67 @@
+using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Access.Levels;
+
+namespace Greenlight.Modules.Access.Organization;
+
+/// <param name="AdministratorIds">The group's own administrators; its subgroups inherit them.</param>
+public sealed record GroupData(string Id, string Name, string? ParentId, IReadOnlyList<string> AdministratorIds);
+
+public sealed record TeamData(string Id, string Name);
+
+/// <param name="CollaborateByEmail">"Collaborate with people without an account using their email address": external users and sharing by email exist only while it is on.</param>
+/// <param name="AssigneePermission">What an assignee of a task or issue receives on it.</param>
+/// <param name="AssigneeProjectPermission">What they also receive on the whole project; None for nothing.</param>
+public sealed record Preferences(bool CollaborateByEmail = false, Permission AssigneePermission = Permission.Contribute, Permission AssigneeProjectPermission = Permission.None);
+
+/// <summary>The organization's directory state: few and small, so one grain holds it all.</summary>
+public sealed class DirectoryState
+{
+    /// <summary>Custom levels, and built-in ones only once they were changed.</summary>
+    public Dictionary<string, AccessLevelData> Levels { get; set; } = [];
+    public Dictionary<string, GroupData> Groups { get; set; } = [];
+    public Dictionary<string, TeamData> Teams { get; set; } = [];
+    public Preferences Preferences { get; set; } = new();
+}
+
+/// <summary>A read-only view of the directory, rebuilt after each change, handed out without copying.</summary>
+public sealed class DirectoryView
+{
+    public const int MaxGroupDepth = 14;
+
+    private readonly IReadOnlyDictionary<string, AccessLevel> _levels;
+
+    public DirectoryView(DirectoryState state)
+    {
+        var levels = BuiltInAccessLevels.All.ToDictionary(level => level.Id);
+        foreach (var (id, stored) in state.Levels) levels[id] = stored.ToLevel();
+        _levels = levels;
+        Groups = new Dictionary<string, GroupData>(state.Groups);
+        Teams = new Dictionary<string, TeamData>(state.Teams);
+        Preferences = state.Preferences;
+    }
+
+    public IEnumerable<AccessLevel> Levels => _levels.Values;
+    public IReadOnlyDictionary<string, GroupData> Groups { get; }
+    public IReadOnlyDictionary<string, TeamData> Teams { get; }
+    public Preferences Preferences { get; }
+
+    public AccessLevel? Level(string id) => _levels.GetValueOrDefault(id);
+
+    public string? ParentOf(string groupId) => Groups.GetValueOrDefault(groupId)?.ParentId;
+
+    /// <summary>1 for a top-level group, 2 for its subgroups…</summary>
+    public int Depth(string groupId) => SelfAndAncestors(groupId).Count();
+
+    /// <summary>The group's own administrators and those of every group above it.</summary>
+    public IEnumerable<string> AdministratorsOf(string groupId) =>
+        SelfAndAncestors(groupId).SelectMany(g => Groups[g].AdministratorIds).Distinct();
+
+    public bool Administers(string userId, string groupId) => AdministratorsOf(groupId).Contains(userId);
+
+    public IEnumerable<string> SelfAndAncestors(string groupId)
+    {
+        var seen = new HashSet<string>();
+        for (var group = groupId; group is not null && Groups.ContainsKey(group) && seen.Add(group); group = ParentOf(group))
+            yield return group;
+    }
+}

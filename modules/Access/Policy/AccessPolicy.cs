@@ -1,0 +1,80 @@
+using Greenlight.Kernel.Errors;
+using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Security;
+using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Users;
+
+namespace Greenlight.Modules.Access.Policy;
+
+/// <summary>
+/// The host's policy once the Access module is in: the caller must be an active user (a deactivated
+/// or unknown one is answered 401, whatever their token), then every requirement the request
+/// implements must allow it.
+/// </summary>
+public sealed class AccessPolicy(IGrainFactory grains, AccessEvaluator evaluator) : IAccessPolicy
+{
+    public async ValueTask<AccessDecision> DecideAsync(Principal principal, object request, CancellationToken cancellationToken)
+    {
+        var caller = await grains.User(principal.UserId).GetAsync();
+        if (caller is not { Active: true }) throw new NotAuthenticatedException();
+        var decision = AccessDecision.Deny("The request declares no requirement this policy knows.");
+        foreach (var requirement in Requirements(request))
+        {
+            decision = await requirement(caller);
+            if (!decision.Allowed) return decision;
+        }
+        return decision;
+    }
+
+    private IEnumerable<Func<UserProfile, Task<AccessDecision>>> Requirements(object request)
+    {
+        if (request is IModuleRequest or IAuthenticatedRequest) yield return _ => Task.FromResult(AccessDecision.Allow("Any signed-in user."));
+        if (request is IAdministrativeRequest) yield return caller => Task.FromResult(Administrator(caller));
+        if (request is ISelfOrAdministratorRequest self) yield return caller => Task.FromResult(
+            caller.Id == self.UserId ? AccessDecision.Allow("About themself.") : Administrator(caller));
+        if (request is ISecuredRequest secured) yield return caller => SecuredAsync(caller, secured.Check);
+        if (request is IGroupAdministrationRequest group) yield return caller => group.GroupId is { } id ? GroupAdministratorAsync(caller, [id]) : Task.FromResult(Administrator(caller));
+        if (request is IUserAdministrationRequest users) yield return caller => UserAdministratorAsync(caller, users);
+    }
+
+    private static AccessDecision Administrator(UserProfile caller) => caller.IsSystemAdministrator
+        ? AccessDecision.Allow("System Administrator.")
+        : AccessDecision.Deny("Only a System Administrator may do this.");
+
+    private async Task<AccessDecision> SecuredAsync(UserProfile caller, AccessCheck check)
+    {
+        var evaluation = await evaluator.EvaluateAsync(caller, check);
+        if (evaluation.Verdict.Allowed) return AccessDecision.Allow(evaluation.Verdict.Reason);
+        // Someone who may not see the object learns nothing of it, not even that it exists.
+        return evaluation.CanView ? AccessDecision.Deny(evaluation.Verdict.Reason) : AccessDecision.DenyAsNotFound(evaluation.Verdict.Reason);
+    }
+
+    private async Task<AccessDecision> GroupAdministratorAsync(UserProfile caller, IEnumerable<string> groupIds)
+    {
+        if (caller.IsSystemAdministrator) return AccessDecision.Allow("System Administrator.");
+        if (caller.License != License.Standard) return AccessDecision.Deny("A group administrator needs a Standard license.");
+        var directory = await grains.Directory().GetAsync();
+        var outside = groupIds.Where(g => !directory.Administers(caller.Id, g)).ToList();
+        return outside.Count == 0
+            ? AccessDecision.Allow("Group administrator.")
+            : AccessDecision.Deny($"Only a System Administrator or an administrator of {string.Join(", ", outside)} may do this.");
+    }
+
+    private async Task<AccessDecision> UserAdministratorAsync(UserProfile caller, IUserAdministrationRequest request)
+    {
+        if (caller.IsSystemAdministrator) return AccessDecision.Allow("System Administrator.");
+        var assigned = await GroupAdministratorAsync(caller, request.AssignedGroupIds);
+        if (!assigned.Allowed) return assigned;
+        var directory = await grains.Directory().GetAsync();
+        if (request.AssignedAccessLevelId is { } levelId && directory.Level(levelId) is { IsSystemAdministrator: true })
+            return AccessDecision.Deny("Only a System Administrator may make someone a System Administrator.");
+        foreach (var userId in request.ManagedUserIds)
+        {
+            var user = await grains.User(userId).GetAsync();
+            if (user is null || user.IsSystemAdministrator || !UserRows.AllGroups(user).Any(g => directory.Administers(caller.Id, g)))
+                return AccessDecision.Deny($"Only a System Administrator or an administrator of one of the groups of '{userId}' may manage that user.");
+        }
+        return AccessDecision.Allow("Group administrator of every user and group concerned.");
+    }
+}

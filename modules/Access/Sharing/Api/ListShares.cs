@@ -1,0 +1,30 @@
+using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Http;
+using Greenlight.Kernel.Mediator;
+using Greenlight.Modules.Access.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Greenlight.Modules.Access.Sharing.Api;
+
+/// <summary>The object's explicit grants and those it inherits; for whoever may view it.</summary>
+public sealed record ListShares(SecuredRef Target) : IRequest<ObjectShares>, ISecuredRequest
+{
+    public AccessCheck Check => AccessCheck.On(Target, AccessAction.View);
+}
+
+public sealed class ListSharesHandler(IGrainFactory grains) : IRequestHandler<ListShares, ObjectShares>
+{
+    public Task<ObjectShares> Handle(ListShares request, CancellationToken cancellationToken) => ObjectShares.ReadAsync(grains, request.Target);
+}
+
+public sealed class ListSharesEndpoints : IEndpoints
+{
+    public void MapEndpoints(IEndpointRouteBuilder api) =>
+        AccessRoutes.Objects(api).MapGet("/shares", async Task<Ok<ObjectShares>> (
+                ISender sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListShares(AccessRoutes.Target(containerType, containerId, objectType, objectId)), ct)))
+            .WithName("ListShares").WithSummary("The object's grants: explicit ones and those inherited, with the ancestor each comes from.");
+}

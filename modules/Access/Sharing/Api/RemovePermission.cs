@@ -1,0 +1,59 @@
+using Greenlight.Kernel.Errors;
+using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Http;
+using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Security;
+using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Policy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Greenlight.Modules.Access.Sharing.Api;
+
+public enum RemovalScope
+{
+    /// <summary>Explicit grants on the children stay.</summary>
+    ObjectOnly,
+    ObjectAndChildren,
+}
+
+/// <summary>Removes the grantee's explicit grant; by someone who may share the object and holds at least what is removed.</summary>
+public sealed record RemovePermission(SecuredRef Target, GranteeKind GranteeKind, string GranteeId, RemovalScope Scope) : IRequest, ISecuredRequest
+{
+    public AccessCheck Check => AccessCheck.On(Target, AccessAction.Share);
+}
+
+public sealed class RemovePermissionHandler(IGrainFactory grains, AccessEvaluator evaluator, ICurrentPrincipal current) : IRequestHandler<RemovePermission, Unit>
+{
+    public async Task<Unit> Handle(RemovePermission request, CancellationToken cancellationToken)
+    {
+        var target = request.Target;
+        var grantee = GrantData.ToGrantee(request.GranteeKind, request.GranteeId);
+        var node = await grains.Container(target.Container).NodeAsync(target.Object) ?? throw new NotFoundException($"The object {target}");
+        if (await grains.User(current.ActorId()).GetAsync() is { } remover
+            && node.Grants.FirstOrDefault(g => g.Grantee == grantee) is { } removed
+            && (await evaluator.HeldAsync(remover, target)).Held < removed.Permission)
+            throw new ForbiddenException($"Removing a {removed.Permission} grant needs {removed.Permission} on the object.");
+        var withChildren = request.Scope == RemovalScope.ObjectAndChildren;
+        await ContainerCascade.RunAsync(target.Container, target.Object,
+            (grain, obj) => grain.RevokeAsync(obj, grantee, withChildren, current.ActorId()), grains);
+        return Unit.Value;
+    }
+}
+
+public sealed class RemovePermissionEndpoints : IEndpoints
+{
+    public void MapEndpoints(IEndpointRouteBuilder api) =>
+        AccessRoutes.Objects(api).MapDelete("/shares/{granteeKind}/{granteeId}", async Task<NoContent> (
+                ISender sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId,
+                GranteeKind granteeKind, string granteeId, RemovalScope? scope, CancellationToken ct) =>
+            {
+                await sender.Send(new RemovePermission(AccessRoutes.Target(containerType, containerId, objectType, objectId),
+                    granteeKind, granteeId, scope ?? RemovalScope.ObjectOnly), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RemovePermission").WithSummary("Removes a grant from this object only, or (scope=ObjectAndChildren) from everything below it too.");
+}

@@ -1,0 +1,38 @@
+using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Http;
+using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Security;
+using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Access.Grains;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Greenlight.Modules.Access.Sharing.Api;
+
+/// <summary>Turns inherited permissions off (the object then takes nothing from above) or back on; needs Manage.</summary>
+public sealed record SetInheritance(SecuredRef Target, bool InheritsFromParent) : IRequest<ObjectShares>, ISecuredRequest
+{
+    public AccessCheck Check => AccessCheck.On(Target, AccessAction.ManageInheritance);
+}
+
+public sealed record SetInheritanceBody(bool InheritsFromParent);
+
+public sealed class SetInheritanceHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<SetInheritance, ObjectShares>
+{
+    public async Task<ObjectShares> Handle(SetInheritance request, CancellationToken cancellationToken)
+    {
+        await grains.Container(request.Target.Container).SetInheritanceAsync(request.Target.Object, request.InheritsFromParent, current.ActorId());
+        return await ObjectShares.ReadAsync(grains, request.Target);
+    }
+}
+
+public sealed class SetInheritanceEndpoints : IEndpoints
+{
+    public void MapEndpoints(IEndpointRouteBuilder api) =>
+        AccessRoutes.Objects(api).MapPut("/inheritance", async Task<Ok<ObjectShares>> (
+                ISender sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId, SetInheritanceBody body, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetInheritance(AccessRoutes.Target(containerType, containerId, objectType, objectId), body.InheritsFromParent), ct)))
+            .WithName("SetInheritance").WithSummary("Turns the object's inherited permissions off or back on.");
+}

@@ -1,0 +1,34 @@
+using Greenlight.Kernel.Storage;
+
+namespace Greenlight.Modules.Access.Storage;
+
+/// <summary>
+/// The module's query tables, kept in step with the grains in the transaction of each state write:
+/// users and their memberships (for lists, team members and "is this level in use"), and the audit trail.
+/// Booleans are 0/1 integers so the SQL is the same on SQLite and PostgreSQL.
+/// </summary>
+public sealed class AccessTables() : PortableMigration("access-0001-users-and-audit", """
+    CREATE TABLE IF NOT EXISTS access_users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        access_level_id TEXT NOT NULL,
+        active INTEGER NOT NULL,
+        data TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS access_users_level ON access_users (access_level_id, active);
+    CREATE TABLE IF NOT EXISTS access_user_teams (
+        user_id TEXT NOT NULL,
+        team_id TEXT NOT NULL,
+        PRIMARY KEY (team_id, user_id));
+    CREATE TABLE IF NOT EXISTS access_audit (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        actor_id TEXT NOT NULL,
+        subject_type TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT);
+    CREATE INDEX IF NOT EXISTS access_audit_subject ON access_audit (subject_type, subject_id, id);
+    CREATE INDEX IF NOT EXISTS access_audit_actor ON access_audit (actor_id, id);
+    """);

@@ -1,0 +1,41 @@
+using Greenlight.Kernel.Errors;
+using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Http;
+using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Security;
+using Greenlight.Kernel.Storage;
+using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Access.Grains;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Greenlight.Modules.Access.Users.Api;
+
+// Every access level may view users, so any signed-in user may list them.
+
+public sealed record ListUsers : IRequest<IReadOnlyList<UserProfile>>, IAuthenticatedRequest;
+
+public sealed record GetUser(string UserId) : IRequest<UserProfile>, IAuthenticatedRequest;
+
+public sealed class ListUsersHandler(IStore store, IGrainFactory grains) :
+    IRequestHandler<ListUsers, IReadOnlyList<UserProfile>>, IRequestHandler<GetUser, UserProfile>
+{
+    public Task<IReadOnlyList<UserProfile>> Handle(ListUsers request, CancellationToken cancellationToken) => UserRows.ListAsync(store, cancellationToken);
+
+    public async Task<UserProfile> Handle(GetUser request, CancellationToken cancellationToken) =>
+        await grains.User(request.UserId).GetAsync() ?? throw new NotFoundException($"User '{request.UserId}'");
+}
+
+public sealed class ListUsersEndpoints : IEndpoints
+{
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var users = AccessRoutes.Users(api);
+        users.MapGet("/", async Task<Ok<IReadOnlyList<UserProfile>>> (ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListUsers(), ct))).WithName("ListUsers");
+        users.MapGet("/{id}", async Task<Ok<UserProfile>> (ISender sender, string id, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetUser(id), ct))).WithName("GetUser");
+    }
+}
