@@ -23,6 +23,7 @@ public sealed class EnforcementEverywhereTests(GreenlightFixture fixture) : ICla
     {
         ["POST /api/v1/tokens"] = "a user issues API tokens for themself; a token carries exactly the user's own rights",
         ["GET /api/v1/tokens"] = "the caller's own tokens, without secrets",
+        ["GET /api/v1/access/preferences"] = "the organization's sharing switches (email collaboration on or off, assignee defaults) a sharer's client needs; no person or object in it",
     };
 
     public sealed record Operation(string Method, string Template, bool TakesBody, IReadOnlyList<string> RequiredQuery)
