@@ -150,3 +150,32 @@ public sealed class GreenlightFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await World.Host.DisposeAsync();
 }
+
+/// <summary>The seed's people over real Work objects: Olivia (Standard) owns a project; Tony is whoever she shares it with.</summary>
+public static class SeedPeople
+{
+    public sealed record OliviaAndTony(AccessUsers.SignedInUser Olivia, AccessUsers.SignedInUser Tony, WorkObject Project) : IDisposable
+    {
+        public void Dispose()
+        {
+            Olivia.Dispose();
+            Tony.Dispose();
+        }
+    }
+
+    /// <param name="shared">What Olivia shares her project with Tony at, if anything.</param>
+    public static async Task<OliviaAndTony> OliviaAndTonyAsync(this World world, Permission? shared = null, string tonysLevel = "standard")
+    {
+        var olivia = await world.PersonAsync("olivia");
+        var tony = await world.PersonAsync("tony", tonysLevel);
+        var project = await world.ProjectAsync(asWho: olivia.Client);
+        if (shared is { } permission) await world.ShareOkAsync(project, tony.Id, permission, olivia.Client);
+        return new OliviaAndTony(olivia, tony, project);
+    }
+
+    public static Task<HttpResponseMessage> EditProjectAsync(this HttpClient asWho, WorkObject project, string ownerId) =>
+        asWho.PatchAsJsonAsync(project.Path, new { name = World.Unique("renamed"), ownerId });
+
+    public static Task<HttpResponseMessage> AssignAsync(this HttpClient asWho, WorkObject item, string userId) =>
+        asWho.PostAsJsonAsync($"{item.Path}/assignments", new { kind = "User", assigneeId = userId });
+}
