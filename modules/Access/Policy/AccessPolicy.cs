@@ -60,8 +60,13 @@ public sealed class AccessPolicy(IGrainFactory grains, AccessEvaluator evaluator
         return listing.Within is { } within ? await SecuredAsync(caller, AccessCheck.On(within, AccessAction.View)) : area;
     }
 
-    private async Task<AccessDecision> DirectoryReadAsync(UserProfile caller, IDirectoryReadRequest request) =>
-        request.AboutUserId == caller.Id ? AccessDecision.Allow("About themself.") : await AreaAsync(caller, request.Area);
+    private async Task<AccessDecision> DirectoryReadAsync(UserProfile caller, IDirectoryReadRequest request)
+    {
+        if (request.AboutUserId == caller.Id) return AccessDecision.Allow("About themself.");
+        // External users see the users who shared with them (whose ids the shares show), never the whole directory.
+        if (request.AboutUserId is null && caller.License == License.External) return AccessDecision.Deny("External users do not see the directory.");
+        return await AreaAsync(caller, request.Area);
+    }
 
     /// <summary>Whether the caller's level lets them see objects of the area at all.</summary>
     private async Task<AccessDecision> AreaAsync(UserProfile caller, AccessArea area)
