@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Greenlight.Integration.Tests.Support;
-using Greenlight.Modules.Access.Contracts;
-
 namespace Greenlight.Integration.Tests;
 
 /// <summary>Point 5 of the issue end to end: the seed's quirk, what Light, Contributor and External users may do, deactivation, and denials that keep existence secret.</summary>

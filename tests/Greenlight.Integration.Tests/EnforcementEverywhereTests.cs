@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Greenlight.Integration.Tests.Support;
 using Greenlight.Modules.Access.Levels;
 
 namespace Greenlight.Integration.Tests;

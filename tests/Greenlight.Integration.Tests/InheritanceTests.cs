@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Greenlight.Integration.Tests.Support;
-using Greenlight.Modules.Access.Contracts;
-
 namespace Greenlight.Integration.Tests;
 
 /// <summary>Grants flowing down the real work tree (portfolio → program → project → task → issue; project → folder → document), and moves re-parenting them.</summary>
@@ -10,24 +5,22 @@ public sealed class InheritanceTests(GreenlightFixture fixture) : IClassFixture<
 {
     private readonly World _world = fixture.World;
 
-    private static async Task AssertSeesAsync(HttpClient asWho, params WorkObject[] objects)
-    {
-        foreach (var obj in objects) Assert.True(await World.ViewAsync(asWho, obj) == HttpStatusCode.OK, $"{obj.Type} {obj.Id} should be visible");
-    }
+    private static Task AssertSeesAsync(HttpClient asWho, params WorkObject[] objects) => AssertViewsAsync(asWho, HttpStatusCode.OK, objects);
 
-    private static async Task AssertHiddenAsync(HttpClient asWho, params WorkObject[] objects)
+    private static Task AssertHiddenAsync(HttpClient asWho, params WorkObject[] objects) => AssertViewsAsync(asWho, HttpStatusCode.NotFound, objects);
+
+    private static async Task AssertViewsAsync(HttpClient asWho, HttpStatusCode expected, WorkObject[] objects)
     {
-        foreach (var obj in objects) Assert.True(await World.ViewAsync(asWho, obj) == HttpStatusCode.NotFound, $"{obj.Type} {obj.Id} should be hidden (404)");
+        foreach (var obj in objects) Assert.True(await World.ViewAsync(asWho, obj) == expected, $"viewing {obj.Type} {obj.Id} should answer {(int)expected}");
     }
 
     [Fact]
     public async Task A_grant_on_the_portfolio_reaches_every_object_down_to_the_issue_of_a_task_and_the_document_of_a_folder()
     {
         var tree = await _world.TreeAsync();
-        using var tony = await _world.PersonAsync("tony");
         using var stranger = await _world.PersonAsync("stranger");
 
-        await _world.ShareOkAsync(tree.Portfolio, tony.Id, Permission.View);
+        using var tony = await _world.PersonSharedAsync("tony", tree.Portfolio, Permission.View);
 
         await AssertSeesAsync(tony.Client, tree.Portfolio, tree.Program, tree.Project, tree.Task, tree.Issue, tree.Folder, tree.Document);
         await AssertHiddenAsync(stranger.Client, tree.Portfolio, tree.Program, tree.Project, tree.Task, tree.Issue, tree.Folder, tree.Document);
@@ -37,8 +30,7 @@ public sealed class InheritanceTests(GreenlightFixture fixture) : IClassFixture<
     public async Task Turning_off_inheritance_on_a_task_needs_manage_and_cuts_the_task_and_its_issue_from_the_grants_above()
     {
         var tree = await _world.TreeAsync();
-        using var tony = await _world.PersonAsync("tony");
-        await _world.ShareOkAsync(tree.Portfolio, tony.Id, Permission.View);
+        using var tony = await _world.PersonSharedAsync("tony", tree.Portfolio, Permission.View);
         await _world.ShareOkAsync(tree.Project, tony.Id, Permission.Contribute);
         var inheritance = $"{tree.Task.AccessPath}/inheritance";
 
@@ -53,10 +45,8 @@ public sealed class InheritanceTests(GreenlightFixture fixture) : IClassFixture<
     public async Task Contribute_inherited_from_the_project_gives_manage_on_its_documents_and_view_gives_view()
     {
         var tree = await _world.TreeAsync();
-        using var contributor = await _world.PersonAsync("contributor");
-        using var viewer = await _world.PersonAsync("viewer");
-        await _world.ShareOkAsync(tree.Project, contributor.Id, Permission.Contribute);
-        await _world.ShareOkAsync(tree.Project, viewer.Id, Permission.View);
+        using var contributor = await _world.PersonSharedAsync("contributor", tree.Project, Permission.Contribute);
+        using var viewer = await _world.PersonSharedAsync("viewer", tree.Project, Permission.View);
 
         await World.AssertStatusAsync(await viewer.Client.PatchAsJsonAsync(tree.Document.Path, new { name = "by-viewer.txt" }), HttpStatusCode.Forbidden);
         await World.AssertStatusAsync(await contributor.Client.PatchAsJsonAsync(tree.Document.Path, new { name = "by-contributor.txt" }), HttpStatusCode.OK);
@@ -104,25 +94,42 @@ public sealed class InheritanceTests(GreenlightFixture fixture) : IClassFixture<
         await AssertHiddenAsync(outsider.Client, tree.Project, tree.Document);
     }
 
+    private sealed record Viewers(HttpClient OldSide, HttpClient NewSide, IDisposable People) : IDisposable
+    {
+        public void Dispose() => People.Dispose();
+    }
+
+    /// <summary>Someone who sees <paramref name="from"/> and someone who sees <paramref name="to"/>, both at View.</summary>
+    private async Task<Viewers> ViewersAsync(WorkObject from, WorkObject to)
+    {
+        var (oldSide, newSide) = (await _world.PersonSharedAsync("old-side", from, Permission.View), await _world.PersonSharedAsync("new-side", to, Permission.View));
+        return new Viewers(oldSide.Client, newSide.Client, new CompositeDisposable(oldSide, newSide));
+    }
+
+    private sealed class CompositeDisposable(params IDisposable[] parts) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var part in parts) part.Dispose();
+        }
+    }
+
     [Fact]
     public async Task A_task_moved_to_another_project_loses_the_old_projects_grants_and_gains_the_new_ones()
     {
         var (from, to) = (await _world.ProjectAsync(), await _world.ProjectAsync());
         var task = await _world.TaskAsync(from);
         var issue = await _world.IssueAsync(task);
-        using var oldTeam = await _world.PersonAsync("old-team");
-        using var newTeam = await _world.PersonAsync("new-team");
-        await _world.ShareOkAsync(from, oldTeam.Id, Permission.View);
-        await _world.ShareOkAsync(to, newTeam.Id, Permission.View);
-        await AssertSeesAsync(oldTeam.Client, task, issue);
+        using var viewers = await ViewersAsync(from, to);
+        await AssertSeesAsync(viewers.OldSide, task, issue);
 
-        await (await _world.Admin.PostAsJsonAsync($"{task.Path}/move", new { toProjectId = to.Id })).ReadSuccessAsync<System.Text.Json.JsonElement>();
+        await (await _world.Admin.PostAsJsonAsync($"{task.Path}/move", new { toProjectId = to.Id })).ReadSuccessAsync<JsonElement>();
 
-        var (moved, movedIssue) = (task with { ProjectId = to.Id }, issue with { ProjectId = to.Id });
-        await AssertSeesAsync(newTeam.Client, moved);
-        await AssertHiddenAsync(oldTeam.Client, moved, task);
-        await AssertHiddenAsync(newTeam.Client, task);
-        Assert.NotEqual(HttpStatusCode.OK, await World.ViewAsync(oldTeam.Client, movedIssue));
+        var moved = task with { ProjectId = to.Id };
+        await AssertSeesAsync(viewers.NewSide, moved);
+        await AssertHiddenAsync(viewers.OldSide, moved, task);
+        await AssertHiddenAsync(viewers.NewSide, task);
+        Assert.NotEqual(HttpStatusCode.OK, await World.ViewAsync(viewers.OldSide, issue with { ProjectId = to.Id }));
     }
 
     [Fact]
@@ -132,15 +139,12 @@ public sealed class InheritanceTests(GreenlightFixture fixture) : IClassFixture<
         var (from, to) = (await _world.ProgramAsync(portfolio), await _world.ProgramAsync(portfolio));
         var project = await _world.ProjectAsync(from);
         var task = await _world.TaskAsync(project);
-        using var oldTeam = await _world.PersonAsync("old-team");
-        using var newTeam = await _world.PersonAsync("new-team");
-        await _world.ShareOkAsync(from, oldTeam.Id, Permission.View);
-        await _world.ShareOkAsync(to, newTeam.Id, Permission.View);
-        await AssertSeesAsync(oldTeam.Client, project, task);
+        using var viewers = await ViewersAsync(from, to);
+        await AssertSeesAsync(viewers.OldSide, project, task);
 
-        await (await _world.Admin.PostAsJsonAsync($"{project.Path}/move", new { programId = to.Id })).ReadSuccessAsync<System.Text.Json.JsonElement>();
+        await (await _world.Admin.PostAsJsonAsync($"{project.Path}/move", new { programId = to.Id })).ReadSuccessAsync<JsonElement>();
 
-        await AssertSeesAsync(newTeam.Client, project, task);
-        await AssertHiddenAsync(oldTeam.Client, project, task);
+        await AssertSeesAsync(viewers.NewSide, project, task);
+        await AssertHiddenAsync(viewers.OldSide, project, task);
     }
 }

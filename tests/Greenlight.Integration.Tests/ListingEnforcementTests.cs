@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Greenlight.Integration.Tests.Support;
-using Greenlight.Modules.Access.Contracts;
-
 namespace Greenlight.Integration.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Greenlight.Integration.Tests.Support;
-using Greenlight.Modules.Access.Contracts;
-
 namespace Greenlight.Integration.Tests;
 
 /// <summary>The seed's scenarios 1 and 2 (004), with Olivia's real projects and tasks, all through HTTP.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Greenlight.Integration.Tests.Support;
-using Greenlight.Modules.Access.Contracts;
-
 namespace Greenlight.Integration.Tests;
 
 /// <summary>Point 4 of the issue end to end: what a sharer may grant, the two removals, and the assignee defaults applied by Work's assignments.</summary>
@@ -11,17 +6,18 @@ public sealed class SharingRulesTests(GreenlightFixture fixture) : IClassFixture
     private readonly World _world = fixture.World;
 
     [Fact]
-    public async Task A_sharer_cannot_grant_more_than_they_hold_and_the_400_names_permission()
+    public async Task A_sharer_cannot_grant_on_a_task_more_than_they_inherit_from_its_project_and_the_400_names_permission()
     {
         using var people = await _world.OliviaAndTonyAsync(Permission.View);
-        var (_, tony, project) = people;
+        var task = await _world.TaskAsync(people.Project, people.Olivia.Client);
         using var sam = await _world.PersonAsync("sam");
 
-        await (await _world.ShareAsync(tony.Client, project, GranteeKind.User, sam.Id, Permission.Contribute)).AssertInvalidFieldAsync("permission");
-        Assert.Equal(HttpStatusCode.NotFound, await World.ViewAsync(sam.Client, project));
+        var tooMuch = await _world.ShareAsync(people.Tony.Client, task, GranteeKind.User, sam.Id, Permission.Contribute);
 
-        await _world.ShareOkAsync(project, sam.Id, Permission.View, tony.Client);
-        Assert.Equal(HttpStatusCode.OK, await World.ViewAsync(sam.Client, project));
+        await tooMuch.AssertInvalidFieldAsync("permission");
+        Assert.Equal(HttpStatusCode.NotFound, await World.ViewAsync(sam.Client, task));
+        await _world.ShareOkAsync(task, sam.Id, Permission.View, people.Tony.Client);
+        Assert.Equal(HttpStatusCode.OK, await World.ViewAsync(sam.Client, task));
     }
 
     [Theory]

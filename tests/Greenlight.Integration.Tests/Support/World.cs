@@ -133,6 +133,14 @@ public sealed class World(TestHost host)
     public async Task ShareOkAsync(WorkObject obj, string userId, Permission permission, HttpClient? asWho = null, GranteeKind kind = GranteeKind.User) =>
         await (await ShareAsync(asWho ?? Admin, obj, kind, userId, permission)).ReadSuccessAsync<JsonElement>();
 
+    /// <summary>A new Standard user, given <paramref name="permission"/> on <paramref name="obj"/> by the administrator.</summary>
+    public async Task<AccessUsers.SignedInUser> PersonSharedAsync(string name, WorkObject obj, Permission permission)
+    {
+        var person = await PersonAsync(name);
+        await ShareOkAsync(obj, person.Id, permission);
+        return person;
+    }
+
     public static async Task AssertStatusAsync(HttpResponseMessage response, HttpStatusCode expected, string because = "") =>
         Assert.True(response.StatusCode == expected,
             $"{because} {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
