@@ -72,6 +72,7 @@ public sealed class EnforcementEverywhereTests(GreenlightFixture fixture) : ICla
             ["containerType"] = "Project", ["containerId"] = tree.Project.Id, ["objectType"] = "Task", ["objectId"] = tree.Task.Id,
             ["granteeKind"] = "User", ["granteeId"] = someone.Id, ["kind"] = "User", ["assigneeId"] = someone.Id,
             ["userId"] = someone.Id, ["action"] = "View",
+            ["groupId"] = group, ["connectionKey"] = "default",
         };
         return operation =>
         {
