@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Greenlight.Benchmarks.Access;
 
 namespace Greenlight.Benchmarks;
 
@@ -6,5 +7,23 @@ namespace Greenlight.Benchmarks;
 // second global Program here would shadow it with warning CS0436.
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// <c>access-check</c> and <c>load</c> are custom harnesses (per-operation samples, for medians and
+    /// p99); anything else goes to BenchmarkDotNet.
+    /// </summary>
+    public static async Task Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "access-check":
+                await AccessCheckBench.RunAsync(args[1..]);
+                break;
+            case "load":
+                await CheckLoadBench.RunAsync(args[1..]);
+                break;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                break;
+        }
+    }
 }

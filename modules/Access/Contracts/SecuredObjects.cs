@@ -38,6 +38,21 @@ public interface ISecuredRequest
     AccessCheck Check { get; }
 }
 
+/// <summary>
+/// A request listing objects of one type: the caller's access level must give at least View on the
+/// type's area (else 403, even when the list would come back empty), and, for a list inside an object
+/// (a project's tasks, say), the caller must be able to view that object (else 404, as for a missing one).
+/// The rows are then filtered with <see cref="FilterViewable"/>.
+/// </summary>
+[AuthorizationRequirement]
+public interface IListingRequest
+{
+    ObjectType Listed { get; }
+
+    /// <summary>The object whose contents are listed, or null for a list across the organization.</summary>
+    SecuredRef? Within { get; }
+}
+
 /// <summary>A new object exists in the work tree. Its creator gets Manage on it (the uploader of a document, likewise).</summary>
 /// <param name="Parent">Null for an object at top level.</param>
 public sealed record RegisterSecuredObject(SecuredRef Object, SecuredRef? Parent, string CreatorUserId) : IRequest, IModuleRequest;

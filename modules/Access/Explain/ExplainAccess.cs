@@ -41,8 +41,15 @@ public sealed class ExplainAccessValidator : AbstractValidator<ExplainAccess>
     public ExplainAccessValidator()
     {
         RuleFor(r => r.UserId).NotEmpty();
-        RuleFor(r => r.ChildType).NotNull().When(r => r.Action == AccessAction.Create).WithMessage("Say what would be created (childType).");
+        this.RequireChildTypeForCreate(r => r.Action, r => r.ChildType);
     }
+}
+
+public static class ChildTypeRule
+{
+    /// <summary>A create is asked about with the type of object it would create.</summary>
+    public static void RequireChildTypeForCreate<T>(this AbstractValidator<T> validator, Func<T, AccessAction> action, System.Linq.Expressions.Expression<Func<T, ObjectType?>> childType) =>
+        validator.RuleFor(childType).NotNull().When(r => action(r) == AccessAction.Create).WithMessage("Say what would be created (childType).");
 }
 
 public sealed class ExplainAccessHandler(IGrainFactory grains, AccessEvaluator evaluator) : IRequestHandler<ExplainAccess, AccessExplanation>

@@ -3,6 +3,8 @@ using Greenlight.Kernel.Http;
 using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Levels;
+using Greenlight.Modules.Access.Policy;
 using Greenlight.Modules.Access.Organization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +20,11 @@ public sealed record GroupView(string Id, string Name, string? ParentId, int Dep
         new(group.Id, group.Name, group.ParentId, directory.Depth(group.Id), group.AdministratorIds, [.. directory.AdministratorsOf(group.Id)]);
 }
 
-public sealed record ListGroups : IRequest<IReadOnlyList<GroupView>>, IAuthenticatedRequest;
+/// <summary>Groups are the directory's departments: read with the Users area.</summary>
+public sealed record ListGroups : IRequest<IReadOnlyList<GroupView>>, IDirectoryReadRequest
+{
+    public AccessArea Area => AccessArea.Users;
+}
 
 public sealed class ListGroupsHandler(IGrainFactory grains) : IRequestHandler<ListGroups, IReadOnlyList<GroupView>>
 {

@@ -35,6 +35,9 @@ public sealed class AccessEvaluator(IGrainFactory grains)
         return new Evaluation(verdict, level, resolved, canView, chain is not null);
     }
 
+    public async Task<AccessLevel> LevelAsync(UserProfile user) =>
+        (await grains.Directory().GetAsync()).Level(user.AccessLevelId) ?? throw new InvalidOperationException($"The access level {user.AccessLevelId} of {user.Id} does not exist.");
+
     /// <summary>What a user holds on an object (Manage for a System Administrator), and their level.</summary>
     public async Task<(Permission Held, AccessLevel Level)> HeldAsync(UserProfile user, SecuredRef target)
     {

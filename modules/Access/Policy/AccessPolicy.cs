@@ -3,6 +3,7 @@ using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Levels;
 using Greenlight.Modules.Access.Users;
 
 namespace Greenlight.Modules.Access.Policy;
@@ -36,6 +37,8 @@ public sealed class AccessPolicy(IGrainFactory grains, AccessEvaluator evaluator
         if (request is ISecuredRequest secured) yield return caller => SecuredAsync(caller, secured.Check);
         if (request is IGroupAdministrationRequest group) yield return caller => group.GroupId is { } id ? GroupAdministratorAsync(caller, [id]) : Task.FromResult(Administrator(caller));
         if (request is IUserAdministrationRequest users) yield return caller => UserAdministratorAsync(caller, users);
+        if (request is IListingRequest listing) yield return caller => ListingAsync(caller, listing);
+        if (request is IDirectoryReadRequest directory) yield return caller => DirectoryReadAsync(caller, directory);
     }
 
     private static AccessDecision Administrator(UserProfile caller) => caller.IsSystemAdministrator
@@ -48,6 +51,30 @@ public sealed class AccessPolicy(IGrainFactory grains, AccessEvaluator evaluator
         if (evaluation.Verdict.Allowed) return AccessDecision.Allow(evaluation.Verdict.Reason);
         // Someone who may not see the object learns nothing of it, not even that it exists.
         return evaluation.CanView ? AccessDecision.Deny(evaluation.Verdict.Reason) : AccessDecision.DenyAsNotFound(evaluation.Verdict.Reason);
+    }
+
+    private async Task<AccessDecision> ListingAsync(UserProfile caller, IListingRequest listing)
+    {
+        var area = await AreaAsync(caller, AccessAreas.Of(listing.Listed));
+        if (!area.Allowed) return area;
+        return listing.Within is { } within ? await SecuredAsync(caller, AccessCheck.On(within, AccessAction.View)) : area;
+    }
+
+    private async Task<AccessDecision> DirectoryReadAsync(UserProfile caller, IDirectoryReadRequest request)
+    {
+        if (request.AboutUserId == caller.Id) return AccessDecision.Allow("About themself.");
+        // External users see the users who shared with them (whose ids the shares show), never the whole directory.
+        if (request.AboutUserId is null && caller.License == License.External) return AccessDecision.Deny("External users do not see the directory.");
+        return await AreaAsync(caller, request.Area);
+    }
+
+    /// <summary>Whether the caller's level lets them see objects of the area at all.</summary>
+    private async Task<AccessDecision> AreaAsync(UserProfile caller, AccessArea area)
+    {
+        var level = await evaluator.LevelAsync(caller);
+        return level.IsSystemAdministrator || level.Area(area).Setting != AreaSetting.NoAccess
+            ? AccessDecision.Allow($"The access level {level.Name} gives {area} at {level.Area(area).Setting}.")
+            : AccessDecision.Deny($"The access level {level.Name} has no access to {area}.");
     }
 
     private async Task<AccessDecision> GroupAdministratorAsync(UserProfile caller, IEnumerable<string> groupIds)

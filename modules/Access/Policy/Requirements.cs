@@ -1,4 +1,5 @@
 using Greenlight.Kernel.Security;
+using Greenlight.Modules.Access.Levels;
 
 namespace Greenlight.Modules.Access.Policy;
 
@@ -33,4 +34,17 @@ public interface IGroupAdministrationRequest
 public interface ISelfOrAdministratorRequest
 {
     string UserId { get; }
+}
+
+/// <summary>
+/// Reading the organization's directory (users, groups, teams): the caller's access level must give at
+/// least View on <see cref="Area"/>; anyone may read their own profile.
+/// </summary>
+[AuthorizationRequirement]
+public interface IDirectoryReadRequest
+{
+    AccessArea Area { get; }
+
+    /// <summary>The user read about, when the request is about one user.</summary>
+    string? AboutUserId => null;
 }

@@ -5,6 +5,8 @@ using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Levels;
+using Greenlight.Modules.Access.Policy;
 using Greenlight.Modules.Access.Organization;
 using Greenlight.Modules.Access.Users;
 using Microsoft.AspNetCore.Builder;
@@ -18,9 +20,15 @@ namespace Greenlight.Modules.Access.Teams;
 
 public sealed record CreateTeam(string Name) : IRequest<TeamData>, IAdministrativeRequest;
 
-public sealed record ListTeams : IRequest<IReadOnlyList<TeamData>>, IAuthenticatedRequest;
+public sealed record ListTeams : IRequest<IReadOnlyList<TeamData>>, IDirectoryReadRequest
+{
+    public AccessArea Area => AccessArea.Teams;
+}
 
-public sealed record ListTeamMembers(string TeamId) : IRequest<IReadOnlyList<string>>, IAuthenticatedRequest;
+public sealed record ListTeamMembers(string TeamId) : IRequest<IReadOnlyList<string>>, IDirectoryReadRequest
+{
+    public AccessArea Area => AccessArea.Teams;
+}
 
 public sealed class CreateTeamValidator : AbstractValidator<CreateTeam>
 {

@@ -4,8 +4,12 @@ namespace Greenlight.Modules.Work.Listing;
 /// A page of objects of one type the caller may view, in creation order: all of them, those of a
 /// project, or those under a parent (program, portfolio, task, folder).
 /// </summary>
-public sealed record ListWorkObjects(ObjectType Type, string? ProjectId, string? ParentId, string? After, int Limit) : IRequest<Page<WorkObjectSummary>>, IAuthenticatedRequest
+public sealed record ListWorkObjects(ObjectType Type, string? ProjectId, string? ParentId, string? After, int Limit) : IRequest<Page<WorkObjectSummary>>, IListingRequest
 {
+    [JsonIgnore] public ObjectType Listed => Type;
+
+    [JsonIgnore] public SecuredRef? Within => ProjectId is null ? null : Secured.Project(ProjectId);
+
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 }

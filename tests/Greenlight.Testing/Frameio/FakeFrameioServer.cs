@@ -129,6 +129,19 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         lock (State.Lock) return State.Accounts[accountId].MemberIds.Contains(userId);
     }
 
+    /// <summary>Everything the fake holds of projects and webhooks, for assertions on what a client made.</summary>
+    public FakeFrameioSnapshot Snapshot()
+    {
+        lock (State.Lock)
+        {
+            return new FakeFrameioSnapshot(
+                [.. State.Projects.Values.Select(p => new FakeProjectSnapshot(p.Id, p.AccountId, p.WorkspaceId, p.Name, p.RootFolderId,
+                    new Dictionary<string, string>(p.UserRoles),
+                    [.. State.Assets.Values.Where(a => a.ProjectId == p.Id && a.Id != p.RootFolderId).Select(a => new FakeAssetSnapshot(a.Id, a.Type, a.Name, a.ParentId))]))],
+                [.. State.Webhooks.Values.Select(w => new FakeWebhookSnapshot(w.Id, w.AccountId, w.WorkspaceId, w.Url, w.Secret))]);
+        }
+    }
+
     public int CountRequests(string method, string template) => _requests.Count(r => r.Method == method && r.Template == template);
 
     public void ClearRequests() => _requests.Clear();
@@ -233,3 +246,12 @@ public sealed class FakeFrameioServer : IAsyncDisposable
 public sealed record FakeFrameioSeed(string UserId, string Token, IReadOnlyList<FakeFrameioAccountSeed> Accounts);
 
 public sealed record FakeFrameioAccountSeed(string AccountId, string WorkspaceId);
+
+public sealed record FakeFrameioSnapshot(IReadOnlyList<FakeProjectSnapshot> Projects, IReadOnlyList<FakeWebhookSnapshot> Webhooks);
+
+public sealed record FakeProjectSnapshot(
+    string Id, string AccountId, string WorkspaceId, string Name, string RootFolderId, IReadOnlyDictionary<string, string> UserRoles, IReadOnlyList<FakeAssetSnapshot> Assets);
+
+public sealed record FakeAssetSnapshot(string Id, string Type, string Name, string? ParentId);
+
+public sealed record FakeWebhookSnapshot(string Id, string AccountId, string WorkspaceId, string Url, string Secret);

@@ -6,6 +6,8 @@ using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Levels;
+using Greenlight.Modules.Access.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,11 +15,20 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Greenlight.Modules.Access.Users.Api;
 
-// Every access level may view users, so any signed-in user may list them.
+// Users at View or Edit on the level's Users area may read profiles (every built-in level but a
+// custom one lowered to No Access); anyone may read their own.
 
-public sealed record ListUsers : IRequest<IReadOnlyList<UserProfile>>, IAuthenticatedRequest;
+public sealed record ListUsers : IRequest<IReadOnlyList<UserProfile>>, IDirectoryReadRequest
+{
+    public AccessArea Area => AccessArea.Users;
+}
 
-public sealed record GetUser(string UserId) : IRequest<UserProfile>, IAuthenticatedRequest;
+public sealed record GetUser(string UserId) : IRequest<UserProfile>, IDirectoryReadRequest
+{
+    public AccessArea Area => AccessArea.Users;
+
+    public string? AboutUserId => UserId;
+}
 
 public sealed class ListUsersHandler(IStore store, IGrainFactory grains) :
     IRequestHandler<ListUsers, IReadOnlyList<UserProfile>>, IRequestHandler<GetUser, UserProfile>

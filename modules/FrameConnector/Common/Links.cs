@@ -1,0 +1,56 @@
+namespace Greenlight.Modules.FrameConnector.Common;
+
+/// <summary>
+/// Greenlight ids ↔ Frame.io ids, written in the transaction of the sync step that created the Frame.io object,
+/// so a retried step finds what an earlier try made, and an inbound event finds the Greenlight object.
+/// </summary>
+public sealed class LinksTable() : PortableMigration("frameconnector-0001-links", """
+    CREATE TABLE IF NOT EXISTS frameconnector_links (
+        frameio_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        project_id TEXT NULL,
+        greenlight_id TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS ix_frameconnector_links_greenlight ON frameconnector_links (kind, greenlight_id);
+    CREATE TABLE IF NOT EXISTS frameconnector_inbound_events (
+        event_key TEXT PRIMARY KEY,
+        received_at BIGINT NOT NULL);
+    """);
+
+/// <summary><see cref="User"/>: a Frame.io identity; <see cref="Member"/>: "{frameioProjectId}/{frameioUserId}", a membership.</summary>
+public enum LinkKind { Project, TaskFolder, ShareFolder, Upload, User, Member, SentAsset }
+
+/// <summary>One row of <c>frameconnector_links</c>.</summary>
+public sealed record Link(string FrameioId, LinkKind Kind, string? ProjectId, string GreenlightId)
+{
+    public Task WriteAsync(IStoreTransaction tx) => tx.ExecuteAsync(
+        "INSERT INTO frameconnector_links (frameio_id, kind, project_id, greenlight_id) VALUES (@f, @k, @p, @g) " +
+        "ON CONFLICT (frameio_id) DO UPDATE SET kind = @k, project_id = @p, greenlight_id = @g",
+        ("@f", FrameioId), ("@k", Kind.ToString()), ("@p", ProjectId), ("@g", GreenlightId));
+}
+
+public sealed class Links(IStore store)
+{
+    public async Task<Link?> FindAsync(string frameioId)
+    {
+        await using var connection = await store.OpenConnectionAsync();
+        await using var command = connection.Command(
+            "SELECT kind, project_id, greenlight_id FROM frameconnector_links WHERE frameio_id = @f", ("@f", frameioId));
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new Link(frameioId, Enum.Parse<LinkKind>(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2))
+            : null;
+    }
+
+    /// <summary>The projects a Greenlight object of <paramref name="kind"/> is linked in (a user's memberships, say).</summary>
+    public async Task<IReadOnlyList<string>> ProjectsOfAsync(LinkKind kind, string greenlightId)
+    {
+        await using var connection = await store.OpenConnectionAsync();
+        await using var command = connection.Command(
+            "SELECT DISTINCT project_id FROM frameconnector_links WHERE kind = @k AND greenlight_id = @g AND project_id IS NOT NULL",
+            ("@k", kind.ToString()), ("@g", greenlightId));
+        await using var reader = await command.ExecuteReaderAsync();
+        var projects = new List<string>();
+        while (await reader.ReadAsync()) projects.Add(reader.GetString(0));
+        return projects;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using Greenlight.Kernel.Security.Secrets;
+using Microsoft.Extensions.Logging;
+
+namespace Greenlight.Modules.FrameConnector.Connections;
+
+public enum ConnectionStatus { AwaitingAccountChoice, Connected }
+
+/// <summary>What the API shows of a connection: never the token or the webhook secret, only the token's last four characters.</summary>
+public sealed record ConnectionView(
+    string Key, ConnectionStatus Status, string TokenLastFour, bool LegacyToken, string? FrameioUserEmail,
+    string? AccountId, string? AccountName, string? WorkspaceId, bool WebhookRegistered, DateTimeOffset ConnectedAt);
+
+/// <param name="WebhookBase">Where Frame.io reaches this host; the webhook goes to {base}/api/v1/frameio/webhooks/{key}.</param>
+public sealed record ConnectInput(string Token, bool LegacyToken, Uri WebhookBase);
+
+/// <summary>What a sync job needs to call Frame.io for this connection.</summary>
+public sealed record ConnectionTarget(string Key, FrameioApis Apis, string AccountId, string WorkspaceId);
+
+public sealed record ConnectionTestResult(bool Ok, string? FrameioUserEmail, string? Error);
+
+/// <summary>One Frame.io account connection: the organization default ("default") or a group's ("group-{id}").</summary>
+public interface IConnectionGrain : IGrainWithStringKey
+{
+    /// <summary>Connects, or replaces the connection: calls /me and /accounts; with several accounts it waits for <see cref="SelectAccountAsync"/>.</summary>
+    Task<ConnectionView> ConnectAsync(ConnectInput input);
+
+    Task<ConnectionView> SelectAccountAsync(string accountId, string? workspaceId);
+
+    Task<ConnectionView?> FindAsync();
+
+    Task<IReadOnlyList<FrameioAccount>> ListAccountsAsync();
+
+    Task<ConnectionTestResult> TestAsync();
+
+    Task DisconnectAsync();
+
+    /// <summary>Null unless connected to an account.</summary>
+    Task<ConnectionTarget?> TargetAsync();
+
+    /// <summary>The webhook's signing secret, decrypted; null without a webhook.</summary>
+    Task<string?> WebhookSecretAsync();
+}
+
+public sealed class ConnectionState
+{
+    public bool Exists { get; set; }
+    public ConnectionStatus Status { get; set; }
+    public string ProtectedToken { get; set; } = "";
+    public string TokenLastFour { get; set; } = "";
+    public bool LegacyToken { get; set; }
+    public string? FrameioUserEmail { get; set; }
+    public List<FrameioAccount> Accounts { get; set; } = [];
+    public string? AccountId { get; set; }
+    public string? WorkspaceId { get; set; }
+    public string WebhookBase { get; set; } = "";
+    public string? WebhookId { get; set; }
+    public string? ProtectedWebhookSecret { get; set; }
+    public DateTimeOffset ConnectedAt { get; set; }
+}
+
+[GrainType("frameconnector.connection")]
+public sealed class ConnectionGrain(FrameioClients clients, ISecretProtector secrets, TimeProvider clock, ILogger<ConnectionGrain> logger)
+    : Grain<ConnectionState>, IConnectionGrain
+{
+    /// <summary>The events the connector acts on: task folder actions, assets sent back, comments.</summary>
+    private static readonly string[] WebhookEvents = ["action.executed", "comment.created"];
+
+    private string Key => GetPrimaryKeyString();
+
+    public async Task<ConnectionView> ConnectAsync(ConnectInput input)
+    {
+        var apis = clients.For(input.Token, input.LegacyToken);
+        FrameioUser me;
+        List<FrameioAccount> accounts;
+        try
+        {
+            me = await apis.Client.GetMeAsync();
+            accounts = await apis.Client.ListAccountsAsync().ToListAsync();
+        }
+        catch (FrameioApiException refused) when (refused.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw Invalid("token", $"Frame.io refused the token ({(int)refused.Status}).");
+        }
+        if (accounts.Count == 0) throw Invalid("token", "The token's Frame.io user belongs to no account.");
+        await RemoveWebhookAsync();
+        State = new ConnectionState
+        {
+            Exists = true, Status = ConnectionStatus.AwaitingAccountChoice, ProtectedToken = secrets.Protect(input.Token),
+            TokenLastFour = ISecretProtector.LastFour(input.Token), LegacyToken = input.LegacyToken, FrameioUserEmail = me.Email,
+            Accounts = accounts, WebhookBase = input.WebhookBase.ToString(), ConnectedAt = clock.GetUtcNow(),
+        };
+        if (accounts.Count == 1) return await SelectAccountAsync(accounts[0].Id, null);
+        await WriteStateAsync();
+        return View();
+    }
+
+    public async Task<ConnectionView> SelectAccountAsync(string accountId, string? workspaceId)
+    {
+        EnsureExists();
+        if (State.Accounts.All(a => a.Id != accountId)) throw Invalid("accountId", $"Account '{accountId}' is not one of the token's accounts.");
+        var client = Apis().Client;
+        var workspaces = await client.ListWorkspacesAsync(accountId).ToListAsync();
+        var workspace = workspaceId is null ? workspaces.FirstOrDefault() : workspaces.FirstOrDefault(w => w.Id == workspaceId);
+        if (workspace is null)
+            throw Invalid("workspaceId", workspaceId is null ? "The account has no workspace." : $"Workspace '{workspaceId}' is not in the account.");
+        await RemoveWebhookAsync();
+        var url = new Uri(new Uri(State.WebhookBase), $"api/v1/frameio/webhooks/{Key}");
+        var webhook = await client.CreateWebhookAsync(accountId, workspace.Id, $"Greenlight {Key}", url, WebhookEvents);
+        (State.Status, State.AccountId, State.WorkspaceId) = (ConnectionStatus.Connected, accountId, workspace.Id);
+        (State.WebhookId, State.ProtectedWebhookSecret) = (webhook.Webhook.Id, secrets.Protect(webhook.Secret));
+        await WriteStateAsync();
+        return View();
+    }
+
+    public Task<ConnectionView?> FindAsync() => Task.FromResult(State.Exists ? View() : null);
+
+    public Task<IReadOnlyList<FrameioAccount>> ListAccountsAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<FrameioAccount>>(State.Accounts);
+    }
+
+    public async Task<ConnectionTestResult> TestAsync()
+    {
+        EnsureExists();
+        try
+        {
+            var me = await Apis().Client.GetMeAsync();
+            return new ConnectionTestResult(true, me.Email, null);
+        }
+        catch (FrameioException failed)
+        {
+            return new ConnectionTestResult(false, null, failed.Message);
+        }
+    }
+
+    public async Task DisconnectAsync()
+    {
+        EnsureExists();
+        await RemoveWebhookAsync();
+        await ClearStateAsync();
+    }
+
+    public Task<ConnectionTarget?> TargetAsync() => Task.FromResult(
+        State is { Exists: true, Status: ConnectionStatus.Connected, AccountId: { } account, WorkspaceId: { } workspace }
+            ? new ConnectionTarget(Key, Apis(), account, workspace)
+            : null);
+
+    public Task<string?> WebhookSecretAsync() =>
+        Task.FromResult(State.ProtectedWebhookSecret is { } secret ? secrets.Unprotect(secret) : null);
+
+    private FrameioApis Apis() => clients.For(secrets.Unprotect(State.ProtectedToken), State.LegacyToken);
+
+    /// <summary>Best effort: a webhook Frame.io no longer knows, or a token it no longer takes, must not block replacing the connection.</summary>
+    private async Task RemoveWebhookAsync()
+    {
+        if (State is not { WebhookId: { } webhookId, AccountId: { } account, WorkspaceId: { } workspace }) return;
+        try
+        {
+            await Apis().Client.DeleteWebhookAsync(account, workspace, webhookId);
+        }
+        catch (FrameioException failed)
+        {
+            logger.LogWarning("Could not delete the Frame.io webhook {WebhookId} of connection {Connection}: {Error}", webhookId, Key, failed.Message);
+        }
+        (State.WebhookId, State.ProtectedWebhookSecret) = (null, null);
+    }
+
+    private ConnectionView View() => new(Key, State.Status, State.TokenLastFour, State.LegacyToken, State.FrameioUserEmail, State.AccountId,
+        State.Accounts.FirstOrDefault(a => a.Id == State.AccountId)?.DisplayName, State.WorkspaceId, State.WebhookId is not null, State.ConnectedAt);
+
+    private void EnsureExists()
+    {
+        if (!State.Exists) throw new NotFoundException($"Frame.io connection '{Key}'");
+    }
+
+    private static RequestValidationException Invalid(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}

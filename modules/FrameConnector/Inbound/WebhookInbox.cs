@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Greenlight.Modules.FrameConnector.Connections;
+using Greenlight.Modules.FrameConnector.Webhooks;
+using Microsoft.Extensions.Logging;
+
+namespace Greenlight.Modules.FrameConnector.Inbound;
+
+/// <summary>A verified Frame.io event, queued for processing after the 2xx answer (ids only, as Frame.io sends them).</summary>
+public sealed record FrameioEventReceived(
+    string ConnectionKey, string Type, string? ProjectId, string ResourceType, string ResourceId, string? UserId) : INotification;
+
+public enum WebhookOutcome { Accepted, Duplicate, Unauthenticated, Malformed }
+
+/// <summary>
+/// Checks a delivery (signature with the connection's secret, 5-minute window), then records it once and queues
+/// it in the same transaction: a duplicate delivery (same raw body) is acknowledged and ignored.
+/// </summary>
+public sealed class WebhookInbox(IGrainFactory grains, FrameioWebhookVerifier verifier, IStore store, IOutbox outbox, TimeProvider clock, ILogger<WebhookInbox> logger)
+{
+    public async Task<WebhookOutcome> ReceiveAsync(string connectionKey, string? timestamp, string? signature, byte[] body)
+    {
+        var secret = await grains.GetGrain<IConnectionGrain>(connectionKey).WebhookSecretAsync();
+        var verdict = secret is null ? new WebhookVerification(WebhookRejection.SignatureMismatch, "no webhook is registered") : verifier.Verify(secret, timestamp, signature, body);
+        if (!verdict.IsGenuine)
+        {
+            logger.LogWarning("Rejected a Frame.io webhook delivery for {Connection}: {Reason}", connectionKey, verdict.Reason);
+            return WebhookOutcome.Unauthenticated;
+        }
+        if (Parse(connectionKey, body) is not { } received) return WebhookOutcome.Malformed;
+        var key = Convert.ToHexString(SHA256.HashData(body));
+        return await store.InTransactionAsync(async tx =>
+        {
+            var inserted = await tx.ExecuteAsync(
+                "INSERT INTO frameconnector_inbound_events (event_key, received_at) VALUES (@k, @t) ON CONFLICT (event_key) DO NOTHING",
+                ("@k", key), ("@t", clock.GetUtcNow().ToUnixTimeMilliseconds()));
+            if (inserted == 0) return WebhookOutcome.Duplicate;
+            await outbox.EnqueueAsync(tx, received);
+            return WebhookOutcome.Accepted;
+        });
+    }
+
+    private static FrameioEventReceived? Parse(string connectionKey, byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && Text(root, "type") is { } type
+                && root.TryGetProperty("resource", out var resource) && resource.ValueKind == JsonValueKind.Object
+                && Text(resource, "type") is { } resourceType && Text(resource, "id") is { } resourceId
+                ? new FrameioEventReceived(connectionKey, type, Id(root, "project"), resourceType, resourceId, Id(root, "user"))
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Id(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Object ? Text(element, "id") : null;
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+}
+
+public sealed class WebhookEndpoints : IEndpoints
+{
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        // Frame.io cannot send a bearer token: the delivery authenticates itself by its HMAC signature, checked
+        // here against the connection's secret. So this one route allows anonymous callers, and it reaches the
+        // mediator only through the outbox, as the system, after the signature held.
+        api.MapPost("/frameio/webhooks/{connectionKey}", async Task<Results<Accepted, UnauthorizedHttpResult, BadRequest<string>>> (
+            HttpContext context, WebhookInbox inbox, string connectionKey) =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            var outcome = await inbox.ReceiveAsync(connectionKey, context.Request.Headers[FrameioWebhookVerifier.TimestampHeader],
+                context.Request.Headers[FrameioWebhookVerifier.SignatureHeader], buffer.ToArray());
+            return outcome switch
+            {
+                WebhookOutcome.Unauthenticated => TypedResults.Unauthorized(),
+                WebhookOutcome.Malformed => TypedResults.BadRequest("The body is not a Frame.io event (type, resource.type, resource.id)."),
+                _ => TypedResults.Accepted((string?)null),
+            };
+        }).AllowAnonymous().WithTags("Frame.io").WithName("ReceiveFrameioWebhook");
+    }
+}
