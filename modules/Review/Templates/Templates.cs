@@ -1,6 +1,6 @@
 namespace Greenlight.Modules.Review.Templates;
 
-// CreateTemplate, ListTemplates, GetTemplate: reusable approval templates of the setup area, created by
+// CreateTemplate, ListTemplates, GetTemplate: reusable approval templates of the setup area, made and read by
 // users with a Standard license. A template is one path of stages; due dates are workdays from the stage's opening.
 
 public sealed record TemplateView(string Id, string Name, string? Message, IReadOnlyList<StageSpec> Stages, string CreatedBy, DateTimeOffset CreatedAt);
@@ -62,16 +62,28 @@ internal sealed class TemplateHandlers(IGrainFactory grains, ISender sender, ICu
 {
     public async Task<TemplateView> Handle(CreateTemplate request, CancellationToken cancellationToken)
     {
-        var userId = current.UserId();
-        if (await sender.Send(new GetUserProfile(userId), cancellationToken) is not ({ License: License.Standard } or { IsSystemAdministrator: true }))
-            throw new ForbiddenException("Approval templates are created by users with a Standard license.");
-        return await Catalog.AddAsync(new TemplateView(Guid.CreateVersion7().ToString("N"), request.Name, request.Message, request.Stages, userId, clock.GetUtcNow()));
+        await EnsureStandardAsync(cancellationToken);
+        return await Catalog.AddAsync(new TemplateView(Guid.CreateVersion7().ToString("N"), request.Name, request.Message, request.Stages, current.UserId(), clock.GetUtcNow()));
     }
 
-    public Task<IReadOnlyList<TemplateView>> Handle(ListTemplates request, CancellationToken cancellationToken) => Catalog.ListAsync();
+    public async Task<IReadOnlyList<TemplateView>> Handle(ListTemplates request, CancellationToken cancellationToken)
+    {
+        await EnsureStandardAsync(cancellationToken);
+        return await Catalog.ListAsync();
+    }
 
-    public async Task<TemplateView> Handle(GetTemplate request, CancellationToken cancellationToken) =>
-        await Catalog.FindAsync(request.TemplateId) ?? throw new NotFoundException($"Template '{request.TemplateId}'");
+    public async Task<TemplateView> Handle(GetTemplate request, CancellationToken cancellationToken)
+    {
+        await EnsureStandardAsync(cancellationToken);
+        return await Catalog.FindAsync(request.TemplateId) ?? throw new NotFoundException($"Template '{request.TemplateId}'");
+    }
+
+    /// <summary>The setup area's templates are for users with a Standard license (who start approvals).</summary>
+    private async Task EnsureStandardAsync(CancellationToken ct)
+    {
+        if (await sender.Send(new GetUserProfile(current.UserId()), ct) is not ({ License: License.Standard } or { IsSystemAdministrator: true }))
+            throw new ForbiddenException("Approval templates are for users with a Standard license.");
+    }
 
     private ITemplateCatalogGrain Catalog => grains.GetGrain<ITemplateCatalogGrain>(TemplateCatalogGrain.Key);
 }

@@ -22,8 +22,9 @@ public sealed class TemplateTests(ReviewHostFixture fixture) : SharedHostTests(f
         var created = await (await standard.PostAsJsonAsync("/api/v1/approval-templates", new { name = $"Print {Guid.NewGuid():N}", stages }, Json.Options))
             .ReadSuccessAsync<TemplateView>();
 
-        Assert.Contains(await light.GetSuccessAsync<List<TemplateView>>("/api/v1/approval-templates"), t => t.Id == created.Id);
-        Assert.Equal(3, (await light.GetSuccessAsync<TemplateView>($"/api/v1/approval-templates/{created.Id}")).Stages[0].DueInWorkdays);
+        Assert.Contains(await standard.GetSuccessAsync<List<TemplateView>>("/api/v1/approval-templates"), t => t.Id == created.Id);
+        Assert.Equal(3, (await standard.GetSuccessAsync<TemplateView>($"/api/v1/approval-templates/{created.Id}")).Stages[0].DueInWorkdays);
+        await (await light.GetAsync("/api/v1/approval-templates")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
