@@ -194,7 +194,16 @@ public sealed class FakeFrameioServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
 
         if (Faults.Latency > TimeSpan.Zero) await Task.Delay(Faults.Latency, _stopping.Token);
-        switch (Faults.Take(template))
+        var fault = Faults.Take(template);
+        if (fault == FakeFault.LoseAnswer)
+        {
+            // The answer goes to a buffer nobody reads; the connection drops instead.
+            context.Response.Body = new MemoryStream();
+            await HandleAsync(context, next, template);
+            context.Abort();
+            return;
+        }
+        switch (fault)
         {
             case FakeFault.ServerError:
                 await FakeFrameioApi.Error(503, "Service Unavailable", "Injected failure.").ExecuteAsync(context);
@@ -211,7 +220,12 @@ public sealed class FakeFrameioServer : IAsyncDisposable
                 context.Abort();
                 return;
         }
+        await HandleAsync(context, next, template);
+    }
 
+    /// <summary>After the faults: check the token, apply the rate limit, handle the request.</summary>
+    private async Task HandleAsync(HttpContext context, RequestDelegate next, string? template)
+    {
         if (template is null)
         {
             await FakeFrameioApi.Error(404, "Not Found", $"No route {context.Request.Method} {context.Request.Path}.").ExecuteAsync(context);
