@@ -5,6 +5,7 @@ using Greenlight.Kernel.Organization;
 using Greenlight.Modules.FrameConnector.Mirror;
 using Greenlight.Modules.Work.Contracts;
 using Greenlight.Testing;
+using Xunit.Abstractions;
 
 namespace Greenlight.FrameConnector.Tests.Connector;
 
@@ -14,7 +15,7 @@ namespace Greenlight.FrameConnector.Tests.Connector;
 /// with its folders, member and upload once, and no job lost or parked.
 /// </summary>
 [Collection(ConnectorHostCollection.Name)]
-public sealed class ConnectorReliabilityTests
+public sealed class ConnectorReliabilityTests(ITestOutputHelper output)
 {
     private const int Projects = 200;
     private const string Token = "fio-token-reliability";
@@ -60,6 +61,7 @@ public sealed class ConnectorReliabilityTests
         await first.KillAsync();
         var mirroredWhenKilled = frameio.Snapshot().Projects.Count;
         Assert.InRange(mirroredWhenKilled, Projects / 4, Projects - 1);
+        output.WriteLine($"Killed the host with {mirroredWhenKilled} of {Projects} projects mirrored.");
 
         await using var second = await HostProcess.StartAsync(settings);
         using var restarted = second.Client(adminToken);
@@ -73,7 +75,7 @@ public sealed class ConnectorReliabilityTests
         foreach (var project in expected)
         {
             var mirror = Assert.Single(mirrored, p => p.Name == project.Name);
-            Assert.Equal([ProjectMirrorGrain.ShareFolderName, project.TaskName], mirror.Assets.Where(a => a.Type == "folder").Select(a => a.Name).Order());
+            Assert.Equal(new[] { ProjectMirrorGrain.ShareFolderName, project.TaskName }.Order(), mirror.Assets.Where(a => a.Type == "folder").Select(a => a.Name).Order());
             var upload = Assert.Single(mirror.Assets, a => a.Type == "file");
             Assert.Equal(project.DocumentName, upload.Name);
             Assert.Equal(project.Content, frameio.UploadedBytes(upload.Id));
