@@ -27,6 +27,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly HttpClient _webhookSender = new();
+    private int _rateLimited;
 
     internal FakeFrameioState State { get; } = new();
 
@@ -44,6 +45,9 @@ public sealed class FakeFrameioServer : IAsyncDisposable
     internal Uri Origin { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Requests the rate limits refused with 429 so far (injected 429s not counted).</summary>
+    public int RateLimitedCount => Volatile.Read(ref _rateLimited);
 
     private FakeFrameioServer(TimeProvider time)
     {
@@ -250,6 +254,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         rate.WriteHeaders(context.Response);
         if (!allowed)
         {
+            Interlocked.Increment(ref _rateLimited);
             await FakeFrameioApi.Error(429, "Too Many Requests", "Rate limit exceeded for this endpoint.").ExecuteAsync(context);
             return;
         }
