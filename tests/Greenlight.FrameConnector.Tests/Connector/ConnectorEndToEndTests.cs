@@ -46,9 +46,9 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
 
         // A project of the group, with tasks assigned and a document to share, then set Current.
         var project = await (await admin.PostAsJsonAsync("/api/v1/projects", new { name = "Spring campaign", groupId = "g1" })).ReadSuccessAsync<ProjectView>();
-        var storyboard = await CreateTaskAsync(project.Id, "Storyboard", "alice");
-        var review = await CreateTaskAsync(project.Id, "Review cut", "carol");
-        await CreateTaskAsync(project.Id, "Copy", "bob");
+        var storyboard = await _host.CreateTaskAsync(project.Id, "Storyboard", "alice");
+        var review = await _host.CreateTaskAsync(project.Id, "Review cut", "carol");
+        await _host.CreateTaskAsync(project.Id, "Copy", "bob");
         var share = await (await admin.PostAsJsonAsync($"/api/v1/projects/{project.Id}/folders", new { name = "Share with Frame.io" })).ReadSuccessAsync<FolderView>();
         var brief = Encoding.UTF8.GetBytes("the brief");
         using (var content = new ByteArrayContent(brief))
@@ -96,9 +96,7 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_forged_replayed_or_malformed_delivery_is_refused_and_changes_nothing()
     {
-        var seed = _host.Frameio.AddTokenUser(Token);
-        await (await _host.Admin.PutAsJsonAsync("/api/v1/frameio/connections/default", new { token = Token })).ReadSuccessAsync<ConnectionView>();
-        await (await _host.Admin.PutAsJsonAsync("/api/v1/frameio/connections/default/account", new { accountId = seed.Accounts[0].AccountId })).ReadSuccessAsync<ConnectionView>();
+        await _host.ConnectDefaultAsync(Token);
         var webhook = Assert.Single(_host.Frameio.Snapshot().Webhooks);
 
         Assert.Equal(HttpStatusCode.Unauthorized, await _host.Frameio.SendWebhookAsync(webhook.Id, "action.executed", "folder", "f", signedAt: DateTimeOffset.UtcNow.AddMinutes(-6)));
@@ -118,14 +116,6 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
         var sync = await _host.Admin.GetSuccessAsync<ProjectSyncView>($"/api/v1/frameio/projects/{project.Id}");
         Assert.Null(sync.ConnectionKey);
         Assert.Contains("not connected", sync.Reason);
-    }
-
-    private async Task<TaskView> CreateTaskAsync(string projectId, string name, string assignee)
-    {
-        var task = await (await _host.Admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/tasks", new { name })).ReadSuccessAsync<TaskView>();
-        var assigned = await _host.Admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/tasks/{task.Id}/assignments", new { kind = "User", assigneeId = assignee });
-        Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
-        return task;
     }
 
     private async Task<HttpStatusCode> PostAsync(FakeWebhookSnapshot webhook, string body, string? signature = null)

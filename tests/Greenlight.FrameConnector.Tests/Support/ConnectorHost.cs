@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Greenlight.Modules.FrameConnector.Connections;
+using Greenlight.Modules.Work.Contracts;
 using Greenlight.Kernel.Mediator;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Testing;
@@ -34,6 +38,24 @@ public sealed class ConnectorHost : IAsyncDisposable
             ["Outbox:BaseRetryDelay"] = "00:00:00.100",
         }, services => directory.Register(services));
         return new ConnectorHost(host, frameio, directory);
+    }
+
+    /// <summary>Connects the organization's default account: a token user of the fake, and the first of their accounts.</summary>
+    public async Task<FakeFrameioSeed> ConnectDefaultAsync(string token)
+    {
+        var seed = Frameio.AddTokenUser(token);
+        await (await Admin.PutAsJsonAsync("/api/v1/frameio/connections/default", new { token })).ReadSuccessAsync<ConnectionView>();
+        await (await Admin.PutAsJsonAsync("/api/v1/frameio/connections/default/account", new { accountId = seed.Accounts[0].AccountId })).ReadSuccessAsync<ConnectionView>();
+        return seed;
+    }
+
+    /// <summary>A task of the project, assigned to the user, through the Work API.</summary>
+    public async Task<TaskView> CreateTaskAsync(string projectId, string name, string assignee)
+    {
+        var task = await (await Admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/tasks", new { name })).ReadSuccessAsync<TaskView>();
+        var assigned = await Admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/tasks/{task.Id}/assignments", new { kind = "User", assigneeId = assignee });
+        Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
+        return task;
     }
 
     /// <summary>Stops the host and leaves the fake running.</summary>
