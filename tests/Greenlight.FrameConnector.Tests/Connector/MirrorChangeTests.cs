@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.FrameConnector.Mirror;
 using Greenlight.Modules.Work.Contracts;
 using Greenlight.Testing;
@@ -10,12 +9,11 @@ namespace Greenlight.FrameConnector.Tests.Connector;
 [Collection(ConnectorHostCollection.Name)]
 public sealed class MirrorChangeTests
 {
-    /// <summary>A host whose default account is connected, with alice flagged for Frame.io.</summary>
+    /// <summary>A host whose default account is connected.</summary>
     private static async Task<ConnectorHost> ConnectedHostAsync()
     {
         var host = await ConnectorHost.StartAsync();
         await host.ConnectDefaultAsync("fio-token-changes-5120");
-        host.Directory.AddUser("alice", frameio: true, Permission.Contribute);
         return host;
     }
 
@@ -24,7 +22,7 @@ public sealed class MirrorChangeTests
     {
         await using var host = await ConnectedHostAsync();
         var project = await CreateCurrentProjectAsync(host, "Rename");
-        var task = await host.CreateTaskAsync(project.Id, "Storyboard", "alice");
+        var task = await host.CreateTaskAsync(project.Id, "Storyboard", await host.AddUserAsync("alice", frameio: true));
         var sync = await SettledAsync(host, project.Id, s => s.Mirror.TaskFolders.ContainsKey(task.Id));
 
         await (await host.Admin.PatchAsJsonAsync($"/api/v1/projects/{project.Id}/tasks/{task.Id}", new { name = "Animatic" })).ReadSuccessAsync<TaskView>();
