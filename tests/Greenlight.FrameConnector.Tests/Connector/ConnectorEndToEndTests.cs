@@ -5,7 +5,6 @@ using System.Text.Json;
 using Greenlight.Modules.FrameConnector.Connections;
 using Greenlight.Modules.FrameConnector.Mirror;
 using Greenlight.Modules.Work.Contracts;
-using Greenlight.Testing;
 
 namespace Greenlight.FrameConnector.Tests.Connector;
 
@@ -26,7 +25,7 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
         var (frameio, admin) = (_host.Frameio, _host.Admin);
         var seed = frameio.AddTokenUser(Token);
         var aliceId = await _host.AddUserAsync("alice", frameio: true);
-        var carolId = await _host.AddUserAsync("carol", frameio: true, level: "light"); // views projects and tasks, no more
+        var carolId = await _host.AddUserAsync("carol", frameio: true, level: "light"); // may view projects and tasks, no more
         var bobId = await _host.AddUserAsync("bob", frameio: false);
         var group = await _host.AddGroupAsync("Agency");
 
@@ -46,6 +45,7 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
 
         // A project of the group, with tasks assigned and a document to share, then set Current.
         var project = await (await admin.PostAsJsonAsync("/api/v1/projects", new { name = "Spring campaign", groupId = group })).ReadSuccessAsync<ProjectView>();
+        await _host.ShareProjectAsync(project.Id, aliceId, "Contribute"); // carol holds no more than her task's grant on the project
         var storyboard = await _host.CreateTaskAsync(project.Id, "Storyboard", aliceId);
         var review = await _host.CreateTaskAsync(project.Id, "Review cut", carolId);
         await _host.CreateTaskAsync(project.Id, "Copy", bobId);

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Greenlight.Kernel.Organization;
 using Greenlight.Modules.FrameConnector.Mirror;
 using Greenlight.Modules.Work.Contracts;
-using Greenlight.Testing;
 using Xunit.Abstractions;
 
 namespace Greenlight.FrameConnector.Tests.Connector;

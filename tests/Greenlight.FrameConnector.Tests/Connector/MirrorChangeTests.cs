@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Greenlight.Modules.FrameConnector.Mirror;
 using Greenlight.Modules.Work.Contracts;
-using Greenlight.Testing;
 
 namespace Greenlight.FrameConnector.Tests.Connector;
 

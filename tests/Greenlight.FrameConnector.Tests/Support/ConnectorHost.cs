@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Greenlight.Modules.FrameConnector.Connections;
 using Greenlight.Modules.Work.Contracts;
-using Greenlight.Testing;
 
 namespace Greenlight.FrameConnector.Tests.Support;
 
@@ -29,9 +28,6 @@ public sealed class ConnectorHost : IAsyncDisposable
             ["FrameConnector:AttemptTimeout"] = "00:00:02",
             ["Outbox:BaseRetryDelay"] = "00:00:00.100",
         });
-        // An assignee receives Contribute on the whole project (capped by their level), so their Frame.io role follows their level.
-        await (await host.Admin.PutAsJsonAsync("/api/v1/access/preferences",
-            new { collaborateByEmail = false, assigneePermission = "Contribute", assigneeProjectPermission = "Contribute" })).ReadSuccessAsync<JsonElement>();
         return new ConnectorHost(host, frameio);
     }
 
@@ -60,6 +56,11 @@ public sealed class ConnectorHost : IAsyncDisposable
 
     public async Task<string> AddGroupAsync(string name) =>
         (await (await Admin.PostAsJsonAsync("/api/v1/access/groups", new { name })).ReadSuccessAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+    /// <summary>Shares the project itself with the user, through the Access API: the permission their Frame.io role maps from.</summary>
+    public async Task ShareProjectAsync(string projectId, string userId, string permission) =>
+        await (await Admin.PostAsJsonAsync($"/api/v1/access/objects/Project/{projectId}/Project/{projectId}/shares",
+            new { granteeKind = "User", granteeId = userId, permission })).ReadSuccessAsync<JsonElement>();
 
     /// <summary>Stops the host and leaves the fake running.</summary>
     public ValueTask StopHostAsync() => Host.DisposeAsync();
