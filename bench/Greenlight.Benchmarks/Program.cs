@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Greenlight.Benchmarks.Access;
+using Greenlight.Benchmarks.Mirror;
 
 namespace Greenlight.Benchmarks;
 
@@ -8,22 +9,24 @@ namespace Greenlight.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// <c>access-check</c> and <c>load</c> are custom harnesses (per-operation samples, for medians and
-    /// p99); anything else goes to BenchmarkDotNet.
+    /// <c>access-check</c>, <c>load</c> and <c>mirror-throughput</c> are custom harnesses (per-operation
+    /// samples, rates against a limit); anything else goes to BenchmarkDotNet.
     /// </summary>
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         switch (args.FirstOrDefault())
         {
             case "access-check":
                 await AccessCheckBench.RunAsync(args[1..]);
-                break;
+                return 0;
             case "load":
                 await CheckLoadBench.RunAsync(args[1..]);
-                break;
+                return 0;
+            case MirrorThroughput.Command:
+                return await MirrorThroughput.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-                break;
+                return 0;
         }
     }
 }

@@ -16,15 +16,24 @@ public static class AccessUsers
     /// <param name="profile">More fields of the new user (homeGroupId, teamIds…), as the create endpoint takes them.</param>
     public static async Task<SignedInUser> SignInNewUserAsync(this TestHost host, string name, string accessLevelId = "standard", IDictionary<string, object?>? profile = null)
     {
-        var body = new Dictionary<string, object?>(profile ?? new Dictionary<string, object?>())
-        {
-            ["name"] = name,
-            ["email"] = $"{name.Replace(' ', '.')}@example.org",
-            ["accessLevelId"] = accessLevelId,
-        };
-        var user = await (await host.Admin.PostAsJsonAsync("/api/v1/access/users", body)).ReadSuccessAsync<JsonElement>();
-        var id = user.GetProperty("id").GetString()!;
+        var id = await host.Admin.CreateUserAsync(name, accessLevelId, profile);
         var token = await (await host.Admin.PostAsJsonAsync($"/api/v1/access/users/{id}/tokens", new { name = "test" })).ReadSuccessAsync<IssuedApiToken>();
         return new SignedInUser(id, host.Client(token.Token), token);
     }
+
+    /// <summary>Creates a user through <paramref name="admin"/> (a System Administrator's client of any host); the email is <see cref="EmailOf"/> the name.</summary>
+    /// <returns>The new user's id.</returns>
+    public static async Task<string> CreateUserAsync(this HttpClient admin, string name, string accessLevelId = "standard", IDictionary<string, object?>? profile = null)
+    {
+        var body = new Dictionary<string, object?>(profile ?? new Dictionary<string, object?>())
+        {
+            ["name"] = name,
+            ["email"] = EmailOf(name),
+            ["accessLevelId"] = accessLevelId,
+        };
+        var user = await (await admin.PostAsJsonAsync("/api/v1/access/users", body)).ReadSuccessAsync<JsonElement>();
+        return user.GetProperty("id").GetString()!;
+    }
+
+    public static string EmailOf(string name) => $"{name.Replace(' ', '.')}@example.org";
 }

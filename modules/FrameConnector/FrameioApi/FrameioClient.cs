@@ -40,6 +40,9 @@ public sealed class FrameioClient(HttpClient http, FrameioCredentials credential
     public Task<FrameioFolder> CreateFolderAsync(string accountId, string parentFolderId, string name, CancellationToken cancellationToken = default) =>
         _http.SendAsync<FrameioFolder>(CreateFolder, CreateFolder.PathWith(accountId, parentFolderId), Data(new { name }), cancellationToken);
 
+    public Task<FrameioFolder> RenameFolderAsync(string accountId, string folderId, string name, CancellationToken cancellationToken = default) =>
+        _http.SendAsync<FrameioFolder>(UpdateFolder, UpdateFolder.PathWith(accountId, folderId), Data(new { name }), cancellationToken);
+
     public IAsyncEnumerable<FrameioAsset> ListFolderChildrenAsync(string accountId, string folderId, CancellationToken cancellationToken = default) =>
         _http.ListAsync<FrameioAsset>(ListFolderChildren, ListFolderChildren.PathWith(accountId, folderId), cancellationToken);
 
@@ -64,6 +67,9 @@ public sealed class FrameioClient(HttpClient http, FrameioCredentials credential
 
     public Task<FrameioFile> GetFileAsync(string accountId, string fileId, CancellationToken cancellationToken = default) =>
         _http.SendAsync<FrameioFile>(GetFile, GetFile.PathWith(accountId, fileId), null, cancellationToken);
+
+    public Task DeleteFileAsync(string accountId, string fileId, CancellationToken cancellationToken = default) =>
+        _http.SendWithoutAnswerAsync(DeleteFile, DeleteFile.PathWith(accountId, fileId), cancellationToken);
 
     public Task<FrameioVersionStack> CreateVersionStackAsync(string accountId, string folderId, IReadOnlyList<string> fileIds, CancellationToken cancellationToken = default) =>
         _http.SendAsync<FrameioVersionStack>(CreateVersionStack, CreateVersionStack.PathWith(accountId, folderId), Data(new { file_ids = fileIds }), cancellationToken);

@@ -12,9 +12,11 @@ internal static class FrameioEndpoints
     public static readonly FrameioEndpoint GetProject = new(HttpMethod.Get, "/accounts/{account_id}/projects/{project_id}");
     public static readonly FrameioEndpoint UpdateProject = new(HttpMethod.Patch, "/accounts/{account_id}/projects/{project_id}");
     public static readonly FrameioEndpoint CreateFolder = new(HttpMethod.Post, "/accounts/{account_id}/folders/{folder_id}/folders");
+    public static readonly FrameioEndpoint UpdateFolder = new(HttpMethod.Patch, "/accounts/{account_id}/folders/{folder_id}");
     public static readonly FrameioEndpoint ListFolderChildren = new(HttpMethod.Get, "/accounts/{account_id}/folders/{folder_id}/children");
     public static readonly FrameioEndpoint CreateLocalUpload = new(HttpMethod.Post, "/accounts/{account_id}/folders/{folder_id}/files/local_upload");
     public static readonly FrameioEndpoint GetFile = new(HttpMethod.Get, "/accounts/{account_id}/files/{file_id}");
+    public static readonly FrameioEndpoint DeleteFile = new(HttpMethod.Delete, "/accounts/{account_id}/files/{file_id}");
     public static readonly FrameioEndpoint CreateVersionStack = new(HttpMethod.Post, "/accounts/{account_id}/folders/{folder_id}/version_stacks");
     public static readonly FrameioEndpoint ListComments = new(HttpMethod.Get, "/accounts/{account_id}/files/{file_id}/comments");
     public static readonly FrameioEndpoint CreateComment = new(HttpMethod.Post, "/accounts/{account_id}/files/{file_id}/comments");

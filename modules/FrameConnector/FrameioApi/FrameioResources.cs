@@ -16,7 +16,12 @@ public sealed record FrameioProject(string Id, string Name, string? WorkspaceId,
 public sealed record FrameioFolder(string Id, string Name, string? ParentId, string? ProjectId);
 
 /// <summary>One entry of a folder's children: a file, a folder or a version stack, told apart by <see cref="Type"/>.</summary>
-public sealed record FrameioAsset(string Id, string Name, string Type, string? ParentId, string? MediaType, long? FileSize);
+/// <param name="Status">A file's upload status: "created" while parts of a local upload are missing.</param>
+public sealed record FrameioAsset(string Id, string Name, string Type, string? ParentId, string? MediaType, long? FileSize, string? Status)
+{
+    /// <summary>A file whose local upload never finished: nothing can complete it, only delete it.</summary>
+    public bool IsUnfinishedUpload => Type == "file" && Status is "created" or "uploading";
+}
 
 /// <summary>A file. <see cref="UploadUrls"/> is filled only on the placeholder a local upload returns.</summary>
 public sealed record FrameioFile(

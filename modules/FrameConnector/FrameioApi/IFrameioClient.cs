@@ -28,6 +28,8 @@ public interface IFrameioClient
 
     Task<FrameioFolder> CreateFolderAsync(string accountId, string parentFolderId, string name, CancellationToken cancellationToken = default);
 
+    Task<FrameioFolder> RenameFolderAsync(string accountId, string folderId, string name, CancellationToken cancellationToken = default);
+
     IAsyncEnumerable<FrameioAsset> ListFolderChildrenAsync(string accountId, string folderId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -38,7 +40,13 @@ public interface IFrameioClient
 
     Task<FrameioFile> GetFileAsync(string accountId, string fileId, CancellationToken cancellationToken = default);
 
-    /// <summary>Stacks the files (oldest first) as versions of one asset in the folder.</summary>
+    Task DeleteFileAsync(string accountId, string fileId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stacks the files (oldest first) as versions of one asset in the folder. When the first id is a version stack's,
+    /// the other files join that stack as its newest versions and the stack is returned: an assumption (frameio.md gives
+    /// only this call for version stacks, and Frame.io's V4 collection none), kept to this one call.
+    /// </summary>
     Task<FrameioVersionStack> CreateVersionStackAsync(string accountId, string folderId, IReadOnlyList<string> fileIds, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<FrameioComment> ListCommentsAsync(string accountId, string fileId, CancellationToken cancellationToken = default);

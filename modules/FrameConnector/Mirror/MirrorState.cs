@@ -58,13 +58,18 @@ public sealed class FrameioSide
     public string? ShareFolderId { get; set; }
     public Dictionary<string, string> TaskFolders { get; set; } = [];
 
+    /// <summary>Task id → the name its Frame.io folder was given, so a task's rename reaches its folder.</summary>
+    public Dictionary<string, string> TaskFolderNames { get; set; } = [];
+
     /// <summary>Greenlight user id → the Frame.io member added, with the role given.</summary>
     public Dictionary<string, FrameioMember> Members { get; set; } = [];
     public HashSet<string> RemovedFromAccount { get; set; } = [];
 
     /// <summary>"{documentId}:{version}" → Frame.io file id.</summary>
     public Dictionary<string, string> Uploads { get; set; } = [];
+    /// <summary>Document id → its Frame.io version stack, and how many of its versions the stack holds.</summary>
     public Dictionary<string, string> Stacks { get; set; } = [];
+    public Dictionary<string, int> StackedVersions { get; set; } = [];
 }
 
 public sealed record FrameioMember(string FrameioUserId, FrameioProjectRole Role, bool Removed);

@@ -155,7 +155,12 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
                 return [new Link(Frameio.ShareFolderId, LinkKind.ShareFolder, ProjectId, ProjectId)];
             case "task-folder":
                 var folder = Frameio.TaskFolders[id] = await FolderAsync(api.Client, step, State.Tasks[id].Name);
+                Frameio.TaskFolderNames[id] = State.Tasks[id].Name;
                 return [new Link(folder, LinkKind.TaskFolder, ProjectId, id)];
+            case "task-folder-rename":
+                await api.Client.RenameFolderAsync(Frameio.AccountId!, Frameio.TaskFolders[id], State.Tasks[id].Name);
+                Frameio.TaskFolderNames[id] = State.Tasks[id].Name;
+                return [];
             case "member":
                 return await SetMemberAsync(api, State.Members[id]);
             case "remove-member":
@@ -169,9 +174,7 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
             case "upload":
                 return [await UploadAsync(api.Client, step, id)];
             case "stack":
-                var stack = await api.Client.CreateVersionStackAsync(Frameio.AccountId!, Frameio.ShareFolderId!,
-                    [.. Enumerable.Range(1, State.Documents[id].Versions).Select(v => Frameio.Uploads[$"{id}:{v}"])]);
-                Frameio.Stacks[id] = stack.Id;
+                await StackAsync(api.Client, step, id);
                 return [];
             default:
                 throw new InvalidOperationException($"Unknown Frame.io sync step '{step}'.");
@@ -221,10 +224,13 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
         var documentId = key[..key.LastIndexOf(':')];
         var version = int.Parse(key[(key.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var name = State.Documents[documentId].Name;
-        var fileId = Uncertain(step)
-            ? (await client.ListFolderChildrenAsync(Frameio.AccountId!, Frameio.ShareFolderId!)
-                .FirstOrDefaultAsync(a => a.Type == "file" && a.Name == name && !Frameio.Uploads.ContainsValue(a.Id)))?.Id
+        var found = Uncertain(step)
+            ? await client.ListFolderChildrenAsync(Frameio.AccountId!, Frameio.ShareFolderId!)
+                .FirstOrDefaultAsync(a => a.Type == "file" && a.Name == name && !Frameio.Uploads.ContainsValue(a.Id))
             : null;
+        // A placeholder whose parts an earlier try did not finish sending can never be completed: replace it.
+        if (found is { IsUnfinishedUpload: true }) await Tolerating404(() => client.DeleteFileAsync(Frameio.AccountId!, found.Id));
+        var fileId = found is { IsUnfinishedUpload: false } ? found.Id : null;
         if (fileId is null)
         {
             var content = await sender.SendAsync(new ReadDocumentContent(ProjectId, documentId, version));
@@ -233,6 +239,28 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
         }
         Frameio.Uploads[key] = fileId;
         return new Link(fileId, LinkKind.Upload, ProjectId, documentId);
+    }
+
+    /// <summary>
+    /// Stacks the document's versions not stacked yet: the first stack takes every version; later versions join it.
+    /// After an unanswered try, the files already moved out of the share folder were stacked by it, and a new stack is found there.
+    /// </summary>
+    private async Task StackAsync(IFrameioClient client, string step, string documentId)
+    {
+        var versions = State.Documents[documentId].Versions;
+        var files = Enumerable.Range(1, versions).Select(v => Frameio.Uploads[$"{documentId}:{v}"]).ToList();
+        var stackId = Frameio.Stacks.GetValueOrDefault(documentId);
+        var unstacked = files.Skip(Frameio.StackedVersions.GetValueOrDefault(documentId)).ToList();
+        if (Uncertain(step))
+        {
+            var children = await client.ListFolderChildrenAsync(Frameio.AccountId!, Frameio.ShareFolderId!).ToListAsync();
+            stackId ??= children.FirstOrDefault(a => a.Type == "version_stack" && a.Name == State.Documents[documentId].Name && !Frameio.Stacks.ContainsValue(a.Id))?.Id;
+            unstacked = [.. unstacked.Where(file => children.Any(a => a.Id == file))];
+        }
+        if (unstacked.Count > 0)
+            stackId = (await client.CreateVersionStackAsync(Frameio.AccountId!, Frameio.ShareFolderId!, stackId is null ? unstacked : [stackId, .. unstacked])).Id;
+        Frameio.Stacks[documentId] = stackId ?? throw new InvalidOperationException($"The version stack of document '{documentId}' was not found in Frame.io.");
+        Frameio.StackedVersions[documentId] = versions;
     }
 
     /// <summary>An earlier try of the step began and did not finish: its create may have happened.</summary>
@@ -268,6 +296,8 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
         if (Frameio.ShareFolderId is null) steps.Add("share-folder");
         var active = State.Members.Keys.Where(u => !State.Deactivated.Contains(u)).ToHashSet();
         steps.AddRange(State.Tasks.Where(t => !Frameio.TaskFolders.ContainsKey(t.Key) && t.Value.EnabledAssignees.Overlaps(active)).Select(t => $"task-folder:{t.Key}"));
+        steps.AddRange(State.Tasks.Where(t => Frameio.TaskFolders.ContainsKey(t.Key) && Frameio.TaskFolderNames.GetValueOrDefault(t.Key) != t.Value.Name)
+            .Select(t => $"task-folder-rename:{t.Key}"));
         steps.AddRange(active.Where(u => Frameio.Members.GetValueOrDefault(u) is not { } m || m.Role != State.Members[u].Role).Select(u => $"member:{u}"));
         steps.AddRange(State.Deactivated.Where(u => Frameio.Members.GetValueOrDefault(u) is { Removed: false }).Select(u => $"remove-member:{u}"));
         steps.AddRange(State.Deactivated.Where(u => Frameio.Members.GetValueOrDefault(u) is { Removed: true } && !Frameio.RemovedFromAccount.Contains(u))
@@ -278,7 +308,7 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
             {
                 var missing = Enumerable.Range(1, document.Versions).Where(v => !Frameio.Uploads.ContainsKey($"{id}:{v}")).ToList();
                 steps.AddRange(missing.Select(v => $"upload:{id}:{v}"));
-                if (missing.Count == 0 && document.Versions >= 2 && !Frameio.Stacks.ContainsKey(id)) steps.Add($"stack:{id}");
+                if (missing.Count == 0 && document.Versions >= 2 && Frameio.StackedVersions.GetValueOrDefault(id) < document.Versions) steps.Add($"stack:{id}");
             }
         }
         return [.. steps.Where(s => !State.Parked.ContainsKey(s))];

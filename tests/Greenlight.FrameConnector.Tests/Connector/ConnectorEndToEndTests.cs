@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.FrameConnector.Connections;
 using Greenlight.Modules.FrameConnector.Mirror;
 using Greenlight.Modules.Work.Contracts;
-using Greenlight.Testing;
 
 namespace Greenlight.FrameConnector.Tests.Connector;
 
@@ -26,29 +24,31 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
     {
         var (frameio, admin) = (_host.Frameio, _host.Admin);
         var seed = frameio.AddTokenUser(Token);
-        _host.Directory.AddUser("alice", frameio: true, Permission.Contribute);
-        _host.Directory.AddUser("carol", frameio: true, Permission.View);
-        _host.Directory.AddUser("bob", frameio: false);
+        var aliceId = await _host.AddUserAsync("alice", frameio: true);
+        var carolId = await _host.AddUserAsync("carol", frameio: true, level: "light"); // may view projects and tasks, no more
+        var bobId = await _host.AddUserAsync("bob", frameio: false);
+        var group = await _host.AddGroupAsync("Agency");
 
         // Connect the group: two accounts, so the connection waits for the choice.
-        var pending = await (await admin.PutAsJsonAsync("/api/v1/frameio/connections/groups/g1", new { token = Token })).ReadSuccessAsync<JsonElement>();
+        var pending = await (await admin.PutAsJsonAsync($"/api/v1/frameio/connections/groups/{group}", new { token = Token })).ReadSuccessAsync<JsonElement>();
         Assert.Equal("AwaitingAccountChoice", pending.GetProperty("status").GetString());
         Assert.Equal("…7781", pending.GetProperty("tokenLastFour").GetString());
         Assert.DoesNotContain(Token, pending.GetRawText());
-        var accounts = await admin.GetSuccessAsync<List<JsonElement>>("/api/v1/frameio/connections/groups/g1/accounts");
+        var accounts = await admin.GetSuccessAsync<List<JsonElement>>($"/api/v1/frameio/connections/groups/{group}/accounts");
         Assert.Equal(2, accounts.Count);
         var chosen = seed.Accounts[1];
-        var connected = await (await admin.PutAsJsonAsync("/api/v1/frameio/connections/groups/g1/account", new { accountId = chosen.AccountId })).ReadSuccessAsync<ConnectionView>();
+        var connected = await (await admin.PutAsJsonAsync($"/api/v1/frameio/connections/groups/{group}/account", new { accountId = chosen.AccountId })).ReadSuccessAsync<ConnectionView>();
         Assert.Equal(ConnectionStatus.Connected, connected.Status);
         Assert.True(connected.WebhookRegistered);
         var webhook = Assert.Single(frameio.Snapshot().Webhooks);
         Assert.Equal(chosen.WorkspaceId, webhook.WorkspaceId);
 
         // A project of the group, with tasks assigned and a document to share, then set Current.
-        var project = await (await admin.PostAsJsonAsync("/api/v1/projects", new { name = "Spring campaign", groupId = "g1" })).ReadSuccessAsync<ProjectView>();
-        var storyboard = await CreateTaskAsync(project.Id, "Storyboard", "alice");
-        var review = await CreateTaskAsync(project.Id, "Review cut", "carol");
-        await CreateTaskAsync(project.Id, "Copy", "bob");
+        var project = await (await admin.PostAsJsonAsync("/api/v1/projects", new { name = "Spring campaign", groupId = group })).ReadSuccessAsync<ProjectView>();
+        await _host.ShareProjectAsync(project.Id, aliceId, "Contribute"); // carol holds no more than her task's grant on the project
+        var storyboard = await _host.CreateTaskAsync(project.Id, "Storyboard", aliceId);
+        var review = await _host.CreateTaskAsync(project.Id, "Review cut", carolId);
+        await _host.CreateTaskAsync(project.Id, "Copy", bobId);
         var share = await (await admin.PostAsJsonAsync($"/api/v1/projects/{project.Id}/folders", new { name = "Share with Frame.io" })).ReadSuccessAsync<FolderView>();
         var brief = Encoding.UTF8.GetBytes("the brief");
         using (var content = new ByteArrayContent(brief))
@@ -60,8 +60,8 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
 
         var sync = await Eventually.MatchesAsync(() => admin.GetSuccessAsync<ProjectSyncView>($"/api/v1/frameio/projects/{project.Id}"),
             s => s.Mirror.PendingSteps.Count == 0 && s.Mirror.Uploads.Count == 1 && s.Mirror.Members.Count == 2, TimeSpan.FromSeconds(20), "the mirror is complete");
-        Assert.Equal(ConnectionKeys.ForGroup("g1"), sync.ConnectionKey);
-        Assert.Contains("group 'g1'", sync.Reason);
+        Assert.Equal(ConnectionKeys.ForGroup(group), sync.ConnectionKey);
+        Assert.Contains($"group '{group}'", sync.Reason);
 
         // The fake holds exactly the project, its folders, members and upload.
         var mirrored = Assert.Single(frameio.Snapshot().Projects);
@@ -74,8 +74,8 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
         Assert.Equal(brief, frameio.UploadedBytes(upload.Id));
 
         // From Frame.io: alice completes her task from its folder; carol (View only) may not complete hers.
-        var alice = sync.Mirror.Members["alice"];
-        var carol = sync.Mirror.Members["carol"];
+        var alice = sync.Mirror.Members[aliceId];
+        var carol = sync.Mirror.Members[carolId];
         Assert.Equal(HttpStatusCode.Accepted, await frameio.SendWebhookAsync(webhook.Id, "action.executed", "folder", sync.Mirror.TaskFolders[storyboard.Id], mirrored.Id, alice));
         Assert.Equal(HttpStatusCode.Accepted, await frameio.SendWebhookAsync(webhook.Id, "action.executed", "folder", sync.Mirror.TaskFolders[review.Id], mirrored.Id, carol));
         await Eventually.HoldsAsync(async () => (await admin.GetSuccessAsync<TaskView>($"/api/v1/projects/{project.Id}/tasks/{storyboard.Id}")).Status == WorkTaskStatus.Complete,
@@ -96,9 +96,7 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_forged_replayed_or_malformed_delivery_is_refused_and_changes_nothing()
     {
-        var seed = _host.Frameio.AddTokenUser(Token);
-        await (await _host.Admin.PutAsJsonAsync("/api/v1/frameio/connections/default", new { token = Token })).ReadSuccessAsync<ConnectionView>();
-        await (await _host.Admin.PutAsJsonAsync("/api/v1/frameio/connections/default/account", new { accountId = seed.Accounts[0].AccountId })).ReadSuccessAsync<ConnectionView>();
+        await _host.ConnectDefaultAsync(Token);
         var webhook = Assert.Single(_host.Frameio.Snapshot().Webhooks);
 
         Assert.Equal(HttpStatusCode.Unauthorized, await _host.Frameio.SendWebhookAsync(webhook.Id, "action.executed", "folder", "f", signedAt: DateTimeOffset.UtcNow.AddMinutes(-6)));
@@ -114,18 +112,11 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("token", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetRawText());
 
-        var project = await (await _host.Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Unplugged", groupId = "g9", status = "Current" })).ReadSuccessAsync<ProjectView>();
+        var group = await _host.AddGroupAsync("Unplugged group");
+        var project = await (await _host.Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Unplugged", groupId = group, status = "Current" })).ReadSuccessAsync<ProjectView>();
         var sync = await _host.Admin.GetSuccessAsync<ProjectSyncView>($"/api/v1/frameio/projects/{project.Id}");
         Assert.Null(sync.ConnectionKey);
         Assert.Contains("not connected", sync.Reason);
-    }
-
-    private async Task<TaskView> CreateTaskAsync(string projectId, string name, string assignee)
-    {
-        var task = await (await _host.Admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/tasks", new { name })).ReadSuccessAsync<TaskView>();
-        var assigned = await _host.Admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/tasks/{task.Id}/assignments", new { kind = "User", assigneeId = assignee });
-        Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
-        return task;
     }
 
     private async Task<HttpStatusCode> PostAsync(FakeWebhookSnapshot webhook, string body, string? signature = null)

@@ -116,14 +116,17 @@ public sealed class ResilienceTests : FrameioTestBase
     public async Task Pacing_keeps_a_concurrent_burst_under_a_tight_limit_nearly_free_of_429s()
     {
         const int folders = 30;
-        Harness.Fake.RateLimits.Set("POST", FakeFrameioRoutes.Folders, limit: 10, window: TimeSpan.FromMilliseconds(500));
+        // 100 ms a request once the bucket is full: scheduling stalls of a loaded machine stay small beside it.
+        Harness.Fake.RateLimits.Set("POST", FakeFrameioRoutes.Folders, limit: 10, window: TimeSpan.FromSeconds(1));
         // One request first, so the client learns the endpoint's limit from the headers.
         await Client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, "Task 0");
 
         await Task.WhenAll(Enumerable.Range(1, folders - 1).Select(i => Client.CreateFolderAsync(Harness.AccountId, _project.RootFolderId, $"Task {i}")));
 
         var sent = Harness.Fake.CountRequests("POST", FakeFrameioRoutes.Folders);
-        Assert.InRange(sent - folders, 0, 1); // each extra request was a 429
+        // Each extra request was a 429: a few at most (a tenth of the burst) even when the machine stalls the client between its
+        // pacing and the fake's bucket; an unpaced burst of 29 against 10 places would get about 19.
+        Assert.InRange(sent - folders, 0, folders / 10);
         Assert.Equal(folders, (await Client.ListFolderChildrenAsync(Harness.AccountId, _project.RootFolderId).ToListAsync()).Count);
     }
 

@@ -15,10 +15,15 @@ internal static class FullExercise
         await client.GetProjectAsync(account, project.Id);
         await client.RenameProjectAsync(account, project.Id, "Launch film (final)");
         var folder = await client.CreateFolderAsync(account, project.RootFolderId, "Task 12: storyboard");
+        await client.RenameFolderAsync(account, folder.Id, "Task 12: animatic");
         var first = await client.UploadLocalFileAsync(account, folder.Id, "cut-v1.mp4", new MemoryStream(new byte[10]), 10);
         var second = await client.UploadLocalFileAsync(account, folder.Id, "cut-v2.mp4", new MemoryStream(new byte[12]), 12);
         await client.GetFileAsync(account, first.Id);
-        await client.CreateVersionStackAsync(account, folder.Id, [first.Id, second.Id]);
+        var stack = await client.CreateVersionStackAsync(account, folder.Id, [first.Id, second.Id]);
+        var third = await client.UploadLocalFileAsync(account, folder.Id, "cut-v3.mp4", new MemoryStream(new byte[14]), 14);
+        await client.CreateVersionStackAsync(account, folder.Id, [stack.Id, third.Id]);
+        var unfinished = await client.UploadLocalFileAsync(account, folder.Id, "cut-v4.mp4", new MemoryStream(new byte[16]), 16);
+        await client.DeleteFileAsync(account, unfinished.Id);
         await client.ListFolderChildrenAsync(account, folder.Id).ToListAsync();
         await client.CreateCommentAsync(account, second.Id, "Tighten the opening", timestamp: 24);
         await client.ListCommentsAsync(account, second.Id).ToListAsync();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Greenlight.Modules.FrameConnector.Webhooks;
-using Greenlight.Testing;
 
 namespace Greenlight.FrameConnector.Tests.Webhooks;
 

@@ -59,6 +59,13 @@ internal static class FakeFrameioApi
                 return Ok(project.ToJson());
             }))));
 
+        app.MapPatch(R.Folder, (HttpContext c, string account_id, string folder_id) => InAccount(state, c, account_id, account =>
+            InFolder(state, folder_id, account, folder => WithString(c, "name", name =>
+            {
+                folder.Name = name;
+                return Ok(folder.ToJson());
+            }))));
+
         app.MapPatch(R.ProjectUser, (HttpContext c, string account_id, string project_id, string user_id) => InAccount(state, c, account_id, account =>
             Find(state.Projects, project_id, account, p => p.AccountId, "project", project => WithRole(c, role =>
             {
@@ -112,15 +119,24 @@ internal static class FakeFrameioApi
         });
         app.MapGet(R.File, (HttpContext c, string account_id, string file_id) => InAccount(state, c, account_id, account =>
             Find(state.Assets, file_id, account, a => a.AccountId, "file", file => Ok(file.ToJson()))));
+        app.MapDelete(R.File, (HttpContext c, string account_id, string file_id) => InAccount(state, c, account_id, account =>
+            Find(state.Assets, file_id, account, a => a.AccountId, "file", file =>
+            {
+                state.Assets.Remove(file.Id);
+                return Results.NoContent();
+            })));
         app.MapPost(R.VersionStacks, (HttpContext c, string account_id, string folder_id) => InAccount(state, c, account_id, account =>
             InFolder(state, folder_id, account, parent =>
             {
                 var ids = Data(c) is { } data && data.TryGetProperty("file_ids", out var list) && list.ValueKind == JsonValueKind.Array
                     ? list.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [];
-                var files = ids.Select(id => state.Assets.GetValueOrDefault(id)).ToList();
+                var assets = ids.Select(id => state.Assets.GetValueOrDefault(id)).ToList();
+                // A stack first: the files join it as its newest versions (the connector's assumption for versions 3 and on).
+                var existing = assets.FirstOrDefault() is { Type: "version_stack" } first && first.AccountId == account.Id ? first : null;
+                var files = existing is null ? assets : assets[1..];
                 if (files.Count == 0 || files.Any(f => f is not { Type: "file" } || f.AccountId != account.Id))
                     return Error(422, "Invalid value", "file_ids must name files of this account.", "/data/file_ids");
-                var stack = state.AddAsset("version_stack", parent, files[^1]!.Name);
+                var stack = existing ?? state.AddAsset("version_stack", parent, files[^1]!.Name);
                 foreach (var file in files) file!.ParentId = stack.Id;
                 return Created(stack.ToJson());
             })));

@@ -13,6 +13,9 @@ public enum FakeFault
 
     /// <summary>Drops the connection without an answer.</summary>
     DropConnection,
+
+    /// <summary>Handles the request (a create happens), then drops the connection before the answer: the outcome is unknown to the client.</summary>
+    LoseAnswer,
 }
 
 /// <summary>

@@ -13,6 +13,7 @@ public static class FakeFrameioRoutes
     public const string ProjectUsers = "/v4/accounts/{account_id}/projects/{project_id}/users";
     public const string ProjectUser = "/v4/accounts/{account_id}/projects/{project_id}/users/{user_id}";
     public const string Folders = "/v4/accounts/{account_id}/folders/{folder_id}/folders";
+    public const string Folder = "/v4/accounts/{account_id}/folders/{folder_id}";
     public const string Children = "/v4/accounts/{account_id}/folders/{folder_id}/children";
     public const string LocalUpload = "/v4/accounts/{account_id}/folders/{folder_id}/files/local_upload";
     public const string VersionStacks = "/v4/accounts/{account_id}/folders/{folder_id}/version_stacks";

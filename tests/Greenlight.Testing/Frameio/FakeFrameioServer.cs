@@ -27,6 +27,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly HttpClient _webhookSender = new();
+    private int _rateLimited;
 
     internal FakeFrameioState State { get; } = new();
 
@@ -44,6 +45,9 @@ public sealed class FakeFrameioServer : IAsyncDisposable
     internal Uri Origin { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Requests the rate limits refused with 429 so far (injected 429s not counted).</summary>
+    public int RateLimitedCount => Volatile.Read(ref _rateLimited);
 
     private FakeFrameioServer(TimeProvider time)
     {
@@ -194,7 +198,16 @@ public sealed class FakeFrameioServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
 
         if (Faults.Latency > TimeSpan.Zero) await Task.Delay(Faults.Latency, _stopping.Token);
-        switch (Faults.Take(template))
+        var fault = Faults.Take(template);
+        if (fault == FakeFault.LoseAnswer)
+        {
+            // The answer goes to a buffer nobody reads; the connection drops instead.
+            context.Response.Body = new MemoryStream();
+            await HandleAsync(context, next, template);
+            context.Abort();
+            return;
+        }
+        switch (fault)
         {
             case FakeFault.ServerError:
                 await FakeFrameioApi.Error(503, "Service Unavailable", "Injected failure.").ExecuteAsync(context);
@@ -211,7 +224,12 @@ public sealed class FakeFrameioServer : IAsyncDisposable
                 context.Abort();
                 return;
         }
+        await HandleAsync(context, next, template);
+    }
 
+    /// <summary>After the faults: check the token, apply the rate limit, handle the request.</summary>
+    private async Task HandleAsync(HttpContext context, RequestDelegate next, string? template)
+    {
         if (template is null)
         {
             await FakeFrameioApi.Error(404, "Not Found", $"No route {context.Request.Method} {context.Request.Path}.").ExecuteAsync(context);
@@ -236,6 +254,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         rate.WriteHeaders(context.Response);
         if (!allowed)
         {
+            Interlocked.Increment(ref _rateLimited);
             await FakeFrameioApi.Error(429, "Too Many Requests", "Rate limit exceeded for this endpoint.").ExecuteAsync(context);
             return;
         }
