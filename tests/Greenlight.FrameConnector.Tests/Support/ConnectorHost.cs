@@ -25,7 +25,7 @@ public sealed class ConnectorHost : IAsyncDisposable
             ["Storage:PostgreSql"] = postgres,
             ["FrameConnector:BaseUrl"] = frameio.BaseUrl.ToString(),
             ["FrameConnector:BaseBackoff"] = "00:00:00.050",
-            ["FrameConnector:AttemptTimeout"] = "00:00:02",
+            ["FrameConnector:AttemptTimeout"] = "00:00:10",
             ["Outbox:BaseRetryDelay"] = "00:00:00.100",
         });
         return new ConnectorHost(host, frameio);

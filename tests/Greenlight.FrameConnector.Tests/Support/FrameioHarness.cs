@@ -31,13 +31,16 @@ public sealed class FrameioHarness : IAsyncDisposable
         return new FrameioHarness(fake, fake.AddTokenUser(Token));
     }
 
-    /// <summary>Frame.io's defaults, with waits cut to milliseconds so the suite stays fast.</summary>
+    /// <summary>
+    /// Frame.io's defaults, with back-off cut to milliseconds so the suite stays fast. The attempt timeout
+    /// stays generous: on a loaded 2-core machine a healthy call can take seconds, and tests of timeouts set their own.
+    /// </summary>
     public FrameioClientOptions Options => new()
     {
         BaseUrl = Fake.BaseUrl,
         BaseBackoff = TimeSpan.FromMilliseconds(5),
-        AttemptTimeout = TimeSpan.FromSeconds(2),
-        MaxWaitPerCall = TimeSpan.FromSeconds(10),
+        AttemptTimeout = TimeSpan.FromSeconds(15),
+        MaxWaitPerCall = TimeSpan.FromSeconds(30),
     };
 
     public FrameioClient Client(FrameioClientOptions? options = null, FrameioCredentials? credentials = null) =>
