@@ -21,10 +21,6 @@ public sealed class EnforcementEverywhereTests(GreenlightFixture fixture) : ICla
         ["GET /api/v1/tokens"] = "the caller's own tokens, without secrets",
         ["GET /api/v1/access/preferences"] = "the organization's sharing switches (email collaboration on or off, assignee defaults) a sharer's client needs; no person or object in it",
         ["GET /api/v1/me/approvals"] = "the approval stages waiting for the caller themself",
-        ["POST /api/v1/approval-templates"] = "the body is validated first (400 names fields, nothing about objects), then a Standard license is required (403)",
-        ["POST /api/v1/approvals/{approvalId}/comments"] = "the body is validated first (400 names fields, nothing about the approval), then View on its documents is required (404)",
-        ["POST /api/v1/approvals/{approvalId}/documents/{documentId}/publication"] =
-            "the body is validated first (400 names fields, nothing about the approval), then a Contributor license or higher and View on the document (403/404)",
     };
 
     public sealed record Operation(string Method, string Template, bool TakesBody, IReadOnlyList<string> RequiredQuery)

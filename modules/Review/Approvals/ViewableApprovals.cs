@@ -1,21 +1,33 @@
 namespace Greenlight.Modules.Review.Approvals;
 
-/// <summary>An approval as its caller may reach it: only with View on every one of its documents (an External user: documents shared with them).</summary>
-internal sealed class ViewableApprovals(IGrainFactory grains, ISender sender, ICurrentPrincipal current)
+/// <summary>An approval as a user may reach it: only with View on every one of its documents (an External user: documents shared with them).</summary>
+internal sealed class ViewableApprovals(IGrainFactory grains, ISender sender)
 {
-    /// <summary>The approval's grain and view; 404 when the caller may view none of its documents, 403 when only some.</summary>
-    public async Task<(IApprovalGrain Grain, ApprovalView Approval)> GetAsync(string approvalId, CancellationToken ct)
+    /// <summary>
+    /// Allowed with View on every document of the approval; not found when it does not exist, the user may view
+    /// none of its documents, or the given document is not one of them; denied when the user may view only some.
+    /// </summary>
+    public async ValueTask<AccessDecision> DecideAsync(string userId, string approvalId, string? documentId, CancellationToken ct)
     {
-        var grain = grains.GetGrain<IApprovalGrain>(approvalId);
-        var approval = await grain.FindAsync() ?? throw new NotFoundException($"Approval '{approvalId}'");
+        if (await grains.GetGrain<IApprovalGrain>(approvalId).FindAsync() is not { } approval)
+            return AccessDecision.DenyAsNotFound($"Approval '{approvalId}' was not found.");
         var denied = 0;
         foreach (var document in approval.DocumentIds)
         {
             var check = AccessCheck.On(ReviewRefs.Document(approval.ProjectId, document), AccessAction.View);
-            if (!(await sender.Send(new CheckAccess(current.UserId(), check), ct)).Allowed) denied++;
+            if (!(await sender.Send(new CheckAccess(userId, check), ct)).Allowed) denied++;
         }
-        if (denied == approval.DocumentIds.Count) throw new NotFoundException($"Approval '{approvalId}'");
-        if (denied > 0) throw new ForbiddenException("You may not view every document of this approval.");
-        return (grain, approval);
+        if (denied == approval.DocumentIds.Count) return AccessDecision.DenyAsNotFound($"No View on any document of approval '{approvalId}'.");
+        if (denied > 0) return AccessDecision.Deny("You may not view every document of this approval.");
+        return documentId is null || approval.DocumentIds.Contains(documentId)
+            ? AccessDecision.Allow("View on every document of the approval")
+            : AccessDecision.DenyAsNotFound($"Document '{documentId}' is not one of approval '{approvalId}'.");
+    }
+
+    /// <summary>The approval a request's authorizer has let the caller reach.</summary>
+    public async Task<(IApprovalGrain Grain, ApprovalView Approval)> GetAsync(string approvalId)
+    {
+        var grain = grains.GetGrain<IApprovalGrain>(approvalId);
+        return (grain, await grain.FindAsync() ?? throw new NotFoundException($"Approval '{approvalId}'"));
     }
 }

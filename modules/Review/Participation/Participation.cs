@@ -1,6 +1,6 @@
 namespace Greenlight.Modules.Review.Participation;
 
-// Decide, CompleteReview, Comment, GetApproval: any signed-in user may send them; the handler lets through
+// Decide, CompleteReview, Comment, GetApproval: any signed-in user may send them; their authorizer lets through
 // only someone with View on every document of the approval (an External user: documents shared with them),
 // and the grain only a participant whose open stage waits for them.
 
@@ -26,21 +26,37 @@ public sealed class CommentValidator : AbstractValidator<Comment>
     public CommentValidator() => RuleFor(r => r.Text).NotEmpty().MaximumLength(4000);
 }
 
+internal sealed class ParticipationAuthorizer(ViewableApprovals approvals) :
+    IRequestAuthorizer<Decide>, IRequestAuthorizer<CompleteReview>, IRequestAuthorizer<Comment>, IRequestAuthorizer<GetApproval>
+{
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, Decide request, CancellationToken cancellationToken) =>
+        approvals.DecideAsync(principal.UserId, request.ApprovalId, null, cancellationToken);
+
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, CompleteReview request, CancellationToken cancellationToken) =>
+        approvals.DecideAsync(principal.UserId, request.ApprovalId, null, cancellationToken);
+
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, Comment request, CancellationToken cancellationToken) =>
+        approvals.DecideAsync(principal.UserId, request.ApprovalId, null, cancellationToken);
+
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, GetApproval request, CancellationToken cancellationToken) =>
+        approvals.DecideAsync(principal.UserId, request.ApprovalId, null, cancellationToken);
+}
+
 internal sealed class ParticipationHandlers(ViewableApprovals approvals, ICurrentPrincipal current) :
     IRequestHandler<Decide, ApprovalView>, IRequestHandler<CompleteReview, ApprovalView>, IRequestHandler<Comment, ApprovalView>,
     IRequestHandler<GetApproval, ApprovalView>
 {
     public async Task<ApprovalView> Handle(Decide request, CancellationToken cancellationToken) =>
-        await (await approvals.GetAsync(request.ApprovalId, cancellationToken)).Grain.DecideAsync(Me, request.Decision, request.Comment);
+        await (await approvals.GetAsync(request.ApprovalId)).Grain.DecideAsync(Me, request.Decision, request.Comment);
 
     public async Task<ApprovalView> Handle(CompleteReview request, CancellationToken cancellationToken) =>
-        await (await approvals.GetAsync(request.ApprovalId, cancellationToken)).Grain.CompleteReviewAsync(Me);
+        await (await approvals.GetAsync(request.ApprovalId)).Grain.CompleteReviewAsync(Me);
 
     public async Task<ApprovalView> Handle(Comment request, CancellationToken cancellationToken) =>
-        await (await approvals.GetAsync(request.ApprovalId, cancellationToken)).Grain.CommentAsync(Me, request.Text);
+        await (await approvals.GetAsync(request.ApprovalId)).Grain.CommentAsync(Me, request.Text);
 
     public async Task<ApprovalView> Handle(GetApproval request, CancellationToken cancellationToken) =>
-        (await approvals.GetAsync(request.ApprovalId, cancellationToken)).Approval;
+        (await approvals.GetAsync(request.ApprovalId)).Approval;
 
     private Act Me => new(current.UserId(), EventSource.Greenlight);
 }

@@ -113,15 +113,25 @@ public sealed class PublishToExperienceManagerValidator : AbstractValidator<Publ
     }
 }
 
+/// <summary>Sending to Experience Manager needs a Contributor license or higher; both requests need View on every document of the approval.</summary>
+internal sealed class PublicationAuthorizer(ViewableApprovals approvals, ISender sender) :
+    IRequestAuthorizer<PublishToExperienceManager>, IRequestAuthorizer<GetPublication>
+{
+    public async ValueTask<AccessDecision> DecideAsync(Principal principal, PublishToExperienceManager request, CancellationToken cancellationToken) =>
+        await sender.Send(new GetUserProfile(principal.UserId), cancellationToken) is { License: not License.External, Active: true } or { IsSystemAdministrator: true }
+            ? await approvals.DecideAsync(principal.UserId, request.ApprovalId, request.DocumentId, cancellationToken)
+            : AccessDecision.Deny("Sending to Experience Manager needs a Contributor license or higher.");
+
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, GetPublication request, CancellationToken cancellationToken) =>
+        approvals.DecideAsync(principal.UserId, request.ApprovalId, request.DocumentId, cancellationToken);
+}
+
 internal sealed class PublicationHandlers(IGrainFactory grains, ViewableApprovals approvals, ISender sender, ICurrentPrincipal current) :
     IRequestHandler<PublishToExperienceManager, PublicationView>, IRequestHandler<GetPublication, PublicationView>
 {
     public async Task<PublicationView> Handle(PublishToExperienceManager request, CancellationToken cancellationToken)
     {
-        var userId = current.UserId();
-        if (await sender.Send(new GetUserProfile(userId), cancellationToken) is not ({ License: not License.External, Active: true } or { IsSystemAdministrator: true }))
-            throw new ForbiddenException("Sending to Experience Manager needs a Contributor license or higher.");
-        var approval = await DocumentOfAsync(request.ApprovalId, request.DocumentId, cancellationToken);
+        var (_, approval) = await approvals.GetAsync(request.ApprovalId);
         if (approval.Status is not (ApprovalStatus.Approved or ApprovalStatus.ApprovedWithChanges))
             throw new ConflictException($"Approval '{approval.Id}' is {approval.Status}; only an approved document is sent to Experience Manager.");
         if (await ConnectionHandlers.Connection(grains).GetAsync() is null)
@@ -130,22 +140,13 @@ internal sealed class PublicationHandlers(IGrainFactory grains, ViewableApproval
         var document = await sender.Send(new GetDocumentSummary(approval.ProjectId, request.DocumentId), cancellationToken)
                        ?? throw new NotFoundException($"Document '{request.DocumentId}'");
         return await Publication(request.ApprovalId, request.DocumentId).RequestAsync(new NewPublication(approval.Id, approval.ProjectId, project?.Name ?? approval.ProjectId,
-            document.Id, document.Name, request.FolderPath, approval.Status.ToString(), approval.CompletedAt!.Value, userId));
+            document.Id, document.Name, request.FolderPath, approval.Status.ToString(), approval.CompletedAt!.Value, current.UserId()));
     }
 
-    public async Task<PublicationView> Handle(GetPublication request, CancellationToken cancellationToken)
-    {
-        await DocumentOfAsync(request.ApprovalId, request.DocumentId, cancellationToken);
-        return await Publication(request.ApprovalId, request.DocumentId).GetAsync() is { } state
+    public async Task<PublicationView> Handle(GetPublication request, CancellationToken cancellationToken) =>
+        await Publication(request.ApprovalId, request.DocumentId).GetAsync() is { } state
             ? PublicationGrain.View(state)
             : throw new NotFoundException($"The publication of document '{request.DocumentId}'");
-    }
-
-    private async Task<ApprovalView> DocumentOfAsync(string approvalId, string documentId, CancellationToken ct)
-    {
-        var (_, approval) = await approvals.GetAsync(approvalId, ct);
-        return approval.DocumentIds.Contains(documentId) ? approval : throw new NotFoundException($"Document '{documentId}' of approval '{approvalId}'");
-    }
 
     private IPublicationGrain Publication(string approvalId, string documentId) =>
         grains.GetGrain<IPublicationGrain>(PublicationGrain.KeyOf(approvalId, documentId));

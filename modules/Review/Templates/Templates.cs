@@ -57,33 +57,35 @@ public sealed class CreateTemplateValidator : AbstractValidator<CreateTemplate>
     }
 }
 
-internal sealed class TemplateHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current, TimeProvider clock) :
+/// <summary>The setup area's templates are for users with a Standard license (who start approvals).</summary>
+internal sealed class TemplateAuthorizer(ISender sender) :
+    IRequestAuthorizer<CreateTemplate>, IRequestAuthorizer<ListTemplates>, IRequestAuthorizer<GetTemplate>
+{
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, CreateTemplate request, CancellationToken cancellationToken) =>
+        DecideAsync(principal, cancellationToken);
+
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, ListTemplates request, CancellationToken cancellationToken) =>
+        DecideAsync(principal, cancellationToken);
+
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, GetTemplate request, CancellationToken cancellationToken) =>
+        DecideAsync(principal, cancellationToken);
+
+    private async ValueTask<AccessDecision> DecideAsync(Principal principal, CancellationToken ct) =>
+        await sender.Send(new GetUserProfile(principal.UserId), ct) is { License: License.Standard } or { IsSystemAdministrator: true }
+            ? AccessDecision.Allow("Standard license")
+            : AccessDecision.Deny("Approval templates are for users with a Standard license.");
+}
+
+internal sealed class TemplateHandlers(IGrainFactory grains, ICurrentPrincipal current, TimeProvider clock) :
     IRequestHandler<CreateTemplate, TemplateView>, IRequestHandler<ListTemplates, IReadOnlyList<TemplateView>>, IRequestHandler<GetTemplate, TemplateView>
 {
-    public async Task<TemplateView> Handle(CreateTemplate request, CancellationToken cancellationToken)
-    {
-        await EnsureStandardAsync(cancellationToken);
-        return await Catalog.AddAsync(new TemplateView(Guid.CreateVersion7().ToString("N"), request.Name, request.Message, request.Stages, current.UserId(), clock.GetUtcNow()));
-    }
+    public Task<TemplateView> Handle(CreateTemplate request, CancellationToken cancellationToken) =>
+        Catalog.AddAsync(new TemplateView(Guid.CreateVersion7().ToString("N"), request.Name, request.Message, request.Stages, current.UserId(), clock.GetUtcNow()));
 
-    public async Task<IReadOnlyList<TemplateView>> Handle(ListTemplates request, CancellationToken cancellationToken)
-    {
-        await EnsureStandardAsync(cancellationToken);
-        return await Catalog.ListAsync();
-    }
+    public Task<IReadOnlyList<TemplateView>> Handle(ListTemplates request, CancellationToken cancellationToken) => Catalog.ListAsync();
 
-    public async Task<TemplateView> Handle(GetTemplate request, CancellationToken cancellationToken)
-    {
-        await EnsureStandardAsync(cancellationToken);
-        return await Catalog.FindAsync(request.TemplateId) ?? throw new NotFoundException($"Template '{request.TemplateId}'");
-    }
-
-    /// <summary>The setup area's templates are for users with a Standard license (who start approvals).</summary>
-    private async Task EnsureStandardAsync(CancellationToken ct)
-    {
-        if (await sender.Send(new GetUserProfile(current.UserId()), ct) is not ({ License: License.Standard } or { IsSystemAdministrator: true }))
-            throw new ForbiddenException("Approval templates are for users with a Standard license.");
-    }
+    public async Task<TemplateView> Handle(GetTemplate request, CancellationToken cancellationToken) =>
+        await Catalog.FindAsync(request.TemplateId) ?? throw new NotFoundException($"Template '{request.TemplateId}'");
 
     private ITemplateCatalogGrain Catalog => grains.GetGrain<ITemplateCatalogGrain>(TemplateCatalogGrain.Key);
 }

@@ -25,7 +25,7 @@ public static class KernelServices
 {
     /// <summary>
     /// Registers the kernel and everything the given module assemblies contribute, found by scanning:
-    /// request and notification handlers, validators, endpoints, schema migrations, grains, hosted
+    /// request and notification handlers, validators, request authorizers, endpoints, schema migrations, grains, hosted
     /// services, and each <see cref="IModule"/>'s own registrations (last, so they may replace kernel defaults).
     /// </summary>
     public static IServiceCollection AddGreenlightKernel(this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> moduleAssemblies)
@@ -133,6 +133,8 @@ public static class KernelServices
                 .AsImplementedInterfaces(IsClosed(typeof(INotificationHandler<>))).WithTransientLifetime()
             .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
                 .AsImplementedInterfaces(IsClosed(typeof(IValidator<>))).WithTransientLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IRequestAuthorizer<>)), publicOnly: false)
+                .AsImplementedInterfaces(IsClosed(typeof(IRequestAuthorizer<>))).WithTransientLifetime()
             .AddClasses(c => c.AssignableTo<IEndpoints>(), publicOnly: false).As<IEndpoints>().WithSingletonLifetime()
             .AddClasses(c => c.AssignableTo<ISchemaMigration>(), publicOnly: false).As<ISchemaMigration>().WithSingletonLifetime());
         // The kernel registers its own hosted services above, in the order they must start.

@@ -42,8 +42,18 @@ public interface IAccessPolicy
     ValueTask<AccessDecision> DecideAsync(Principal principal, object request, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// What a module adds to the policy for one request type, with what only it knows (an approval's
+/// documents, its license rules). Found by the module scan like validators; every one of a request
+/// type runs, in registration order, once the policy allows and before validation.
+/// </summary>
+public interface IRequestAuthorizer<in TRequest> where TRequest : notnull
+{
+    ValueTask<AccessDecision> DecideAsync(Principal principal, TRequest request, CancellationToken cancellationToken);
+}
+
 /// <summary>Runs before validation, so a caller without rights learns nothing from validation errors.</summary>
-public sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentPrincipal current, IAccessPolicy policy)
+public sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentPrincipal current, IAccessPolicy policy, IEnumerable<IRequestAuthorizer<TRequest>> authorizers)
     : IPipelineBehavior<TRequest, TResponse> where TRequest : notnull
 {
     public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
@@ -51,13 +61,16 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentPrincipal
         var principal = current.Principal ?? throw new NotAuthenticatedException();
         if (!principal.IsSystem)
         {
-            var decision = await policy.DecideAsync(principal, request, cancellationToken);
-            if (!decision.Allowed)
-            {
-                if (decision.HideExistence) throw new NotFoundException("The object");
-                throw new ForbiddenException(decision.Reason);
-            }
+            Enforce(await policy.DecideAsync(principal, request, cancellationToken));
+            foreach (var authorizer in authorizers) Enforce(await authorizer.DecideAsync(principal, request, cancellationToken));
         }
         return await next();
+    }
+
+    private static void Enforce(AccessDecision decision)
+    {
+        if (decision.Allowed) return;
+        if (decision.HideExistence) throw new NotFoundException("The object");
+        throw new ForbiddenException(decision.Reason);
     }
 }

@@ -89,3 +89,39 @@ internal sealed class FixedAccessPolicy(AccessDecision decision) : IAccessPolicy
     public ValueTask<AccessDecision> DecideAsync(Principal principal, object request, CancellationToken cancellationToken) =>
         ValueTask.FromResult(decision);
 }
+
+/// <summary>Any signed-in user may send it, then its two authorizers decide: each answers the verdict the request carries for it.</summary>
+public sealed record Publish(string Text, AccessDecision First, AccessDecision Second) : IRequest<string>, IAuthenticatedRequest;
+
+internal sealed class PublishValidator : AbstractValidator<Publish>
+{
+    public PublishValidator() => RuleFor(r => r.Text).NotEmpty().WithMessage("Publish something.");
+}
+
+internal sealed class PublishHandler(Journal journal) : IRequestHandler<Publish, string>
+{
+    public Task<string> Handle(Publish request, CancellationToken cancellationToken)
+    {
+        journal.Record("handler:publish");
+        return Task.FromResult(request.Text);
+    }
+}
+
+/// <summary>Registered first by the scan, as declared first.</summary>
+internal sealed class FirstPublishAuthorizer(Journal journal) : IRequestAuthorizer<Publish>
+{
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, Publish request, CancellationToken cancellationToken)
+    {
+        journal.Record("authorizer:first");
+        return ValueTask.FromResult(request.First);
+    }
+}
+
+internal sealed class SecondPublishAuthorizer(Journal journal) : IRequestAuthorizer<Publish>
+{
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, Publish request, CancellationToken cancellationToken)
+    {
+        journal.Record("authorizer:second");
+        return ValueTask.FromResult(request.Second);
+    }
+}
