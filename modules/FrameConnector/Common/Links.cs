@@ -16,8 +16,12 @@ public sealed class LinksTable() : PortableMigration("frameconnector-0001-links"
         received_at BIGINT NOT NULL);
     """);
 
-/// <summary><see cref="User"/>: a Frame.io identity; <see cref="Member"/>: "{frameioProjectId}/{frameioUserId}", a membership.</summary>
-public enum LinkKind { Project, TaskFolder, ShareFolder, Upload, User, Member, SentAsset }
+/// <summary>
+/// <see cref="User"/>: a Frame.io identity; <see cref="Member"/>: "{frameioProjectId}/{frameioUserId}", a membership;
+/// <see cref="SentForReview"/>: "review:{file ids}", files Review took (the approval started, or empty);
+/// <see cref="Comment"/>: a Frame.io comment recorded in its document's feed.
+/// </summary>
+public enum LinkKind { Project, TaskFolder, ShareFolder, Upload, User, Member, SentAsset, SentForReview, Comment }
 
 /// <summary>One row of <c>frameconnector_links</c>.</summary>
 public sealed record Link(string FrameioId, LinkKind Kind, string? ProjectId, string GreenlightId)

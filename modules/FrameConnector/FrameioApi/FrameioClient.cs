@@ -77,8 +77,11 @@ public sealed class FrameioClient(HttpClient http, FrameioCredentials credential
     public IAsyncEnumerable<FrameioComment> ListCommentsAsync(string accountId, string fileId, CancellationToken cancellationToken = default) =>
         _http.ListAsync<FrameioComment>(ListComments, ListComments.PathWith(accountId, fileId), cancellationToken);
 
-    public Task<FrameioComment> CreateCommentAsync(string accountId, string fileId, string text, int? timestamp = null, CancellationToken cancellationToken = default) =>
-        _http.SendAsync<FrameioComment>(CreateComment, CreateComment.PathWith(accountId, fileId), Data(new { text, timestamp }), cancellationToken);
+    public Task<FrameioComment> GetCommentAsync(string accountId, string commentId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync<FrameioComment>(GetComment, GetComment.PathWith(accountId, commentId), null, cancellationToken);
+
+    public Task<FrameioComment> CreateCommentAsync(string accountId, string fileId, string text, int? timestamp = null, bool isPrivate = false, CancellationToken cancellationToken = default) =>
+        _http.SendAsync<FrameioComment>(CreateComment, CreateComment.PathWith(accountId, fileId), Data(new { text, timestamp, @private = isPrivate ? true : (bool?)null }), cancellationToken);
 
     public Task<FrameioProjectUser> SetProjectUserRoleAsync(string accountId, string projectId, string userId, FrameioProjectRole role, CancellationToken cancellationToken = default) =>
         _http.SendAsync<FrameioProjectUser>(SetProjectUserRole, SetProjectUserRole.PathWith(accountId, projectId, userId), Data(new { role }), cancellationToken);

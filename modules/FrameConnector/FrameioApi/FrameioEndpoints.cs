@@ -19,6 +19,7 @@ internal static class FrameioEndpoints
     public static readonly FrameioEndpoint DeleteFile = new(HttpMethod.Delete, "/accounts/{account_id}/files/{file_id}");
     public static readonly FrameioEndpoint CreateVersionStack = new(HttpMethod.Post, "/accounts/{account_id}/folders/{folder_id}/version_stacks");
     public static readonly FrameioEndpoint ListComments = new(HttpMethod.Get, "/accounts/{account_id}/files/{file_id}/comments");
+    public static readonly FrameioEndpoint GetComment = new(HttpMethod.Get, "/accounts/{account_id}/comments/{comment_id}");
     public static readonly FrameioEndpoint CreateComment = new(HttpMethod.Post, "/accounts/{account_id}/files/{file_id}/comments");
     public static readonly FrameioEndpoint SetProjectUserRole = new(HttpMethod.Patch, "/accounts/{account_id}/projects/{project_id}/users/{user_id}");
     public static readonly FrameioEndpoint ListWebhooks = new(HttpMethod.Get, "/accounts/{account_id}/workspaces/{workspace_id}/webhooks");

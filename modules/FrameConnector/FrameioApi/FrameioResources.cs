@@ -39,7 +39,8 @@ public sealed record FrameioUploadUrl(long Size, Uri Url);
 
 public sealed record FrameioVersionStack(string Id, string Name, string? ParentId);
 
-public sealed record FrameioComment(string Id, string Text, string? FileId, string? OwnerId, int? Timestamp);
+/// <summary>A comment on the file <paramref name="AssetId"/>; <paramref name="Private"/>: seen by the account's team only.</summary>
+public sealed record FrameioComment(string Id, string Text, string? AssetId, string? OwnerId, int? Timestamp, bool Private);
 
 public sealed record FrameioProjectUser(string UserId, string Role);
 

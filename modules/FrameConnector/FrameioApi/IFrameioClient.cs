@@ -51,8 +51,14 @@ public interface IFrameioClient
 
     IAsyncEnumerable<FrameioComment> ListCommentsAsync(string accountId, string fileId, CancellationToken cancellationToken = default);
 
-    /// <summary>A comment; <paramref name="timestamp"/> is the frame it refers to in a video, if any.</summary>
-    Task<FrameioComment> CreateCommentAsync(string accountId, string fileId, string text, int? timestamp = null, CancellationToken cancellationToken = default);
+    Task<FrameioComment> GetCommentAsync(string accountId, string commentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A comment; <paramref name="timestamp"/> is the frame it refers to in a video, if any; a private one is seen by
+    /// the account's team only ("team only" in Frame.io's viewer). <c>private</c> is sent only when set: the collection's
+    /// example body lacks it, Frame.io's V4 OpenAPI (CommentParams) has it.
+    /// </summary>
+    Task<FrameioComment> CreateCommentAsync(string accountId, string fileId, string text, int? timestamp = null, bool isPrivate = false, CancellationToken cancellationToken = default);
 
     /// <summary>Adds the user to the project with the role, or changes the role of a user already in it.</summary>
     Task<FrameioProjectUser> SetProjectUserRoleAsync(string accountId, string projectId, string userId, FrameioProjectRole role, CancellationToken cancellationToken = default);

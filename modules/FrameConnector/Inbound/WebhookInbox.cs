@@ -6,18 +6,27 @@ using Microsoft.Extensions.Logging;
 
 namespace Greenlight.Modules.FrameConnector.Inbound;
 
-/// <summary>A verified Frame.io event, queued for processing after the 2xx answer (ids only, as Frame.io sends them).</summary>
-public sealed record FrameioEventReceived(
-    string ConnectionKey, string Type, string? ProjectId, string ResourceType, string ResourceId, string? UserId) : INotification;
+/// <summary>
+/// A verified Frame.io event, queued for processing after the 2xx answer (ids only, as Frame.io sends them).
+/// <paramref name="ResourceIds"/>: the resource, or every asset selected for a custom action (<c>resources</c>), all of
+/// <paramref name="ResourceType"/>. <paramref name="Form"/>: the answers of a custom action's form (<c>data</c>), e.g.
+/// <c>status</c> for a task folder and <c>template</c> for assets sent for review; empty without a form.
+/// </summary>
+public sealed record FrameioEventReceived(string ConnectionKey, string Type, string? ProjectId, string ResourceType,
+    IReadOnlyList<string> ResourceIds, string? UserId, IReadOnlyDictionary<string, string> Form) : INotification;
 
-public enum WebhookOutcome { Accepted, Duplicate, Unauthenticated, Malformed }
+public enum WebhookOutcome { Accepted, Duplicate, Unauthenticated, Malformed, TooManyAssets }
 
 /// <summary>
 /// Checks a delivery (signature with the connection's secret, 5-minute window), then records it once and queues
-/// it in the same transaction: a duplicate delivery (same raw body) is acknowledged and ignored.
+/// it in the same transaction: a duplicate delivery (same raw body) is acknowledged and ignored. A custom action on
+/// more than <see cref="MaxAssetsPerAction"/> files is refused whole, before anything is queued.
 /// </summary>
 public sealed class WebhookInbox(IGrainFactory grains, FrameioWebhookVerifier verifier, IStore store, IOutbox outbox, TimeProvider clock, ILogger<WebhookInbox> logger)
 {
+    /// <summary>Frame.io sends at most this many finished assets here at a time (frameio.md; Review's document limit).</summary>
+    public const int MaxAssetsPerAction = 10;
+
     public async Task<WebhookOutcome> ReceiveAsync(string connectionKey, string? timestamp, string? signature, byte[] body)
     {
         var secret = await grains.GetGrain<IConnectionGrain>(connectionKey).WebhookSecretAsync();
@@ -28,6 +37,11 @@ public sealed class WebhookInbox(IGrainFactory grains, FrameioWebhookVerifier ve
             return WebhookOutcome.Unauthenticated;
         }
         if (Parse(connectionKey, body) is not { } received) return WebhookOutcome.Malformed;
+        if (received is { Type: "action.executed", ResourceType: "file", ResourceIds.Count: > MaxAssetsPerAction })
+        {
+            logger.LogWarning("Refused a Frame.io action on {Count} assets for {Connection}: at most {Max}", received.ResourceIds.Count, connectionKey, MaxAssetsPerAction);
+            return WebhookOutcome.TooManyAssets;
+        }
         var key = Convert.ToHexString(SHA256.HashData(body));
         return await store.InTransactionAsync(async tx =>
         {
@@ -47,9 +61,9 @@ public sealed class WebhookInbox(IGrainFactory grains, FrameioWebhookVerifier ve
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object && Text(root, "type") is { } type
-                && root.TryGetProperty("resource", out var resource) && resource.ValueKind == JsonValueKind.Object
-                && Text(resource, "type") is { } resourceType && Text(resource, "id") is { } resourceId
-                ? new FrameioEventReceived(connectionKey, type, Id(root, "project"), resourceType, resourceId, Id(root, "user"))
+                && root.TryGetProperty("resource", out var resource) && Resource(resource) is { } selected
+                && Selection(root, selected) is { } resourceIds
+                ? new FrameioEventReceived(connectionKey, type, Id(root, "project"), selected.Type, resourceIds, Id(root, "user"), Form(root))
                 : null;
         }
         catch (JsonException)
@@ -57,6 +71,27 @@ public sealed class WebhookInbox(IGrainFactory grains, FrameioWebhookVerifier ve
             return null;
         }
     }
+
+    private static (string Type, string Id)? Resource(JsonElement resource) =>
+        resource.ValueKind == JsonValueKind.Object && Text(resource, "type") is { } type && Text(resource, "id") is { } id ? (type, id) : null;
+
+    /// <summary>The <c>resources</c> a custom action was run on (the resource first), all of its type; null if one is not.</summary>
+    private static List<string>? Selection(JsonElement root, (string Type, string Id) resource)
+    {
+        var ids = new List<string> { resource.Id };
+        if (!root.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array) return ids;
+        foreach (var item in resources.EnumerateArray())
+        {
+            if (Resource(item) is not { } selected || selected.Type != resource.Type) return null;
+            if (!ids.Contains(selected.Id)) ids.Add(selected.Id);
+        }
+        return ids;
+    }
+
+    private static Dictionary<string, string> Form(JsonElement root) =>
+        root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            ? data.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.String).ToDictionary(f => f.Name, f => f.Value.GetString()!)
+            : [];
 
     private static string? Id(JsonElement root, string name) =>
         root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Object ? Text(element, "id") : null;
@@ -72,7 +107,7 @@ public sealed class WebhookEndpoints : IEndpoints
         // Frame.io cannot send a bearer token: the delivery authenticates itself by its HMAC signature, checked
         // here against the connection's secret. So this one route allows anonymous callers, and it reaches the
         // mediator only through the outbox, as the system, after the signature held.
-        api.MapPost("/frameio/webhooks/{connectionKey}", async Task<Results<Accepted, UnauthorizedHttpResult, BadRequest<string>>> (
+        api.MapPost("/frameio/webhooks/{connectionKey}", async Task<Results<Accepted, UnauthorizedHttpResult, BadRequest<string>, UnprocessableEntity<string>>> (
             HttpContext context, WebhookInbox inbox, string connectionKey) =>
         {
             using var buffer = new MemoryStream();
@@ -83,6 +118,8 @@ public sealed class WebhookEndpoints : IEndpoints
             {
                 WebhookOutcome.Unauthenticated => TypedResults.Unauthorized(),
                 WebhookOutcome.Malformed => TypedResults.BadRequest("The body is not a Frame.io event (type, resource.type, resource.id)."),
+                WebhookOutcome.TooManyAssets => TypedResults.UnprocessableEntity(
+                    $"At most {WebhookInbox.MaxAssetsPerAction} assets are sent for review at a time; nothing was sent."),
                 _ => TypedResults.Accepted((string?)null),
             };
         }).AllowAnonymous().WithTags("Frame.io").WithName("ReceiveFrameioWebhook");

@@ -82,7 +82,7 @@ public sealed class FrameioClientTests : FrameioTestBase
         var children = await Client.ListFolderChildrenAsync(Harness.AccountId, project.RootFolderId).ToListAsync();
         Assert.Equal([(stack.Id, "version_stack")], children.Select(c => (c.Id, c.Type)));
         Assert.Equal([comment], await Client.ListCommentsAsync(Harness.AccountId, second.Id).ToListAsync());
-        Assert.Equal(("Tighten the opening", 24, second.Id), (comment.Text, comment.Timestamp, comment.FileId));
+        Assert.Equal(("Tighten the opening", 24, second.Id), (comment.Text, comment.Timestamp, comment.AssetId));
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Greenlight.Kernel.Storage;
 using Greenlight.Modules.FrameConnector.Connections;
+using Greenlight.Modules.FrameConnector.Inbound;
+using Microsoft.Extensions.DependencyInjection;
 using Greenlight.Modules.Work.Contracts;
 
 namespace Greenlight.FrameConnector.Tests.Support;
@@ -61,6 +64,15 @@ public sealed class ConnectorHost : IAsyncDisposable
     public async Task ShareProjectAsync(string projectId, string userId, string permission) =>
         await (await Admin.PostAsJsonAsync($"/api/v1/access/objects/Project/{projectId}/Project/{projectId}/shares",
             new { granteeKind = "User", granteeId = userId, permission })).ReadSuccessAsync<JsonElement>();
+
+    /// <summary>Waits until every accepted Frame.io event has been processed: none is left on the outbox but parked ones.</summary>
+    public Task InboundProcessedAsync() => Eventually.HoldsAsync(async () =>
+    {
+        await using var connection = await Host.Services.GetRequiredService<IStore>().OpenConnectionAsync();
+        await using var command = connection.Command("SELECT COUNT(*) FROM outbox_messages WHERE message_type LIKE @type AND parked_at IS NULL",
+            ("@type", $"%{nameof(FrameioEventReceived)}%"));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0;
+    }, "the Frame.io events are processed");
 
     /// <summary>Stops the host and leaves the fake running.</summary>
     public ValueTask StopHostAsync() => Host.DisposeAsync();

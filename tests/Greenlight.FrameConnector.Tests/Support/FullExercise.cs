@@ -25,7 +25,8 @@ internal static class FullExercise
         var unfinished = await client.UploadLocalFileAsync(account, folder.Id, "cut-v4.mp4", new MemoryStream(new byte[16]), 16);
         await client.DeleteFileAsync(account, unfinished.Id);
         await client.ListFolderChildrenAsync(account, folder.Id).ToListAsync();
-        await client.CreateCommentAsync(account, second.Id, "Tighten the opening", timestamp: 24);
+        var comment = await client.CreateCommentAsync(account, second.Id, "Tighten the opening", timestamp: 24);
+        await client.GetCommentAsync(account, comment.Id);
         await client.ListCommentsAsync(account, second.Id).ToListAsync();
         await client.SetProjectUserRoleAsync(account, project.Id, harness.Seed.UserId, FrameioProjectRole.Editor);
         var webhook = await client.CreateWebhookAsync(account, workspace.Id, "Greenlight", new Uri("http://127.0.0.1:9/hooks/frameio"), ["file.created", "comment.created"]);

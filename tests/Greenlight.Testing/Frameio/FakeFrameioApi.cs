@@ -142,13 +142,17 @@ internal static class FakeFrameioApi
             })));
         app.MapGet(R.Comments, (HttpContext c, string account_id, string file_id) => InAccount(state, c, account_id, account =>
             Find(state.Assets, file_id, account, a => a.AccountId, "file", file =>
-                Page(c, state.Comments.Where(m => m.FileId == file.Id).Select(m => m.ToJson())))));
+                Page(c, state.Comments.Values.Where(m => m.FileId == file.Id).Select(m => m.ToJson())))));
+        app.MapGet(R.Comment, (HttpContext c, string account_id, string comment_id) => InAccount(state, c, account_id, account =>
+            Find(state.Comments, comment_id, account, m => m.AccountId, "comment", comment => Ok(comment.ToJson()))));
         app.MapPost(R.Comments, (HttpContext c, string account_id, string file_id) => InAccount(state, c, account_id, account =>
             Find(state.Assets, file_id, account, a => a.AccountId, "file", file => WithString(c, "text", text =>
             {
-                int? timestamp = Data(c)!.Value.TryGetProperty("timestamp", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : null;
-                var comment = new FakeComment(state.NewId("comment"), account.Id, file.Id, Caller(c).Id, text, timestamp);
-                state.Comments.Add(comment);
+                var data = Data(c)!.Value;
+                int? timestamp = data.TryGetProperty("timestamp", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : null;
+                var isPrivate = data.TryGetProperty("private", out var p) && p.ValueKind == JsonValueKind.True;
+                var comment = new FakeComment(state.NewId("comment"), account.Id, file.Id, Caller(c).Id, text, timestamp, isPrivate);
+                state.Comments[comment.Id] = comment;
                 return Created(comment.ToJson());
             }))));
 

@@ -18,6 +18,7 @@ public static class FakeFrameioRoutes
     public const string LocalUpload = "/v4/accounts/{account_id}/folders/{folder_id}/files/local_upload";
     public const string VersionStacks = "/v4/accounts/{account_id}/folders/{folder_id}/version_stacks";
     public const string File = "/v4/accounts/{account_id}/files/{file_id}";
+    public const string Comment = "/v4/accounts/{account_id}/comments/{comment_id}";
     public const string Comments = "/v4/accounts/{account_id}/files/{file_id}/comments";
     public const string Webhooks = "/v4/accounts/{account_id}/workspaces/{workspace_id}/webhooks";
     public const string Webhook = "/v4/accounts/{account_id}/workspaces/{workspace_id}/webhooks/{webhook_id}";

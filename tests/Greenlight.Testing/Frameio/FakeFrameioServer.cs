@@ -154,12 +154,11 @@ public sealed class FakeFrameioServer : IAsyncDisposable
     /// Delivers an event to a registered webhook as Frame.io does: the ids-only payload, signed with the
     /// webhook's secret at <paramref name="signedAt"/> (now by default; pass an old time to test replay checks).
     /// </summary>
-    public async Task<HttpStatusCode> SendWebhookAsync(string webhookId, string eventType, string resourceType, string resourceId,
+    public Task<HttpStatusCode> SendWebhookAsync(string webhookId, string eventType, string resourceType, string resourceId,
         string? projectId = null, string? userId = null, DateTimeOffset? signedAt = null, CancellationToken cancellationToken = default)
     {
-        FakeWebhook webhook;
-        lock (State.Lock) webhook = State.Webhooks[webhookId];
-        var body = JsonSerializer.Serialize(new
+        var webhook = Webhook(webhookId);
+        return DeliverAsync(webhook, new
         {
             type = eventType,
             account = new { id = webhook.AccountId },
@@ -167,7 +166,39 @@ public sealed class FakeFrameioServer : IAsyncDisposable
             project = new { id = projectId },
             resource = new { type = resourceType, id = resourceId },
             user = new { id = userId },
-        });
+        }, signedAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// A custom action (<c>action.executed</c>) run on several selected <paramref name="resourceIds"/> of one type, with
+    /// the answers of its form: the selection in <c>resources</c> (the first also as <c>resource</c>), the answers in <c>data</c>.
+    /// </summary>
+    public Task<HttpStatusCode> SendActionAsync(string webhookId, string resourceType, IReadOnlyList<string> resourceIds,
+        string projectId, string userId, IReadOnlyDictionary<string, string>? form = null, CancellationToken cancellationToken = default)
+    {
+        var webhook = Webhook(webhookId);
+        return DeliverAsync(webhook, new
+        {
+            type = "action.executed",
+            account = new { id = webhook.AccountId },
+            workspace = new { id = webhook.WorkspaceId },
+            project = new { id = projectId },
+            resource = new { type = resourceType, id = resourceIds[0] },
+            resources = resourceIds.Select(id => new { type = resourceType, id }),
+            user = new { id = userId },
+            interaction_id = Guid.NewGuid().ToString(),
+            data = form ?? new Dictionary<string, string>(),
+        }, null, cancellationToken);
+    }
+
+    private FakeWebhook Webhook(string webhookId)
+    {
+        lock (State.Lock) return State.Webhooks[webhookId];
+    }
+
+    private async Task<HttpStatusCode> DeliverAsync(FakeWebhook webhook, object payload, DateTimeOffset? signedAt, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(payload);
         var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(webhook.Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

@@ -59,9 +59,9 @@ internal sealed class FakeAsset(string id, string type, string accountId, string
     };
 }
 
-internal sealed record FakeComment(string Id, string AccountId, string FileId, string OwnerId, string Text, int? Timestamp)
+internal sealed record FakeComment(string Id, string AccountId, string FileId, string OwnerId, string Text, int? Timestamp, bool Private)
 {
-    public object ToJson() => new { id = Id, text = Text, file_id = FileId, owner_id = OwnerId, timestamp = Timestamp };
+    public object ToJson() => new { id = Id, text = Text, asset_id = FileId, owner_id = OwnerId, timestamp = Timestamp, @private = Private };
 }
 
 internal sealed record FakeWebhook(string Id, string AccountId, string WorkspaceId, string Name, string Url, IReadOnlyList<string> Events, string Secret)
@@ -79,7 +79,7 @@ internal sealed class FakeFrameioState
     public Dictionary<string, FakeWorkspace> Workspaces { get; } = [];
     public Dictionary<string, FakeProject> Projects { get; } = [];
     public Dictionary<string, FakeAsset> Assets { get; } = [];
-    public List<FakeComment> Comments { get; } = [];
+    public Dictionary<string, FakeComment> Comments { get; } = [];
     public Dictionary<string, FakeWebhook> Webhooks { get; } = [];
 
     /// <summary>Readable, ordered ids ("project-7"): failures in tests are easier to follow than with GUIDs.</summary>
