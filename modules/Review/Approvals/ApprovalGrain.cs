@@ -6,9 +6,10 @@ public sealed record Act(string UserId, EventSource Source)
     public static Act System { get; } = new("system", EventSource.Greenlight);
 }
 
+/// <param name="DocumentVersions">The current version of each document: the version this first round decides on.</param>
 /// <param name="TeamMembers">The members of every team among the participants, looked up when the approval starts.</param>
 public sealed record NewApproval(
-    string ProjectId, string? GroupId, IReadOnlyList<string> DocumentIds, bool StoredInFrameio, string? Message,
+    string ProjectId, string? GroupId, IReadOnlyDictionary<string, int> DocumentVersions, bool StoredInFrameio, string? Message,
     IReadOnlyList<PathSpec> Paths, IReadOnlyDictionary<string, IReadOnlyList<string>> TeamMembers, Act By);
 
 /// <summary>One grain per approval: its paths and stages, who decided what, its reminders.</summary>
@@ -27,11 +28,17 @@ public interface IApprovalGrain : IGrainWithStringKey
 
     Task<ApprovalView> CommentAsync(Act act, string text);
 
+    /// <summary>A new message: the participants of the open stages get it again by email.</summary>
+    Task<ApprovalView> EditMessageAsync(Act act, string? message);
+
     /// <summary>A reminder timer fired: emails whoever has not acted yet, once, if the stage is still open.</summary>
     Task RemindAsync(ReminderDue due);
 
-    /// <summary>A new version of a document after Needs work: a new round (a revision) starts. No-op otherwise.</summary>
-    Task StartRevisionAsync(string documentId, int version, string uploadedBy);
+    /// <summary>
+    /// A new version of a document after Needs work: a new round (a revision) starts on <paramref name="versions"/>,
+    /// the current version of every document of the approval. No-op otherwise.
+    /// </summary>
+    Task StartRevisionAsync(string documentId, IReadOnlyDictionary<string, int> versions, string uploadedBy);
 }
 
 [GrainType("review.approval")]
@@ -46,11 +53,13 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
     public async Task<ApprovalView> CreateAsync(NewApproval approval)
     {
         if (State.Exists) throw new ConflictException($"Approval '{Id}' already exists.");
-        if (await ReviewRows.OpenApprovalOfAsync(store, approval.DocumentIds) is { } open)
+        var documentIds = approval.DocumentVersions.Keys.ToList();
+        if (await ReviewRows.OpenApprovalOfAsync(store, documentIds) is { } open)
             throw new ConflictException($"A document is already under open approval '{open}'; a new one can start when it is decided.");
         State = new ApprovalState
         {
-            Exists = true, ProjectId = approval.ProjectId, GroupId = approval.GroupId, DocumentIds = [.. approval.DocumentIds],
+            Exists = true, ProjectId = approval.ProjectId, GroupId = approval.GroupId, DocumentIds = documentIds,
+            DocumentVersions = new Dictionary<string, int>(approval.DocumentVersions),
             StoredInFrameio = approval.StoredInFrameio, Message = approval.Message, CreatedBy = approval.By.UserId, Source = approval.By.Source,
             CreatedAt = Now, RoundStartedAt = Now,
             Paths = [.. approval.Paths.Select(p => new PathState { Stages = [.. p.Stages.Select(s => NewStage(s, approval.TeamMembers))] })],
@@ -97,6 +106,23 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
         return View();
     }
 
+    public async Task<ApprovalView> EditMessageAsync(Act act, string? message)
+    {
+        EnsureExists();
+        State.Message = message;
+        State.MessageEdits++;
+        Record("MessageEdited", act, message);
+        for (var p = 0; p < State.Paths.Count; p++)
+        {
+            var index = State.Paths[p].Stages.FindIndex(s => s.Status == StageStatus.Open);
+            if (index < 0) continue;
+            var stage = State.Paths[p].Stages[index];
+            Email(stage.Participants, $"The message of approval stage {stage.Name} was edited", $"message{State.MessageEdits}", "The message is now:");
+        }
+        await SaveAsync();
+        return View();
+    }
+
     public async Task RemindAsync(ReminderDue due)
     {
         if (!State.IsOpen || due.Revision != State.Revisions || State.Paths[due.Path].Stages[due.Stage] is not { Status: StageStatus.Open } stage
@@ -109,17 +135,18 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
         await SaveAsync();
     }
 
-    public async Task StartRevisionAsync(string documentId, int version, string uploadedBy)
+    public async Task StartRevisionAsync(string documentId, IReadOnlyDictionary<string, int> versions, string uploadedBy)
     {
         if (!State.Exists || State.IsOpen || State.Status != ApprovalStatus.NeedsWork) return;
         State.Revisions++;
+        State.DocumentVersions = new Dictionary<string, int>(versions);
         (State.CompletedAt, State.RoundStartedAt, State.RemindersSent) = (null, Now, []);
         foreach (var stage in State.Paths.SelectMany(p => p.Stages))
         {
             (stage.Status, stage.OpenedAt, stage.DueAt) = (StageStatus.Waiting, null, null);
             foreach (var p in stage.Participants) (p.Decision, p.DecidedBy, p.DecidedAt, p.ReviewComplete) = (null, null, null, false);
         }
-        Record("RevisionStarted", new Act(uploadedBy, EventSource.Greenlight), $"version {version} of document {documentId}");
+        Record("RevisionStarted", new Act(uploadedBy, EventSource.Greenlight), $"version {versions[documentId]} of document {documentId}");
         StartRound();
         await SaveAsync();
     }
@@ -265,7 +292,7 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
     }
 
     private ApprovalView View() => new(
-        Id, State.ProjectId, State.DocumentIds, State.Status, State.StoredInFrameio, State.Message, State.Revisions, State.CreatedBy, State.Source,
+        Id, State.ProjectId, State.DocumentIds, State.DocumentVersions, State.Status, State.StoredInFrameio, State.Message, State.Revisions, State.CreatedBy, State.Source,
         State.CreatedAt, State.CompletedAt,
         [.. State.Paths.Select(p => new PathView([.. p.Stages.Select(s => new StageView(s.Name, s.Status, s.OnlyOneDecision, s.DueAt, s.OpenedAt,
             [.. s.Participants.Select(x => new ParticipantView(x.Kind, x.Id, x.Role, x.Decision, x.DecidedBy, x.DecidedAt, x.ReviewComplete))]))]))]);

@@ -35,7 +35,7 @@ public sealed record StageView(
 public sealed record PathView(IReadOnlyList<StageView> Stages);
 
 public sealed record ApprovalView(
-    string Id, string ProjectId, IReadOnlyList<string> DocumentIds, ApprovalStatus Status, bool StoredInFrameio, string? Message,
+    string Id, string ProjectId, IReadOnlyList<string> DocumentIds, IReadOnlyDictionary<string, int> DocumentVersions, ApprovalStatus Status, bool StoredInFrameio, string? Message,
     int Revisions, string CreatedBy, EventSource Source, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, IReadOnlyList<PathView> Paths);
 
 // State, plain data.
@@ -100,6 +100,17 @@ public sealed class ApprovalState
     public List<string> DocumentIds { get; set; } = [];
     public bool StoredInFrameio { get; set; }
     public string? Message { get; set; }
+
+    /// <summary>How often the message was edited: each edit's emails have a key of their own.</summary>
+    public int MessageEdits { get; set; }
+
+    /// <summary>
+    /// The version of each document the current round decides on: the one current when the round started. That is the
+    /// version the participants were sent; a version added while the round is open starts no round and was not put to
+    /// them, so publishing an approved document sends this version, not whatever is newest when it is published.
+    /// </summary>
+    public Dictionary<string, int> DocumentVersions { get; set; } = [];
+
     public string CreatedBy { get; set; } = "";
     public EventSource Source { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

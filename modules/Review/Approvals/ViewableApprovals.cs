@@ -11,17 +11,34 @@ internal sealed class ViewableApprovals(IGrainFactory grains, ISender sender)
     {
         if (await grains.GetGrain<IApprovalGrain>(approvalId).FindAsync() is not { } approval)
             return AccessDecision.DenyAsNotFound($"Approval '{approvalId}' was not found.");
-        var denied = 0;
-        foreach (var document in approval.DocumentIds)
-        {
-            var check = AccessCheck.On(ReviewRefs.Document(approval.ProjectId, document), AccessAction.View);
-            if (!(await sender.Send(new CheckAccess(userId, check), ct)).Allowed) denied++;
-        }
+        var denied = await DeniedAsync(userId, approval, AccessAction.View, ct);
         if (denied == approval.DocumentIds.Count) return AccessDecision.DenyAsNotFound($"No View on any document of approval '{approvalId}'.");
         if (denied > 0) return AccessDecision.Deny("You may not view every document of this approval.");
         return documentId is null || approval.DocumentIds.Contains(documentId)
             ? AccessDecision.Allow("View on every document of the approval")
             : AccessDecision.DenyAsNotFound($"Document '{documentId}' is not one of approval '{approvalId}'.");
+    }
+
+    /// <summary>How many documents of the approval the user may not act on this way.</summary>
+    private async Task<int> DeniedAsync(string userId, ApprovalView approval, AccessAction action, CancellationToken ct)
+    {
+        var denied = 0;
+        foreach (var document in approval.DocumentIds)
+        {
+            var check = AccessCheck.On(ReviewRefs.Document(approval.ProjectId, document), action);
+            if (!(await sender.Send(new CheckAccess(userId, check), ct)).Allowed) denied++;
+        }
+        return denied;
+    }
+
+    /// <summary>As <see cref="DecideAsync"/>, and denied unless the user also has Manage on every document (what starting an approval needs).</summary>
+    public async ValueTask<AccessDecision> DecideManageAsync(string userId, string approvalId, CancellationToken ct)
+    {
+        var view = await DecideAsync(userId, approvalId, null, ct);
+        if (!view.Allowed) return view;
+        return await DeniedAsync(userId, (await GetAsync(approvalId)).Approval, AccessAction.Edit, ct) == 0
+            ? AccessDecision.Allow("Manage on every document of the approval")
+            : AccessDecision.Deny("Changing an approval needs Manage on every one of its documents.");
     }
 
     /// <summary>The approval a request's authorizer has let the caller reach.</summary>

@@ -34,7 +34,7 @@ internal sealed class ApprovalOpenChangedHandler(IGrainFactory grains, ISender s
 }
 
 /// <summary>A new version of a document whose last approval said Needs work starts that approval's next round.</summary>
-internal sealed class RevisionHandler(IGrainFactory grains, IStore store) : INotificationHandler<DocumentVersionAdded>
+internal sealed class RevisionHandler(IGrainFactory grains, IStore store, ISender sender) : INotificationHandler<DocumentVersionAdded>
 {
     public async Task Handle(DocumentVersionAdded notification, CancellationToken cancellationToken)
     {
@@ -44,7 +44,8 @@ internal sealed class RevisionHandler(IGrainFactory grains, IStore store) : INot
             WHERE d.document_id = @d AND a.status = @status AND a.is_open = 0
             ORDER BY a.created_at DESC LIMIT 1
             """, ("d", notification.DocumentId), ("status", ApprovalStatus.NeedsWork.ToString()));
-        if (approvalId is not null)
-            await grains.GetGrain<IApprovalGrain>(approvalId).StartRevisionAsync(notification.DocumentId, notification.Version, notification.UploadedBy);
+        if (approvalId is null || await grains.GetGrain<IApprovalGrain>(approvalId).FindAsync() is not { } approval) return;
+        var versions = await ApprovalStarter.CurrentVersionsAsync(sender, approval.ProjectId, approval.DocumentIds, cancellationToken);
+        await grains.GetGrain<IApprovalGrain>(approvalId).StartRevisionAsync(notification.DocumentId, versions, notification.UploadedBy);
     }
 }

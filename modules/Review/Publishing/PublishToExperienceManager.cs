@@ -6,7 +6,7 @@ namespace Greenlight.Modules.Review.Publishing;
 // PublishToExperienceManager, GetPublication: an approved document sent to a folder of Experience Manager Assets
 // by a durable job (outbox): upload once, then set the metadata once. Asking again returns the same publication.
 
-public sealed record PublicationView(string ApprovalId, string DocumentId, string FolderPath, string RequestedBy, string? AssetPath, DateTimeOffset? PublishedAt);
+public sealed record PublicationView(string ApprovalId, string DocumentId, int Version, string FolderPath, string RequestedBy, string? AssetPath, DateTimeOffset? PublishedAt);
 
 public sealed class PublicationState
 {
@@ -15,6 +15,10 @@ public sealed class PublicationState
     public string ProjectId { get; set; } = "";
     public string ProjectName { get; set; } = "";
     public string DocumentId { get; set; } = "";
+
+    /// <summary>The version the approval decided on: the one sent, whatever is newest by then.</summary>
+    public int Version { get; set; }
+
     public string Title { get; set; } = "";
     public string FolderPath { get; set; } = "";
     public string Decision { get; set; } = "";
@@ -24,9 +28,10 @@ public sealed class PublicationState
     public DateTimeOffset? PublishedAt { get; set; }
 }
 
+/// <param name="Version">The version of the document the approval decided on.</param>
 /// <param name="ApprovedAt">When the approval completed.</param>
 public sealed record NewPublication(
-    string ApprovalId, string ProjectId, string ProjectName, string DocumentId, string Title, string FolderPath, string Decision, DateTimeOffset ApprovedAt, string RequestedBy);
+    string ApprovalId, string ProjectId, string ProjectName, string DocumentId, int Version, string Title, string FolderPath, string Decision, DateTimeOffset ApprovedAt, string RequestedBy);
 
 /// <summary>The publishing job's timer-free message: deliver again until the publication is done.</summary>
 public sealed record PublicationDue(string PublicationKey) : INotification;
@@ -55,7 +60,7 @@ public sealed class PublicationGrain(IOutbox outbox, TimeProvider clock) : Grain
         if (State.Exists) return View();
         State = new PublicationState
         {
-            Exists = true, ApprovalId = p.ApprovalId, ProjectId = p.ProjectId, ProjectName = p.ProjectName, DocumentId = p.DocumentId, Title = p.Title,
+            Exists = true, ApprovalId = p.ApprovalId, ProjectId = p.ProjectId, ProjectName = p.ProjectName, DocumentId = p.DocumentId, Version = p.Version, Title = p.Title,
             FolderPath = p.FolderPath, Decision = p.Decision, ApprovedAt = p.ApprovedAt, RequestedBy = p.RequestedBy,
         };
         var key = GetPrimaryKeyString();
@@ -82,7 +87,7 @@ public sealed class PublicationGrain(IOutbox outbox, TimeProvider clock) : Grain
         await WriteStateAsync(tx => ReviewRows.AddEventAsync(tx, Event("Published", "system")));
     }
 
-    public static PublicationView View(PublicationState s) => new(s.ApprovalId, s.DocumentId, s.FolderPath, s.RequestedBy, s.AssetPath, s.PublishedAt);
+    public static PublicationView View(PublicationState s) => new(s.ApprovalId, s.DocumentId, s.Version, s.FolderPath, s.RequestedBy, s.AssetPath, s.PublishedAt);
 
     private PublicationView View() => View(State);
 
@@ -140,7 +145,7 @@ internal sealed class PublicationHandlers(IGrainFactory grains, ViewableApproval
         var document = await sender.Send(new GetDocumentSummary(approval.ProjectId, request.DocumentId), cancellationToken)
                        ?? throw new NotFoundException($"Document '{request.DocumentId}'");
         return await Publication(request.ApprovalId, request.DocumentId).RequestAsync(new NewPublication(approval.Id, approval.ProjectId, project?.Name ?? approval.ProjectId,
-            document.Id, document.Name, request.FolderPath, approval.Status.ToString(), approval.CompletedAt!.Value, current.UserId()));
+            document.Id, approval.DocumentVersions[document.Id], document.Name, request.FolderPath, approval.Status.ToString(), approval.CompletedAt!.Value, current.UserId()));
     }
 
     public async Task<PublicationView> Handle(GetPublication request, CancellationToken cancellationToken) =>
@@ -175,7 +180,7 @@ internal sealed class PublicationDueHandler(IGrainFactory grains, ISecretProtect
     private async Task<string> UploadAsync(ExperienceManagerConnection connection, PublicationState publication, CancellationToken ct)
     {
         await client.EnsureFolderAsync(connection, publication.FolderPath, ct);
-        var content = await sender.Send(new ReadDocumentContent(publication.ProjectId, publication.DocumentId, null), ct);
+        var content = await sender.Send(new ReadDocumentContent(publication.ProjectId, publication.DocumentId, publication.Version), ct);
         await using var stream = content.Content;
         var expected = DamPath.Parse(publication.FolderPath).Child(content.Name).ToString();
         return await client.FindAssetAsync(connection, expected, ct) is { } found

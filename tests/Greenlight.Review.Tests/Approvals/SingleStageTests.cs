@@ -99,8 +99,50 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
             .AssertInvalidFieldAsync("paths[0].stages[0].participants");
         await (await Review.StartApprovalAsync(project, document, Approval(Path(Stage("A", [Approver("u1")])), Path(Stage("B", [Reviewer("u1")])))))
             .AssertInvalidFieldAsync("paths");
+        var team = $"team-{Guid.NewGuid():N}";
+        Review.Access.Teams[team] = ["u7", "u8"];
+        await (await Review.StartApprovalAsync(project, document, Approval(Path(Stage("A", [Approver("u8")])), Path(Stage("B", [Team(team)])))))
+            .AssertInvalidFieldAsync("paths");
         await (await Review.StartApprovalAsync(project, document, Approval([.. Enumerable.Range(0, 31).Select(i => Path(Stage("S", [Approver($"u{i}")])))])))
             .AssertInvalidFieldAsync("paths");
+    }
+
+    [Fact]
+    public async Task One_person_may_sit_on_two_stages_of_one_path_directly_and_through_a_team()
+    {
+        var (project, document) = await ProjectWithDocumentAsync();
+        var team = $"team-{Guid.NewGuid():N}";
+        Review.Access.Teams[team] = ["u1", "u2"];
+
+        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("A", [Approver("u1")]), Stage("B", [Team(team)])), Path(Stage("C", [Approver("u3")]))));
+
+        Assert.Equal(2, approval.Paths.Count);
+    }
+
+    [Fact]
+    public async Task Editing_the_message_emails_it_again_to_the_participants_of_the_open_stages()
+    {
+        var (openId, _) = await Review.UserAsync("opal");
+        var (laterId, _) = await Review.UserAsync("leo");
+        var (managerId, manager) = await Review.UserAsync("max");
+        var (viewerId, viewer) = await Review.UserAsync("vic");
+        var (project, document) = await ProjectWithDocumentAsync();
+        Review.Access.Grant(managerId, document, Permission.Manage);
+        Review.Access.Grant(viewerId, document, Permission.View);
+        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(openId)]), Stage("Board", [Approver(laterId)]))));
+        var edit = $"/api/v1/approvals/{approval.Id}";
+
+        await (await viewer.PatchAsJsonAsync(edit, new { message = "Mine now" })).AssertProblemAsync(HttpStatusCode.Forbidden, "View is not Manage");
+        await (await manager.PatchAsJsonAsync(edit, new { message = new string('m', 501) })).AssertInvalidFieldAsync("message");
+        var edited = await (await manager.PatchAsJsonAsync(edit, new { message = "Use the spring palette." })).ReadSuccessAsync<ApprovalView>();
+        (await manager.PatchAsJsonAsync(edit, new { message = "Use the summer palette." })).EnsureSuccessStatusCode();
+
+        Assert.Equal("Use the spring palette.", edited.Message);
+        var resent = (await Review.EmailsToAsync(openId, 3)).Where(m => m.Subject.Contains("was edited")).ToList();
+        Assert.Equal(["Use the spring palette.", "Use the summer palette."], resent.Select(m => m.TextBody!.Trim().Split('\n')[^1].Trim()).Order());
+        Assert.DoesNotContain(Review.EmailsTo(laterId), m => m.Subject.Contains("was edited"));
+        var events = await Review.Admin.GetSuccessAsync<List<Greenlight.Modules.Review.Listing.EventView>>($"/api/v1/projects/{project}/documents/{document}/approval-events");
+        Assert.Equal(2, events.Count(e => e.Event == "MessageEdited"));
     }
 
     [Fact]

@@ -65,4 +65,32 @@ public sealed class PublishingTests
         var events = await review.Admin.GetSuccessAsync<List<EventView>>($"/api/v1/projects/{project}/documents/{document}/approval-events");
         Assert.Equal(["PublishRequested", "Published"], events.Where(e => e.Event.StartsWith("Publish")).Select(e => e.Event));
     }
+
+    [Fact]
+    public async Task The_version_the_approval_decided_on_is_sent_even_when_a_newer_one_was_uploaded_since()
+    {
+        await using var aem = await FakeExperienceManagerServer.StartAsync();
+        await using var own = await OwnReviewHost.StartAsync();
+        var review = own.Review;
+        var (approverId, approver) = await review.UserAsync("pia", License.Contributor);
+        var project = await review.ProjectAsync("Spring");
+        var document = await review.DocumentAsync(project);
+        review.Access.Grant(approverId, document, Permission.View);
+        (await review.Admin.PutAsJsonAsync("/api/v1/admin/experience-manager/connection", new { baseUrl = aem.BaseUrl, token = aem.AccessToken })).EnsureSuccessStatusCode();
+        var approval = await review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(approverId)]))));
+        Assert.Equal(1, approval.DocumentVersions[document]);
+
+        (await ReviewHost.DecideAsync(approver, approval.Id, Decision.Approved)).EnsureSuccessStatusCode();
+        (await review.NewVersionAsync(project, document, "%PDF-1.7 not approved"u8.ToArray())).EnsureSuccessStatusCode();
+        var publish = $"/api/v1/approvals/{approval.Id}/documents/{document}/publication";
+        var accepted = await (await approver.PostAsJsonAsync(publish, new { folderPath = "greenlight/spring" })).ReadSuccessAsync<PublicationView>();
+
+        Assert.Equal(1, accepted.Version);
+        var done = await Eventually.MatchesAsync(() =>
+        {
+            own.Clock.Advance(TimeSpan.FromMinutes(1));
+            return approver.GetSuccessAsync<PublicationView>(publish);
+        }, p => p.PublishedAt is not null, TimeSpan.FromSeconds(15), "published");
+        Assert.Equal(ReviewHost.FirstVersion, aem.Asset(done.AssetPath!)!.Content);
+    }
 }

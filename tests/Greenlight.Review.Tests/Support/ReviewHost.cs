@@ -67,8 +67,9 @@ public sealed class ReviewHost : IAsyncDisposable
     public async Task<string> DocumentAsync(string projectId, string name = "poster.pdf") =>
         (await (await Admin.PostAsync($"/api/v1/projects/{projectId}/documents?name={name}", Pdf())).ReadSuccessAsync<DocumentView>()).Id;
 
-    public Task<HttpResponseMessage> NewVersionAsync(string projectId, string documentId) =>
-        Admin.PostAsync($"/api/v1/projects/{projectId}/documents/{documentId}/versions", Pdf());
+    /// <param name="content">The new version's bytes; by default the same as the first version's.</param>
+    public Task<HttpResponseMessage> NewVersionAsync(string projectId, string documentId, byte[]? content = null) =>
+        Admin.PostAsync($"/api/v1/projects/{projectId}/documents/{documentId}/versions", Pdf(content));
 
     public Task<HttpResponseMessage> StartApprovalAsync(string projectId, string documentId, object body, HttpClient? client = null) =>
         (client ?? Admin).PostAsJsonAsync($"/api/v1/projects/{projectId}/documents/{documentId}/approvals", body, Json.Options);
@@ -89,9 +90,12 @@ public sealed class ReviewHost : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 
-    private static ByteArrayContent Pdf()
+    /// <summary>The bytes of a document's first version.</summary>
+    public static byte[] FirstVersion => "%PDF-1.7 test"u8.ToArray();
+
+    private static ByteArrayContent Pdf(byte[]? bytes = null)
     {
-        var content = new ByteArrayContent("%PDF-1.7 test"u8.ToArray());
+        var content = new ByteArrayContent(bytes ?? FirstVersion);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
         return content;
     }

@@ -21,13 +21,9 @@ public sealed class CreateApprovalValidator : AbstractValidator<CreateApproval>
         RuleFor(r => r.Message).MustBeMessage();
         RuleFor(r => r.Paths).NotEmpty()
             .Must(p => p.Count <= ApprovalRules.MaxPaths).WithMessage($"At most {ApprovalRules.MaxPaths} parallel paths.")
-            .Must(p => p.Sum(x => x.Stages?.Count ?? 0) <= ApprovalRules.MaxStages).WithMessage($"At most {ApprovalRules.MaxStages} stages in all.")
-            .Must(OnePathPerPerson).WithMessage("A person sits on one path only, so never on two open stages of the same asset.");
+            .Must(p => p.Sum(x => x.Stages?.Count ?? 0) <= ApprovalRules.MaxStages).WithMessage($"At most {ApprovalRules.MaxStages} stages in all.");
         RuleForEach(r => r.Paths).ChildRules(path => path.MustBeStages(p => p.Stages));
     }
-
-    private static bool OnePathPerPerson(IReadOnlyList<PathSpec> paths) =>
-        paths.SelectMany(p => (p.Stages ?? []).SelectMany(s => s.Participants ?? []).Select(x => (x.Kind, x.Id)).Distinct()).GroupBy(x => x).All(g => g.Count() == 1);
 }
 
 internal sealed class CreateApprovalHandler(ApprovalStarter starter, ISender sender, ICurrentPrincipal current) : IRequestHandler<CreateApproval, ApprovalView>
