@@ -1,5 +1,6 @@
 // What nearly every feature file of the module uses.
 global using FluentValidation;
+global using Greenlight.Kernel.Email;
 global using Greenlight.Kernel.Errors;
 global using Greenlight.Kernel.Grains;
 global using Greenlight.Kernel.Http;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Work.Contracts;
@@ -108,6 +109,21 @@ public sealed class DocumentTests(WorkHostFixture fixture)
         Assert.Equal("frameio-user", (await _work.SendAsModuleAsync(new GetDocumentSummary(project.Id, added.Id)))!.Versions[0].UploadedBy);
         Assert.Contains(new RegisterSecuredObject(InProject(project.Id, ObjectType.Document, added.Id),
             SecuredRef.ContainerItself(new ObjectRef(ObjectType.Project, project.Id)), "frameio-user"), _work.Access.Sent<RegisterSecuredObject>());
+    }
+
+    [Fact]
+    public async Task A_document_added_for_a_task_is_attached_to_it_and_an_unknown_task_is_refused()
+    {
+        var project = await _work.CreateProjectAsync();
+        var task = await _work.CreateTaskAsync(project.Id, "Grade");
+
+        var added = await _work.SendAsModuleAsync(new AddDocument(project.Id, null, "grade.mov", "video/quicktime", new MemoryStream([1]), "frameio-user", task.Id));
+
+        Assert.Equal(task.Id, added.TaskId);
+        Assert.Equal(task.Id, (await _work.SendAsModuleAsync(new GetDocumentSummary(project.Id, added.Id)))!.TaskId);
+        Assert.Equal(task.Id, (await _work.Admin.GetSuccessAsync<DocumentView>($"/api/v1/projects/{project.Id}/documents/{added.Id}")).TaskId);
+        await Assert.ThrowsAsync<NotFoundException>(() => _work.SendAsModuleAsync(
+            new AddDocument(project.Id, null, "lost.mov", "video/quicktime", new MemoryStream([1]), "frameio-user", "no-such-task")));
     }
 
     [Fact]

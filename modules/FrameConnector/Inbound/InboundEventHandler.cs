@@ -56,8 +56,8 @@ public sealed class InboundEventHandler(ISender sender, IGrainFactory grains, Li
     }
 
     /// <summary>
-    /// Documents here linked to the Frame.io files (a new one's content is the file's address; a file mirrored from
-    /// here is its document), handed to Review together, with the form's template if any. The files' selection is
+    /// Documents here linked to the Frame.io files (a new one's content is the file's address, and a file in a task's
+    /// folder makes a document attached to that task; a file mirrored from here is its document), handed to Review together, with the form's template if any. The files' selection is
     /// recorded once Review took it, so a repeated action changes nothing; documents made before a failed hand-over
     /// are found again by their links.
     /// </summary>
@@ -79,7 +79,7 @@ public sealed class InboundEventHandler(ISender sender, IGrainFactory grains, Li
             var file = await target.Apis.Client.GetFileAsync(target.AccountId, fileId, cancellationToken);
             var address = $"frameio://accounts/{target.AccountId}/files/{file.Id}\r\n";
             var document = await sender.Send(new AddDocument(projectId, null, file.Name, "text/uri-list",
-                new MemoryStream(Encoding.UTF8.GetBytes(address)), userId), cancellationToken);
+                new MemoryStream(Encoding.UTF8.GetBytes(address)), userId, await TaskOfFolderAsync(file.ParentId, projectId)), cancellationToken);
             await store.InTransactionAsync(tx => new Link(file.Id, LinkKind.SentAsset, projectId, document.Id).WriteAsync(tx), cancellationToken);
             documents.Add(document.Id);
         }
@@ -96,6 +96,12 @@ public sealed class InboundEventHandler(ISender sender, IGrainFactory grains, Li
         }
         await store.InTransactionAsync(tx => new Link(selection, LinkKind.SentForReview, projectId, approval ?? "").WriteAsync(tx), cancellationToken);
     }
+
+    /// <summary>The task whose Frame.io folder (of this project) holds the file, else null: the document is the project's.</summary>
+    private async Task<string?> TaskOfFolderAsync(string? folderId, string projectId) =>
+        folderId is not null && await links.FindAsync(folderId) is { Kind: LinkKind.TaskFolder } folder && folder.ProjectId == projectId
+            ? folder.GreenlightId
+            : null;
 
     /// <summary>The comment, fetched from Frame.io, joins the feed of the document its file is linked to, once.</summary>
     private async Task RecordCommentAsync(FrameioEventReceived received, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ public sealed class MirrorState
 
     /// <summary>Steps being retried: look the object up by name before creating it again.</summary>
     public HashSet<string> Retried { get; set; } = [];
+
+    /// <summary>Work-assigned emails queued: "{userId}" for the project, "{userId}:{taskId}" for a task folder.</summary>
+    public HashSet<string> Notified { get; set; } = [];
 }
 
 public sealed class TrackedTask

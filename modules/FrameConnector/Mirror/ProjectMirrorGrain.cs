@@ -314,6 +314,20 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
         return [.. steps.Where(s => !State.Parked.ContainsKey(s))];
     }
 
+    /// <summary>
+    /// The work-assigned emails not queued yet: one when a user became a member of the Frame.io project, one per task
+    /// folder made for a task they are assigned to (once they are a member, so they can open it).
+    /// </summary>
+    private IEnumerable<WorkAssignedEmailDue> DueEmails()
+    {
+        var members = Frameio.Members.Where(m => !m.Value.Removed && !State.Deactivated.Contains(m.Key)).Select(m => m.Key).ToList();
+        foreach (var userId in members.Where(u => !State.Notified.Contains(u)))
+            yield return new WorkAssignedEmailDue(ProjectId, userId, null);
+        foreach (var (taskId, task) in State.Tasks.Where(t => Frameio.TaskFolders.ContainsKey(t.Key)))
+            foreach (var userId in members.Where(u => task.EnabledAssignees.Contains(u) && !State.Notified.Contains($"{u}:{taskId}")))
+                yield return new WorkAssignedEmailDue(ProjectId, userId, taskId);
+    }
+
     private bool IsShared(TrackedDocument document) =>
         document.FolderId is { } folder && State.Folders.GetValueOrDefault(folder)?.Trim().Equals(ShareFolderName, StringComparison.OrdinalIgnoreCase) == true;
 
@@ -324,11 +338,15 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
     {
         try
         {
+            var emails = DueEmails().ToList();
+            State.Notified.UnionWith(emails.Select(e => e.TaskId is null ? e.UserId : $"{e.UserId}:{e.TaskId}"));
             await WriteStateAsync(async tx =>
             {
                 if (also is not null) await also(tx);
                 foreach (var step in PendingSteps())
                     await outbox.EnqueueAsync(tx, new MirrorStepDue(ProjectId, step), new DeliveryOptions(DeduplicationKey: $"frameio:{ProjectId}:{step}"));
+                foreach (var email in emails)
+                    await outbox.EnqueueAsync(tx, email, new DeliveryOptions(DeduplicationKey: $"frameio-email:{ProjectId}:{email.UserId}:{email.TaskId}"));
             });
         }
         catch

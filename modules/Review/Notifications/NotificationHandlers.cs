@@ -1,4 +1,4 @@
-using Greenlight.Modules.Review.Email;
+using Greenlight.Kernel.Email;
 
 namespace Greenlight.Modules.Review.Notifications;
 
@@ -15,8 +15,7 @@ internal sealed class EmailDueHandler(ISender sender, IEmailSender email) : INot
     public async Task Handle(EmailDue notification, CancellationToken cancellationToken)
     {
         if (await sender.Send(new GetUserProfile(notification.UserId), cancellationToken) is not { Active: true, Email.Length: > 0 } user) return;
-        var html = "<p>" + System.Net.WebUtility.HtmlEncode(notification.Body).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>";
-        await email.SendAsync(new EmailMessage([$"{user.Name} <{user.Email}>"], notification.Subject, notification.Body, html), cancellationToken);
+        await email.SendAsync(EmailMessage.FromText([$"{user.Name} <{user.Email}>"], notification.Subject, notification.Body), cancellationToken);
     }
 }
 

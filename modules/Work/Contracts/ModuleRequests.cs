@@ -13,8 +13,11 @@ public sealed record GetDocumentSummary(string ProjectId, string DocumentId) : I
 /// <summary>A version's bytes as a stream (the latest when <paramref name="Version"/> is null). Dispose the stream.</summary>
 public sealed record ReadDocumentContent(string ProjectId, string DocumentId, int? Version) : IRequest<DocumentContent>, IModuleRequest;
 
-/// <summary>A new document (the FrameConnector's assets sent back from Frame.io); read from <paramref name="Content"/> as it is stored.</summary>
-public sealed record AddDocument(string ProjectId, string? FolderId, string Name, string ContentType, Stream Content, string UploadedBy)
+/// <summary>
+/// A new document (the FrameConnector's assets sent back from Frame.io); read from <paramref name="Content"/> as it is stored.
+/// With <paramref name="TaskId"/> it is attached to that task of the project (404 when there is no such task).
+/// </summary>
+public sealed record AddDocument(string ProjectId, string? FolderId, string Name, string ContentType, Stream Content, string UploadedBy, string? TaskId = null)
     : IRequest<DocumentView>, IModuleRequest;
 
 /// <summary>A task's status set by a user from elsewhere (Frame.io); Complete completes the task.</summary>

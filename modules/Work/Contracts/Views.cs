@@ -53,7 +53,8 @@ public sealed record FolderView(string ProjectId, string Id, string Name, string
 
 public sealed record DocumentVersionView(int Number, long Size, string ContentType, string UploadedBy, DateTimeOffset UploadedAt);
 
-public sealed record DocumentView(string ProjectId, string Id, string Name, string? FolderId, IReadOnlyList<DocumentVersionView> Versions);
+/// <param name="TaskId">The task the document is attached to (documents other modules add for a task), else null.</param>
+public sealed record DocumentView(string ProjectId, string Id, string Name, string? FolderId, string? TaskId, IReadOnlyList<DocumentVersionView> Versions);
 
 /// <summary>A row of a list: enough to show it and open it.</summary>
 public sealed record WorkObjectSummary(string Id, ObjectType Type, string Name, string? Status, string? ProjectId, string? ParentId);

@@ -64,6 +64,7 @@ public sealed class AddDocumentValidator : AbstractValidator<AddDocument>
     {
         RuleFor(r => r.Name).MustBeName();
         RuleFor(r => r.ContentType).MustBeContentType();
+        When(r => r.TaskId is not null, () => RuleFor(r => r.TaskId).MustBeId());
     }
 }
 
@@ -86,10 +87,10 @@ internal sealed class DocumentHandlers(IGrainFactory grains, ISender sender, ICu
     IRequestHandler<RenameDocument, DocumentView>, IRequestHandler<MoveDocument, DocumentView>, IRequestHandler<DeleteDocument, Unit>
 {
     public Task<DocumentView> Handle(UploadDocument request, CancellationToken cancellationToken) =>
-        AddAsync(request.ProjectId, request.FolderId, request.Name, request.ContentType, request.Content, current.UserId(), cancellationToken);
+        AddAsync(request.ProjectId, request.FolderId, null, request.Name, request.ContentType, request.Content, current.UserId(), cancellationToken);
 
     public Task<DocumentView> Handle(AddDocument request, CancellationToken cancellationToken) =>
-        AddAsync(request.ProjectId, request.FolderId, request.Name, request.ContentType, request.Content, request.UploadedBy, cancellationToken);
+        AddAsync(request.ProjectId, request.FolderId, request.TaskId, request.Name, request.ContentType, request.Content, request.UploadedBy, cancellationToken);
 
     public Task<DocumentView> Handle(UploadVersion request, CancellationToken cancellationToken) =>
         StoreThenAsync(request.Content, request.ContentType, current.UserId(),
@@ -126,11 +127,11 @@ internal sealed class DocumentHandlers(IGrainFactory grains, ISender sender, ICu
     }
 
     private async Task<DocumentView> AddAsync(
-        string projectId, string? folderId, string name, string contentType, Stream stream, string uploader, CancellationToken ct)
+        string projectId, string? folderId, string? taskId, string name, string contentType, Stream stream, string uploader, CancellationToken ct)
     {
         var id = WorkIds.New();
         var document = await StoreThenAsync(stream, contentType, uploader,
-            version => Project(projectId).AddDocumentAsync(id, name, folderId, version), ct);
+            version => Project(projectId).AddDocumentAsync(id, name, folderId, taskId, version), ct);
         await sender.Send(new RegisterSecuredObject(
             Secured.InProject(projectId, ObjectType.Document, id), DocumentPlace.Of(projectId, folderId), uploader), ct);
         return document;

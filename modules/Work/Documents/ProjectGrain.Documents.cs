@@ -16,7 +16,7 @@ public partial interface IProjectGrain
     /// <summary>Removes the folder, its subfolders and their documents (bytes included).</summary>
     Task DeleteFolderAsync(string folderId, string userId);
 
-    Task<DocumentView> AddDocumentAsync(string documentId, string name, string? folderId, StoredVersion version);
+    Task<DocumentView> AddDocumentAsync(string documentId, string name, string? folderId, string? taskId, StoredVersion version);
 
     Task<DocumentView> AddVersionAsync(string documentId, StoredVersion version);
 
@@ -67,11 +67,12 @@ public sealed partial class ProjectGrain
             [.. documents.SelectMany(d => d.Value.Versions).Select(v => v.ContentId)], userId)]);
     }
 
-    public async Task<DocumentView> AddDocumentAsync(string documentId, string name, string? folderId, StoredVersion version)
+    public async Task<DocumentView> AddDocumentAsync(string documentId, string name, string? folderId, string? taskId, StoredVersion version)
     {
         EnsureExists();
         if (folderId is not null) Found(State.Folders, folderId, "Folder");
-        var document = new DocumentState { Name = name, FolderId = folderId, Versions = [Version(1, version)] };
+        if (taskId is not null) Found(State.Tasks, taskId, "Task");
+        var document = new DocumentState { Name = name, FolderId = folderId, TaskId = taskId, Versions = [Version(1, version)] };
         State.Documents.Add(documentId, document);
         await SaveAsync(DocumentRow(documentId, document), new Publish(new DocumentAdded(
             ProjectId, documentId, folderId, version.UploadedBy, name, version.Size, version.ContentType)));
@@ -141,6 +142,6 @@ public sealed partial class ProjectGrain
 
     private FolderView FolderView(string id, FolderState f) => new(ProjectId, id, f.Name, f.ParentFolderId);
 
-    private DocumentView DocumentView(string id, DocumentState d) => new(ProjectId, id, d.Name, d.FolderId,
+    private DocumentView DocumentView(string id, DocumentState d) => new(ProjectId, id, d.Name, d.FolderId, d.TaskId,
         [.. d.Versions.Select(v => new DocumentVersionView(v.Number, v.Size, v.ContentType, v.UploadedBy, v.UploadedAt))]);
 }

@@ -53,6 +53,7 @@ public sealed class DocumentState
 {
     public string Name { get; set; } = "";
     public string? FolderId { get; set; }
+    public string? TaskId { get; set; }
     public List<DocumentVersionState> Versions { get; set; } = [];
 }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using FluentValidation;
+using Greenlight.Kernel.Email;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
 using Greenlight.Kernel.Mediator;
@@ -37,6 +38,8 @@ public static class KernelServices
         services.Configure<StoreOptions>(configuration.GetSection(StoreOptions.Section));
         services.Configure<GrainRuntimeOptions>(configuration.GetSection(GrainRuntimeOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(HostIdentity.New());
         services.AddMemoryCache();

@@ -89,8 +89,18 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, await frameio.SendWebhookAsync(webhook.Id, "action.executed", "file", asset.Id, mirrored.Id, alice));
         var documents = await Eventually.MatchesAsync(() => admin.GetSuccessAsync<Page<WorkObjectSummary>>($"/api/v1/projects/{project.Id}/documents"),
             page => page.Items.Any(d => d.Name == "hero.png"), TimeSpan.FromSeconds(10), "the asset is a document here");
-        Assert.Single(documents.Items, d => d.Name == "hero.png");
+        var hero = Assert.Single(documents.Items, d => d.Name == "hero.png");
+        Assert.Equal(storyboard.Id, (await admin.GetSuccessAsync<DocumentView>($"/api/v1/projects/{project.Id}/documents/{hero.Id}")).TaskId);
         Assert.Single(frameio.Snapshot().Projects);
+
+        // Each Frame.io-enabled user is told once that work is assigned: the project, then their task's folder; bob is not flagged.
+        Assert.Equal(["Work assigned: project Spring campaign is in Frame.io", "Work assigned: task Storyboard is in Frame.io"],
+            (await _host.EmailsToAsync("alice", 2)).Select(m => m.Subject).Order());
+        var carolTask = Assert.Single(await _host.EmailsToAsync("carol", 2), m => m.Subject.Contains("task", StringComparison.Ordinal));
+        Assert.Contains("\"Review cut\" of the project \"Spring campaign\"", carolTask.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Frame.io", carolTask.HtmlBody, StringComparison.Ordinal);
+        Assert.Empty(_host.EmailsTo("bob"));
+        Assert.Equal(4, _host.Smtp.Messages.Count);
     }
 
     [Fact]

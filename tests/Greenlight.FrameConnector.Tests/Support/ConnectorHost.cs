@@ -6,16 +6,20 @@ using Greenlight.Modules.FrameConnector.Connections;
 using Greenlight.Modules.FrameConnector.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 using Greenlight.Modules.Work.Contracts;
+using Greenlight.Testing.Smtp;
 
 namespace Greenlight.FrameConnector.Tests.Support;
 
 /// <summary>A host pointed at a fake Frame.io, with the real Access module: users, groups and rights are made through its API.</summary>
 public sealed class ConnectorHost : IAsyncDisposable
 {
-    private ConnectorHost(TestHost host, FakeFrameioServer frameio) => (Host, Frameio) = (host, frameio);
+    private ConnectorHost(TestHost host, FakeFrameioServer frameio, SmtpSink smtp) => (Host, Frameio, Smtp) = (host, frameio, smtp);
 
     public TestHost Host { get; }
     public FakeFrameioServer Frameio { get; }
+
+    /// <summary>The SMTP relay of the host (<c>Email:Host</c>/<c>Email:Port</c>): the emails it sent.</summary>
+    public SmtpSink Smtp { get; }
     public HttpClient Admin => Host.Admin;
 
     /// <param name="frameio">A fake already running (a restarted host keeps talking to it); a new one when null.</param>
@@ -23,6 +27,7 @@ public sealed class ConnectorHost : IAsyncDisposable
     public static async Task<ConnectorHost> StartAsync(FakeFrameioServer? frameio = null, string? postgres = null)
     {
         frameio ??= await FakeFrameioServer.StartAsync();
+        var smtp = SmtpSink.Start();
         var host = await TestHost.StartAsync(new Dictionary<string, string?>
         {
             ["Storage:PostgreSql"] = postgres,
@@ -30,8 +35,11 @@ public sealed class ConnectorHost : IAsyncDisposable
             ["FrameConnector:BaseBackoff"] = "00:00:00.050",
             ["FrameConnector:AttemptTimeout"] = "00:00:10",
             ["Outbox:BaseRetryDelay"] = "00:00:00.100",
+            ["Email:Host"] = smtp.Host,
+            ["Email:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:From"] = "greenlight@example.test",
         });
-        return new ConnectorHost(host, frameio);
+        return new ConnectorHost(host, frameio, smtp);
     }
 
     /// <summary>Connects the organization's default account: a token user of the fake, and the first of their accounts.</summary>
@@ -74,12 +82,19 @@ public sealed class ConnectorHost : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0;
     }, "the Frame.io events are processed");
 
+    /// <summary>The emails sent to the user made as <paramref name="name"/>, once there are at least <paramref name="count"/>.</summary>
+    public Task<List<ReceivedEmail>> EmailsToAsync(string name, int count) => Eventually.MatchesAsync(
+        () => Task.FromResult(EmailsTo(name)), m => m.Count >= count, TimeSpan.FromSeconds(20), $"{count} email(s) to {name}");
+
+    public List<ReceivedEmail> EmailsTo(string name) => [.. Smtp.Messages.Where(m => m.Recipients.Contains(AccessUsers.EmailOf(name)))];
+
     /// <summary>Stops the host and leaves the fake running.</summary>
     public ValueTask StopHostAsync() => Host.DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
+        await Smtp.DisposeAsync();
         await Frameio.DisposeAsync();
     }
 }

@@ -1,6 +1,7 @@
 using Greenlight.Modules.Review;
 using Greenlight.Modules.Review.ExperienceManager;
 using Greenlight.Review.Tests.Support;
+using Greenlight.Testing.Logging;
 using Greenlight.Testing.ExperienceManager;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,11 +1,11 @@
 using System.Net.Mail;
-using Greenlight.Modules.Review.Email;
-using Greenlight.Review.Tests.Support;
+using Greenlight.Kernel.Email;
+using Greenlight.Testing.Logging;
 using Greenlight.Testing.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Greenlight.Review.Tests.Email;
+namespace Greenlight.Kernel.Tests.Email;
 
 public sealed class SmtpEmailSenderTests : IAsyncLifetime
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Greenlight.Review.Tests.Support;
+namespace Greenlight.Testing.Logging;
 
 /// <summary>Every log line, at every level, with its exception: what a secret must never appear in.</summary>
 public sealed class CapturedLogs : ILoggerProvider

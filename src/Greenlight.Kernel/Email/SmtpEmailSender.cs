@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Greenlight.Modules.Review.Email;
+namespace Greenlight.Kernel.Email;
 
 /// <summary>
 /// Sends through an SMTP relay with <see cref="SmtpClient"/>, a new client per message because one

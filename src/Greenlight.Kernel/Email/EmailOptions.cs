@@ -1,4 +1,4 @@
-namespace Greenlight.Modules.Review.Email;
+namespace Greenlight.Kernel.Email;
 
 /// <summary>The SMTP relay notifications go through (configuration section <c>Email</c>).</summary>
 public sealed class EmailOptions
