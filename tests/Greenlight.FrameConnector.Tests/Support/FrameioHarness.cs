@@ -1,3 +1,4 @@
+using Greenlight.Testing.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace Greenlight.FrameConnector.Tests.Support;
@@ -8,11 +9,13 @@ public sealed class FrameioHarness : IAsyncDisposable
     public const string Token = "fio-token-3f9c1b7e-keep-out-of-logs";
 
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly ILoggerFactory _loggers;
 
     private FrameioHarness(FakeFrameioServer fake, FakeFrameioSeed seed)
     {
         Fake = fake;
         Seed = seed;
+        _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
     }
 
     public FakeFrameioServer Fake { get; }
@@ -44,10 +47,10 @@ public sealed class FrameioHarness : IAsyncDisposable
     };
 
     public FrameioClient Client(FrameioClientOptions? options = null, FrameioCredentials? credentials = null) =>
-        new(_http, credentials ?? new FrameioCredentials(Token, isLegacyDeveloperToken: false), options ?? Options, logger: Logs.Factory.CreateLogger<FrameioClient>());
+        new(_http, credentials ?? new FrameioCredentials(Token, isLegacyDeveloperToken: false), options ?? Options, logger: _loggers.CreateLogger<FrameioClient>());
 
     public FrameioAssumedCalls AssumedCalls() =>
-        new(_http, new FrameioCredentials(Token, isLegacyDeveloperToken: false), Options, logger: Logs.Factory.CreateLogger<FrameioAssumedCalls>());
+        new(_http, new FrameioCredentials(Token, isLegacyDeveloperToken: false), Options, logger: _loggers.CreateLogger<FrameioAssumedCalls>());
 
     public async Task<FrameioProject> NewProjectAsync(IFrameioClient client, string name = "Spring campaign") =>
         await client.CreateProjectAsync(AccountId, WorkspaceId, name);
@@ -55,7 +58,7 @@ public sealed class FrameioHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        Logs.Dispose();
+        _loggers.Dispose();
         await Fake.DisposeAsync();
     }
 }

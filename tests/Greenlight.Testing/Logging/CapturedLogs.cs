@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Greenlight.Testing.Logging;
 
-/// <summary>Every log line, at every level, with its exception: what a secret must never appear in.</summary>
+/// <summary>Every log line, at every level, with its structured state and exception: what a secret must never appear in.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
@@ -25,6 +25,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {state} {exception}");
     }
 }
