@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Greenlight.Host.Authentication;
+using Greenlight.Host.Dashboard;
 using Greenlight.Host.Health;
 using Greenlight.Host.Plugins;
 using Greenlight.Host.Problems;
@@ -31,7 +32,8 @@ public static class GreenlightApp
             .AddCommandLine(args);
 
         var modules = ModuleCatalog.Discover(builder.Configuration["Modules:PluginsPath"] ?? "plugins");
-        builder.Services.AddGreenlightKernel(builder.Configuration, modules);
+        // Plugins are loaded before the silo is built, so their grains and serializers are part of it.
+        builder.AddGreenlightKernel(modules);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? 10 * 1024 * 1024);
@@ -44,7 +46,9 @@ public static class GreenlightApp
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
+            .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 
         configureServices?.Invoke(builder.Services);
@@ -66,6 +70,8 @@ public static class GreenlightApp
             ui.RoutePrefix = "docs";
             ui.SwaggerEndpoint("/openapi/v1.json", "Greenlight API v1");
         }));
+
+        app.MapGreenlightDashboard();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         foreach (var endpoints in app.Services.GetServices<IEndpoints>()) endpoints.MapEndpoints(api);

@@ -23,6 +23,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            // Two activations of one grain raced for a moment (a silo was failing over): the client retries.
+            Orleans.Storage.InconsistentStateException => Problem(StatusCodes.Status409Conflict, "Conflict", "The object changed while the request ran; retry it."),
             ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", e.Message),
             _ => null,
         };

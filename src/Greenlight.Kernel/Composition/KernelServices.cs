@@ -2,8 +2,9 @@ using System.Reflection;
 using FluentValidation;
 using Greenlight.Kernel.Email;
 using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Grains.Snapshots;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Messages;
 using Greenlight.Kernel.Modules;
 using Greenlight.Kernel.Organization;
 using Greenlight.Kernel.Outbox;
@@ -12,44 +13,54 @@ using Greenlight.Kernel.Security.Secrets;
 using Greenlight.Kernel.Security.Tokens;
 using Greenlight.Kernel.Storage;
 using Greenlight.Kernel.Validation;
+using MediatR;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Greenlight.Kernel.Composition;
 
 public static class KernelServices
 {
     /// <summary>
-    /// Registers the kernel and everything the given module assemblies contribute, found by scanning:
-    /// request and notification handlers, validators, request authorizers, endpoints, schema migrations, grains, hosted
-    /// services, and each <see cref="IModule"/>'s own registrations (last, so they may replace kernel defaults).
+    /// Makes the host a Greenlight host: the kernel, an Orleans silo on the configured store, and
+    /// everything the module assemblies contribute, found by scanning: request and notification
+    /// handlers, projections, validators, request authorizers, endpoints, schema migrations, grains
+    /// (with their serializers), hosted services, and each <see cref="IModule"/>'s own registrations
+    /// (last, so they may replace kernel defaults).
     /// </summary>
-    public static IServiceCollection AddGreenlightKernel(this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> moduleAssemblies)
+    public static IHostApplicationBuilder AddGreenlightKernel(this IHostApplicationBuilder builder, IEnumerable<Assembly> moduleAssemblies)
     {
+        var (services, configuration) = (builder.Services, builder.Configuration);
         var kernel = typeof(KernelServices).Assembly;
         var modules = moduleAssemblies.Where(a => a != kernel).Distinct().ToList();
         List<Assembly> all = [kernel, .. modules];
 
         services.Configure<StoreOptions>(configuration.GetSection(StoreOptions.Section));
-        services.Configure<GrainRuntimeOptions>(configuration.GetSection(GrainRuntimeOptions.Section));
+        services.Configure<GrainOptions>(configuration.GetSection(GrainOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(HostIdentity.New());
+        services.AddSingleton(new MessageCatalog(all));
         services.AddMemoryCache();
 
-        // Hosted services start in registration order: the schema and organization first.
+        // The store is opened now: the silo's storage, reminders and clustering are configured with it.
+        var store = (configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions()).Open();
+        services.AddSingleton(store);
+        services.AddSingleton<SchemaMigrator>();
+
+        // Hosted services start one after another in registration order: the schema and the
+        // organization, then the silo, then the work that calls grains (outbox, modules' services).
         services.AddHostedService<KernelStartup>();
-        AddStore(services);
+        builder.UseOrleans(silo => GreenlightSilo.Configure(silo, configuration, store, all));
         AddMediator(services);
         AddSecurity(services, configuration);
-        AddGrains(services, all);
+        AddGrainSupport(services);
         AddOutbox(services);
         Scan(services, all, modules);
 
@@ -58,26 +69,14 @@ public static class KernelServices
         {
             ((IModule)Activator.CreateInstance(module)!).ConfigureServices(services, configuration);
         }
-        return services;
+        return builder;
     }
 
-    private static void AddStore(IServiceCollection services)
-    {
-        services.AddSingleton<IStore>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
-            return string.IsNullOrWhiteSpace(options.PostgreSql)
-                ? new SqliteStore(options.SqlitePath)
-                : new PostgresStore(options.PostgreSql);
-        });
-        services.AddSingleton<SchemaMigrator>();
-    }
-
+    /// <summary>MediatR 5 has no DI package: its service factory resolves from the scope the mediator lives in.</summary>
     private static void AddMediator(IServiceCollection services)
     {
-        services.AddScoped<IMediator, Mediator.Mediator>();
-        services.AddScoped<ISender>(sp => sp.GetRequiredService<IMediator>());
-        services.AddScoped<IPublisher>(sp => sp.GetRequiredService<IMediator>());
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
         // Authorization runs outermost, so a caller without rights learns nothing from validation.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
@@ -96,7 +95,7 @@ public static class KernelServices
 
     private static void AddSecrets(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => MasterKey.From(configuration, sp.GetRequiredService<IOptions<StoreOptions>>().Value));
+        services.AddSingleton(sp => MasterKey.From(configuration, configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions()));
         services.AddDataProtection().SetApplicationName("Greenlight");
         services.AddOptions<KeyManagementOptions>().Configure<IStore, MasterKey>((options, store, masterKey) =>
         {
@@ -106,15 +105,12 @@ public static class KernelServices
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
     }
 
-    private static void AddGrains(IServiceCollection services, IEnumerable<Assembly> assemblies)
+    private static void AddGrainSupport(IServiceCollection services)
     {
-        services.AddSingleton(new GrainTypeRegistry(assemblies));
-        services.AddSingleton<IGrainStorage, SqlGrainStorage>();
-        services.AddSingleton<GrainRuntime>();
-        services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
-        services.AddHostedService<GrainCollector>();
-        services.AddSingleton<StaleActivationListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<StaleActivationListener>());
+        services.AddSingleton<RecordedMessageDelivery>();
+        services.AddHostedService<HandedOnJanitor>();
+        services.AddSingleton<SiloSnapshots>();
+        services.AddSingleton<SnapshotInvalidation>();
     }
 
     private static void AddOutbox(IServiceCollection services)
@@ -134,6 +130,8 @@ public static class KernelServices
                 .AsImplementedInterfaces(IsClosed(typeof(IRequestHandler<,>))).WithTransientLifetime()
             .AddClasses(c => c.AssignableTo(typeof(INotificationHandler<>)), publicOnly: false)
                 .AsImplementedInterfaces(IsClosed(typeof(INotificationHandler<>))).WithTransientLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IProjection<>)), publicOnly: false)
+                .AsImplementedInterfaces(IsClosed(typeof(IProjection<>))).WithTransientLifetime()
             .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
                 .AsImplementedInterfaces(IsClosed(typeof(IValidator<>))).WithTransientLifetime()
             .AddClasses(c => c.AssignableTo(typeof(IRequestAuthorizer<>)), publicOnly: false)

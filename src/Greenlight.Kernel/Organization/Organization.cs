@@ -1,4 +1,4 @@
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Storage;
 
 namespace Greenlight.Kernel.Organization;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
-using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Messages;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -92,7 +92,7 @@ public sealed class OutboxDispatcher(
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Set(Principal.System);
             var handler = ActivatorUtilities.CreateInstance(scope.ServiceProvider, types.Handler);
-            var message = JsonSerializer.Deserialize(envelope.Payload, types.Message, GrainJson.Options)!;
+            var message = JsonSerializer.Deserialize(envelope.Payload, types.Message, MessageCatalog.Json)!;
             var handle = HandleMethods.GetOrAdd(types.Message, static m => typeof(INotificationHandler<>).MakeGenericType(m).GetMethod("Handle")!);
             await (Task)handle.Invoke(handler, [message, stoppingToken])!;
             return null;

@@ -1,4 +1,5 @@
-using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Messages;
+using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Greenlight.Kernel.Outbox;
@@ -22,7 +23,7 @@ public sealed class OutboxRegistry
                     && d.ImplementationType is not null)
         .Select(d => (d.ServiceType.GetGenericArguments()[0], d.ImplementationType!)));
 
-    public static string Name(Type type) => type.FullName ?? type.Name;
+    public static string Name(Type type) => MessageCatalog.Name(type);
 
     public IReadOnlyList<Type> HandlersOf(Type messageType) => _handlersByMessage.GetValueOrDefault(messageType, []);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Mediator;
+using Greenlight.Kernel.Composition;
+using Greenlight.Kernel.Messages;
+using MediatR;
 using Greenlight.Kernel.Storage;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public sealed class SqlOutbox(IStore store, OutboxRegistry registry, OutboxSigna
         var handlers = registry.HandlersOf(messageType);
         if (handlers.Count == 0) return;
         var now = clock.GetUtcNow();
-        var payload = JsonSerializer.Serialize(message, messageType, GrainJson.Options);
+        var payload = JsonSerializer.Serialize(message, messageType, MessageCatalog.Json);
         foreach (var handler in handlers)
         {
             await tx.ExecuteAsync("""

@@ -1,5 +1,5 @@
 using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 
 namespace Greenlight.Kernel.Security;
 
@@ -56,7 +56,7 @@ public interface IRequestAuthorizer<in TRequest> where TRequest : notnull
 public sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentPrincipal current, IAccessPolicy policy, IEnumerable<IRequestAuthorizer<TRequest>> authorizers)
     : IPipelineBehavior<TRequest, TResponse> where TRequest : notnull
 {
-    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var principal = current.Principal ?? throw new NotAuthenticatedException();
         if (!principal.IsSystem)

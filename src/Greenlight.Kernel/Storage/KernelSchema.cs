@@ -1,15 +1,5 @@
 namespace Greenlight.Kernel.Storage;
 
-internal sealed class GrainStateTable() : PortableMigration("kernel-0001-grain-state", """
-    CREATE TABLE IF NOT EXISTS grain_state (
-        grain_type TEXT NOT NULL,
-        grain_key TEXT NOT NULL,
-        version BIGINT NOT NULL,
-        data TEXT NULL,
-        updated_at BIGINT NOT NULL,
-        PRIMARY KEY (grain_type, grain_key));
-    """);
-
 internal sealed class OutboxTable() : PortableMigration("kernel-0002-outbox", """
     CREATE TABLE IF NOT EXISTS outbox_messages (
         id TEXT PRIMARY KEY,
@@ -44,4 +34,12 @@ internal sealed class OrganizationTables() : PortableMigration("kernel-0003-orga
         created_at BIGINT NOT NULL,
         revoked_at BIGINT NULL);
     CREATE INDEX IF NOT EXISTS ix_api_tokens_user ON api_tokens (user_id);
+    """);
+
+/// <summary>Ids of the messages grains recorded and handed on, so that handing one on again changes nothing.</summary>
+internal sealed class HandedOnMessagesTable() : PortableMigration("kernel-0008-handed-on-messages", """
+    CREATE TABLE IF NOT EXISTS handed_on_messages (
+        id TEXT PRIMARY KEY,
+        handed_on_at BIGINT NOT NULL);
+    CREATE INDEX IF NOT EXISTS ix_handed_on_messages_at ON handed_on_messages (handed_on_at);
     """);

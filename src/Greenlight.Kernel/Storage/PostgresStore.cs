@@ -3,14 +3,14 @@ using Npgsql;
 
 namespace Greenlight.Kernel.Storage;
 
-/// <summary>PostgreSQL, shared by every host; the source of truth when several hosts run.</summary>
+/// <summary>PostgreSQL, shared by every host of a cluster; the source of truth when several hosts run.</summary>
 public sealed class PostgresStore(string connectionString) : IStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
-    public string ConnectionString => connectionString;
-
     public SqlDialect Dialect => SqlDialect.PostgreSql;
+
+    public DbDataSource DataSource => _dataSource;
 
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);

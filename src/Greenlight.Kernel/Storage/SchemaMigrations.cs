@@ -4,7 +4,7 @@ namespace Greenlight.Kernel.Storage;
 
 /// <summary>
 /// One idempotent schema step (<c>CREATE … IF NOT EXISTS</c>), applied once per store and
-/// recorded by <see cref="Id"/>. Ids sort in the order steps must run: "kernel-0001-grain-state",
+/// recorded by <see cref="Id"/>. Ids sort in the order steps must run: "kernel-0002-outbox",
 /// "access-0001-users". Kernel steps run before any module's.
 /// </summary>
 public interface ISchemaMigration
@@ -43,7 +43,8 @@ public sealed class SchemaMigrator(IStore store, IEnumerable<ISchemaMigration> m
                 var applied = await tx.ScalarAsync<string>("SELECT id FROM schema_migrations WHERE id = @id", ("id", migration.Id));
                 if (applied is not null) continue;
                 logger.LogInformation("Applying schema migration {MigrationId}", migration.Id);
-                await tx.ExecuteAsync(migration.Sql(tx.Dialect));
+                // A step that one dialect does not need is recorded all the same.
+                if (migration.Sql(tx.Dialect) is { Length: > 0 } sql) await tx.ExecuteAsync(sql);
                 await tx.ExecuteAsync("INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at)",
                     ("id", migration.Id), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
             }

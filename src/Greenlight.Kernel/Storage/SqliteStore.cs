@@ -3,36 +3,33 @@ using Microsoft.Data.Sqlite;
 
 namespace Greenlight.Kernel.Storage;
 
-/// <summary>The embedded default: one file, one host. Writers are serialized in process, which
-/// SQLite would do anyway, but without its busy-wait.</summary>
+/// <summary>
+/// The embedded default: one file, one host. The store's own writers are serialized in process
+/// (SQLite would serialize them anyway, but with a busy-wait); Orleans's grain storage and
+/// reminders write on their own connections, through <see cref="DataSource"/>, and wait on
+/// SQLite's busy handler.
+/// </summary>
 public sealed class SqliteStore : IStore, IDisposable
 {
-    private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
-
-    static SqliteStore() => SQLitePCL.Batteries_V2.Init();
+    private readonly SqliteConnectionSource _connections;
 
     public SqliteStore(string path)
     {
         var fullPath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        _connections = new SqliteConnectionSource(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString());
+        using var connection = _connections.OpenConnection();
         using var wal = connection.Command("PRAGMA journal_mode=WAL;");
         wal.ExecuteNonQuery();
     }
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
 
-    public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
-    {
-        // Busy waits are bounded by the command timeout (Microsoft.Data.Sqlite retries SQLITE_BUSY until then);
-        // synchronous stays FULL so that a committed write survives a power cut, not only a crash.
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    public DbDataSource DataSource => _connections;
+
+    public ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        _connections.OpenConnectionAsync(cancellationToken);
 
     public async Task<T> InTransactionAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
@@ -58,7 +55,46 @@ public sealed class SqliteStore : IStore, IDisposable
     public void Dispose()
     {
         _writer.Dispose();
+        _connections.Dispose();
         SqliteConnection.ClearAllPools();
+    }
+}
+
+/// <summary>
+/// Opens connections to the SQLite file with SQLite's own busy handler armed, so a writer that finds
+/// the file locked retries within SQLite in small steps instead of failing (or sleeping in 150 ms
+/// steps, as Microsoft.Data.Sqlite's fallback does). synchronous stays FULL, SQLite's default, so a
+/// committed write survives a power cut, not only a crash.
+/// </summary>
+public sealed class SqliteConnectionSource(string connectionString) : DbDataSource
+{
+    /// <summary>How long a writer waits for the file lock before its command fails.</summary>
+    public const int BusyTimeoutMilliseconds = 30_000;
+
+    public override string ConnectionString => connectionString;
+
+    protected override DbConnection CreateDbConnection() => new SqliteConnection(connectionString);
+
+    protected override DbConnection OpenDbConnection()
+    {
+        var connection = CreateDbConnection();
+        connection.Open();
+        Arm(connection);
+        return connection;
+    }
+
+    protected override async ValueTask<DbConnection> OpenDbConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = CreateDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        Arm(connection);
+        return connection;
+    }
+
+    private static void Arm(DbConnection connection)
+    {
+        using var command = connection.Command($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+        command.ExecuteNonQuery();
     }
 }
 

@@ -13,6 +13,9 @@ public interface IStore
 {
     SqlDialect Dialect { get; }
 
+    /// <summary>Where connections come from; Orleans's grain storage, reminders and clustering share it.</summary>
+    DbDataSource DataSource { get; }
+
     /// <summary>An open connection for reads; dispose it when done.</summary>
     ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
 

@@ -8,4 +8,8 @@ public sealed class StoreOptions
     public string? PostgreSql { get; set; }
 
     public string SqlitePath { get; set; } = "data/greenlight.db";
+
+    public bool UsesPostgreSql => !string.IsNullOrWhiteSpace(PostgreSql);
+
+    public IStore Open() => UsesPostgreSql ? new PostgresStore(PostgreSql!) : new SqliteStore(SqlitePath);
 }

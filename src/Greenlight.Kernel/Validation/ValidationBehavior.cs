@@ -1,6 +1,6 @@
 using FluentValidation;
 using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 
 namespace Greenlight.Kernel.Validation;
 
@@ -8,7 +8,7 @@ namespace Greenlight.Kernel.Validation;
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse> where TRequest : notnull
 {
-    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)

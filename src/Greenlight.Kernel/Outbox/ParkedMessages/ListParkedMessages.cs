@@ -1,5 +1,5 @@
 using FluentValidation;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 
 namespace Greenlight.Kernel.Outbox.ParkedMessages;

@@ -1,5 +1,5 @@
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,10 +12,10 @@ public sealed class ParkedMessagesEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/admin/outbox/parked").WithTags("Outbox");
-        group.MapGet("/", async Task<Ok<IReadOnlyList<ParkedMessage>>> (ISender sender, int? limit, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<IReadOnlyList<ParkedMessage>>> (IMediator sender, int? limit, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListParkedMessages(limit ?? 100), ct)))
             .WithName("ListParkedMessages").WithSummary("Messages whose delivery failed on every attempt, newest first.");
-        group.MapPost("/{id}/retry", async Task<NoContent> (ISender sender, string id, CancellationToken ct) =>
+        group.MapPost("/{id}/retry", async Task<NoContent> (IMediator sender, string id, CancellationToken ct) =>
             {
                 await sender.Send(new RetryParkedMessage(id), ct);
                 return TypedResults.NoContent();

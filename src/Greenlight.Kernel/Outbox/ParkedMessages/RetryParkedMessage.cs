@@ -1,6 +1,6 @@
 using FluentValidation;
 using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 
 namespace Greenlight.Kernel.Outbox.ParkedMessages;

@@ -1,6 +1,6 @@
 using FluentValidation;
 using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Storage;
 
 namespace Greenlight.Kernel.Security.Tokens;

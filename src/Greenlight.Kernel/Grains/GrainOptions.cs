@@ -1,0 +1,25 @@
+namespace Greenlight.Kernel.Grains;
+
+/// <summary>Section <c>Grains</c>: how grains live and how their recorded messages are recovered.</summary>
+public sealed class GrainOptions
+{
+    public const string Section = "Grains";
+
+    /// <summary>An activation unused this long is deactivated (Orleans's grain collection age).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How soon a grain that stored messages and died before handing them on is woken to hand them on
+    /// (the period of its redelivery reminder; Orleans's minimum reminder period follows it down).
+    /// </summary>
+    public TimeSpan RedeliveryPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the ids of handed-on messages are kept to recognize a repeat; far longer than any redelivery takes.</summary>
+    public TimeSpan HandedOnRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Entries kept in this silo's snapshot cache before the least recently stored ones go.</summary>
+    public int SnapshotCapacity { get; set; } = 200_000;
+
+    /// <summary>How long a write waits for another silo to drop its copy of a snapshot; a silo that does not answer is being declared dead.</summary>
+    public TimeSpan SnapshotInvalidationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

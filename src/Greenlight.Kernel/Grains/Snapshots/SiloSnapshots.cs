@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace Greenlight.Kernel.Grains.Snapshots;
+
+/// <summary>
+/// This silo's copies of grain-owned snapshots, so hot reads (every access check) make no grain call.
+/// The owning grain keeps them current: after each write it calls <see cref="SnapshotInvalidation"/>,
+/// which reaches every silo and drops older copies before the write's caller is answered.
+/// </summary>
+public sealed class SiloSnapshots(IOptions<GrainOptions> options)
+{
+    private readonly ConcurrentDictionary<string, Snapshot<object>> _entries = new(StringComparer.Ordinal);
+
+    // Moves on at every invalidation: a fetch that overlapped one keeps nothing, as it cannot tell
+    // whether what it fetched is older than what was invalidated.
+    private long _epoch;
+
+    public int Count => _entries.Count;
+
+    /// <summary>The cached copy, or the owner's current one (fetched, and kept unless an invalidation overlapped the fetch).</summary>
+    public async ValueTask<T> GetAsync<T>(string key, Func<Task<Snapshot<T>>> fetch) where T : class
+    {
+        if (_entries.TryGetValue(key, out var cached) && cached.Value is T value) return value;
+        var started = Interlocked.Read(ref _epoch);
+        var fetched = await fetch();
+        if (Interlocked.Read(ref _epoch) != started) return fetched.Value;
+        var kept = _entries.AddOrUpdate(key, new Snapshot<object>(fetched.Version, fetched.Value),
+            (_, existing) => existing.Version > fetched.Version ? existing : new Snapshot<object>(fetched.Version, fetched.Value));
+        // An invalidation that slipped in between the check and the store finds nothing to drop: drop it here.
+        if (Interlocked.Read(ref _epoch) != started) _entries.TryRemove(new KeyValuePair<string, Snapshot<object>>(key, kept));
+        if (_entries.Count > options.Value.SnapshotCapacity) EvictSome();
+        return fetched.Value;
+    }
+
+    /// <summary>Copies older than <paramref name="version"/> are stale.</summary>
+    public void Invalidate(string key, long version)
+    {
+        Interlocked.Increment(ref _epoch);
+        while (_entries.TryGetValue(key, out var existing) && existing.Version < version
+               && !_entries.TryRemove(new KeyValuePair<string, Snapshot<object>>(key, existing)))
+        {
+            // Replaced meanwhile: look again.
+        }
+    }
+
+    private void EvictSome()
+    {
+        foreach (var key in _entries.Keys.Take(options.Value.SnapshotCapacity / 10 + 1)) _entries.TryRemove(key, out _);
+    }
+}
