@@ -1,4 +1,4 @@
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +12,6 @@ public static class InProcess
     {
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Set(Principal.System);
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 }

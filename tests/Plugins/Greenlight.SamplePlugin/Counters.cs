@@ -1,8 +1,7 @@
 using FluentValidation;
+using MediatR;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
-using Greenlight.Kernel.Outbox;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -16,27 +15,34 @@ namespace Greenlight.SamplePlugin;
 // table of the module's own, a request with a validator, and endpoints. Probes.cs adds a handler
 // that fails on demand, for tests of the outbox's parking.
 
+[Alias("sample.counter")]
 public interface ICounterGrain : IGrainWithStringKey
 {
+    [Alias("increment")]
     Task<long> IncrementAsync();
 
+    [Alias("get"), Orleans.Concurrency.ReadOnly]
     Task<long> GetAsync();
 }
 
-public sealed class CounterState
+[GenerateSerializer, Alias("sample.counter-state")]
+public sealed class CounterState : DurableState
 {
+    [Id(0)]
     public long Value { get; set; }
 }
 
+[Alias("sample.counter-incremented")]
 public sealed record CounterIncremented(string Counter, long Value) : INotification;
 
 [GrainType("sample.counter")]
-public sealed class CounterGrain(IOutbox outbox) : Grain<CounterState>, ICounterGrain
+public sealed class CounterGrain : DurableGrain<CounterState>, ICounterGrain
 {
     public async Task<long> IncrementAsync()
     {
         State.Value++;
-        await WriteStateAsync(tx => outbox.EnqueueAsync(tx, new CounterIncremented(GetPrimaryKeyString(), State.Value)));
+        Record(new CounterIncremented(this.GetPrimaryKeyString(), State.Value));
+        await WriteStateAsync();
         return State.Value;
     }
 
@@ -105,11 +111,11 @@ public sealed class CounterEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/sample/counters/{counter}").WithTags("Sample plugin");
-        group.MapPost("/increment", async Task<Ok<long>> (ISender sender, string counter, CancellationToken ct) =>
+        group.MapPost("/increment", async Task<Ok<long>> (IMediator sender, string counter, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new IncrementCounter(counter), ct)));
-        group.MapGet("/", async Task<Ok<long>> (ISender sender, string counter, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<long>> (IMediator sender, string counter, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetCounter(counter), ct)));
-        group.MapGet("/deliveries", async Task<Ok<IReadOnlyList<long>>> (ISender sender, string counter, CancellationToken ct) =>
+        group.MapGet("/deliveries", async Task<Ok<IReadOnlyList<long>>> (IMediator sender, string counter, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListCounterDeliveries(counter), ct)));
     }
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
+using MediatR;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Outbox;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Storage;
@@ -14,6 +14,7 @@ namespace Greenlight.SamplePlugin;
 // A message whose handler fails on demand, so tests can drive the outbox into parking it and then
 // retry it: a probe's handler throws while the probe's row says "failing".
 
+[Alias("sample.probe-fired")]
 public sealed record ProbeFired(string Probe) : INotification;
 
 public sealed class ProbesTable() : PortableMigration("sample-0002-probes", """
@@ -85,17 +86,17 @@ public sealed class ProbeEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/sample/probes/{probe}").WithTags("Sample plugin");
-        group.MapPut("/", async Task<NoContent> (ISender sender, string probe, ProbeSwitch body, CancellationToken ct) =>
+        group.MapPut("/", async Task<NoContent> (IMediator sender, string probe, ProbeSwitch body, CancellationToken ct) =>
         {
             await sender.Send(new SetProbeFailing(probe, body.Failing), ct);
             return TypedResults.NoContent();
         });
-        group.MapPost("/fire", async Task<NoContent> (ISender sender, string probe, CancellationToken ct) =>
+        group.MapPost("/fire", async Task<NoContent> (IMediator sender, string probe, CancellationToken ct) =>
         {
             await sender.Send(new FireProbe(probe), ct);
             return TypedResults.NoContent();
         });
-        group.MapGet("/deliveries", async Task<Ok<long>> (ISender sender, string probe, CancellationToken ct) =>
+        group.MapGet("/deliveries", async Task<Ok<long>> (IMediator sender, string probe, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CountProbeDeliveries(probe), ct)));
     }
 }
