@@ -19,10 +19,14 @@ namespace Greenlight.Kernel.Grains;
 /// the grain for it if nothing else does.
 /// </para>
 /// </summary>
-public abstract class DurableGrain<TState> : Grain<TState>, IRemindable where TState : DurableState, new()
+public abstract class DurableGrain<TState> : Grain, IRemindable where TState : DurableState, new()
 {
     public const string RedeliveryReminderName = "greenlight.redeliver-recorded-messages";
 
+    /// <summary>The name every grain's state is stored under (with the grain's id, whose type is its [GrainType]).</summary>
+    public const string StateName = "state";
+
+    private readonly IPersistentState<TState> _stored;
     private readonly RecordedMessageDelivery _delivery;
     private readonly TimeSpan _redeliveryPeriod;
     private IGrainReminder? _redeliveryReminder;
@@ -32,11 +36,22 @@ public abstract class DurableGrain<TState> : Grain<TState>, IRemindable where TS
 
     protected DurableGrain()
     {
+        _stored = ServiceProvider.GetRequiredService<IPersistentStateFactory>().Create<TState>(GrainContext, new PersistentStateAttribute(StateName));
         _delivery = ServiceProvider.GetRequiredService<RecordedMessageDelivery>();
         _redeliveryPeriod = ServiceProvider.GetRequiredService<IOptions<GrainOptions>>().Value.RedeliveryPeriod;
         GrainContext.ObservableLifecycle.Subscribe(
             nameof(DurableGrain<TState>), GrainLifecycleStage.SetupState + 1, HandOnStoredAsync, ClearHandedOnAsync);
     }
+
+    /// <summary>The state as last read or written, with the changes made since.</summary>
+    protected TState State
+    {
+        get => _stored.State;
+        set => _stored.State = value;
+    }
+
+    /// <summary>Whether the state was ever stored (a cleared state is stored too).</summary>
+    protected bool RecordExists => _stored.RecordExists;
 
     /// <summary>Adds a message to the change being made; it is stored with the state by the next <see cref="WriteStateAsync"/>.</summary>
     protected void Record(INotification message, DeliveryOptions? delivery = null) => State.Unsent.Add(RecordedMessage.Of(message, delivery));
@@ -45,13 +60,13 @@ public abstract class DurableGrain<TState> : Grain<TState>, IRemindable where TS
     /// Stores the state with the messages recorded since the last write, then hands them on. A write that
     /// fails drops this activation once the call ends, as its memory holds a change that was not stored.
     /// </summary>
-    protected override async Task WriteStateAsync()
+    protected async Task WriteStateAsync()
     {
         var recorded = State.Unsent.Count > 0;
         if (recorded) await EnsureRedeliveryReminderAsync();
         try
         {
-            await base.WriteStateAsync();
+            await _stored.WriteStateAsync();
         }
         catch
         {
@@ -63,7 +78,7 @@ public abstract class DurableGrain<TState> : Grain<TState>, IRemindable where TS
     }
 
     /// <summary>Resets the state to a new one; messages recorded for the change are kept and handed on.</summary>
-    protected override Task ClearStateAsync()
+    protected Task ClearStateAsync()
     {
         State = new TState { Unsent = State.Unsent };
         return WriteStateAsync();
@@ -106,7 +121,7 @@ public abstract class DurableGrain<TState> : Grain<TState>, IRemindable where TS
     private Task StoreWithoutHandedOnAsync()
     {
         _storedHandedOn = false;
-        return base.WriteStateAsync();
+        return _stored.WriteStateAsync();
     }
 
     /// <summary>On activation: a previous activation stored messages and died before handing them on.</summary>
