@@ -3,7 +3,7 @@ global using FluentValidation;
 global using Greenlight.Kernel.Errors;
 global using Greenlight.Kernel.Grains;
 global using Greenlight.Kernel.Http;
-global using Greenlight.Kernel.Mediator;
+global using MediatR;
 global using Greenlight.Kernel.Outbox;
 global using Greenlight.Kernel.Security;
 global using Greenlight.Kernel.Storage;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Greenlight.Testing;
@@ -44,7 +43,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(
         IDictionary<string, string?> settings, int? port = null, IDictionary<string, string?>? environment = null)
     {
-        var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{port ?? TestPorts.Free()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = TestPaths.NewTemporaryDirectory(),
@@ -55,6 +54,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add($"--urls={address}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         start.ArgumentList.Add($"--{Greenlight.Kernel.Security.Secrets.MasterKey.Variable}={TestSecrets.MasterKey}");
+        start.ArgumentList.Add($"--Cluster:SiloPort={TestPorts.Free()}");
+        start.ArgumentList.Add("--Grains:RedeliveryPeriod=00:00:05");
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
@@ -101,13 +102,6 @@ public sealed class HostProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Collects both streams as the process writes them, so a full pipe never blocks the host.</summary>

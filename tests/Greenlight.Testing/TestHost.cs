@@ -56,6 +56,10 @@ public sealed class TestHost : IAsyncDisposable
             [Greenlight.Kernel.Security.Secrets.MasterKey.Variable] = TestSecrets.MasterKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Outbox:PollInterval"] = "00:00:00.100",
+            // Every host is a silo: each listens on a port of its own.
+            ["Cluster:SiloPort"] = TestPorts.Free().ToString(),
+            ["Cluster:Dashboard"] = "false",
+            ["Grains:RedeliveryPeriod"] = "00:00:05",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var app = GreenlightApp.Create(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), services);

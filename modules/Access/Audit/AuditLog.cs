@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Storage;
+using MediatR;
 
 namespace Greenlight.Modules.Access.Audit;
 
@@ -18,19 +20,30 @@ public enum AuditSubject
 /// <summary>One change: who made it, to what, and the state before and after (null when there was none).</summary>
 public sealed record AuditChange(string ActorId, AuditSubject Subject, string SubjectId, string Action, object? Before, object? After);
 
-/// <summary>Writes the audit trail, always in the transaction of the state write it records.</summary>
+/// <summary>Turns a change into the audit entry a grain records with its state write.</summary>
 public sealed class AuditLog(TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public Task RecordAsync(IStoreTransaction tx, AuditChange change) => tx.ExecuteAsync("""
+    public AuditRecorded Entry(AuditChange change) => new(
+        // Version 7 ids sort by creation time, so listing by id lists in order.
+        Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"), clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        change.ActorId, change.Subject, change.SubjectId, change.Action, Serialize(change.Before), Serialize(change.After));
+
+    private static string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
+}
+
+/// <summary>An audit entry, recorded with the state write it describes and stored by <see cref="AuditProjection"/>.</summary>
+[Alias("access.audit-recorded")]
+public sealed record AuditRecorded(
+    string Id, long At, string ActorId, AuditSubject Subject, string SubjectId, string Action, string? BeforeJson, string? AfterJson) : INotification;
+
+public sealed class AuditProjection : IProjection<AuditRecorded>
+{
+    public Task ApplyAsync(AuditRecorded entry, IStoreTransaction tx) => tx.ExecuteAsync("""
         INSERT INTO access_audit (id, at, actor_id, subject_type, subject_id, action, before_json, after_json)
         VALUES (@id, @at, @actor, @type, @subject, @action, @before, @after)
         """,
-        // Version 7 ids sort by creation time, so listing by id lists in order.
-        ("id", Guid.CreateVersion7(clock.GetUtcNow()).ToString("N")), ("at", clock.GetUtcNow().ToUnixTimeMilliseconds()),
-        ("actor", change.ActorId), ("type", change.Subject.ToString()), ("subject", change.SubjectId), ("action", change.Action),
-        ("before", Serialize(change.Before)), ("after", Serialize(change.After)));
-
-    private static string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
+        ("id", entry.Id), ("at", entry.At), ("actor", entry.ActorId), ("type", entry.Subject.ToString()), ("subject", entry.SubjectId),
+        ("action", entry.Action), ("before", entry.BeforeJson), ("after", entry.AfterJson));
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -58,7 +58,7 @@ public sealed class AuditEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         api.MapGroup("/access/audit").WithTags("Access: audit")
-            .MapGet("/", async Task<Ok<IReadOnlyList<AuditEntry>>> (ISender sender, AuditSubject? subjectType, string? subjectId, string? actorId, CancellationToken ct) =>
+            .MapGet("/", async Task<Ok<IReadOnlyList<AuditEntry>>> (IMediator sender, AuditSubject? subjectType, string? subjectId, string? actorId, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAudit(subjectType, subjectId, actorId), ct)))
             .WithName("ListAccessAudit").WithSummary("Changes to levels, users, groups, teams, shares and preferences: by subject, or by the user who made them.");
 }

@@ -14,11 +14,15 @@ public enum GranteeKind
 }
 
 /// <summary>Who a grant is made to. Emails compare without regard to case, every other id exactly.</summary>
+[GenerateSerializer, Immutable, Alias("access.grantee")]
 public sealed record Grantee
 {
     private Grantee(GranteeKind kind, string id) => (Kind, Id) = (kind, id);
 
+    [Id(0)]
     public GranteeKind Kind { get; }
+
+    [Id(1)]
     public string Id { get; }
 
     public static Grantee User(string userId) => new(GranteeKind.User, userId);
@@ -31,4 +35,5 @@ public sealed record Grantee
 }
 
 /// <summary>An explicit permission on one object, made by sharing it.</summary>
-public sealed record Grant(Grantee Grantee, Permission Permission);
+[GenerateSerializer, Immutable, Alias("access.grant")]
+public sealed record Grant([property: Id(0)] Grantee Grantee, [property: Id(1)] Permission Permission);

@@ -1,6 +1,7 @@
 namespace Greenlight.Modules.Access.Contracts;
 
-public sealed record ObjectRef(ObjectType Type, string Id)
+[GenerateSerializer, Immutable, Alias("access.object-ref")]
+public sealed record ObjectRef([property: Id(0)] ObjectType Type, [property: Id(1)] string Id)
 {
     public override string ToString() => $"{Type} {Id}";
 }

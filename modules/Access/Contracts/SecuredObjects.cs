@@ -1,4 +1,4 @@
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 
 namespace Greenlight.Modules.Access.Contracts;
@@ -12,7 +12,8 @@ namespace Greenlight.Modules.Access.Contracts;
 /// tasks, issues, folders and documents sit in the project (or portfolio) they belong to.
 /// Requests carry both, from their route, so a check goes straight to the container's grain.
 /// </summary>
-public sealed record SecuredRef(ObjectRef Object, ObjectRef Container)
+[GenerateSerializer, Immutable, Alias("access.secured-ref")]
+public sealed record SecuredRef([property: Id(0)] ObjectRef Object, [property: Id(1)] ObjectRef Container)
 {
     public static SecuredRef ContainerItself(ObjectRef container) => new(container, container);
 
@@ -22,7 +23,8 @@ public sealed record SecuredRef(ObjectRef Object, ObjectRef Container)
 /// <summary>What a request needs from its sender.</summary>
 /// <param name="Target">The object acted on; for <see cref="AccessAction.Create"/> the parent, or null for an object at top level.</param>
 /// <param name="ChildType">For <see cref="AccessAction.Create"/>: the type of object created.</param>
-public sealed record AccessCheck(AccessAction Action, SecuredRef? Target, ObjectType? ChildType = null)
+[GenerateSerializer, Immutable, Alias("access.access-check")]
+public sealed record AccessCheck([property: Id(0)] AccessAction Action, [property: Id(1)] SecuredRef? Target, [property: Id(2)] ObjectType? ChildType = null)
 {
     public static AccessCheck On(SecuredRef target, AccessAction action) => new(action, target);
 
@@ -69,7 +71,8 @@ public sealed record GrantAssigneeAccess(SecuredRef AssignedObject, Grantee Assi
 /// <summary>For other modules: may this user do this? (The Review module asks before recording a decision, say.)</summary>
 public sealed record CheckAccess(string UserId, AccessCheck Check) : IRequest<AccessAnswer>, IModuleRequest;
 
-public sealed record AccessAnswer(bool Allowed, Permission Held, string Reason);
+[GenerateSerializer, Immutable, Alias("access.access-answer")]
+public sealed record AccessAnswer([property: Id(0)] bool Allowed, [property: Id(1)] Permission Held, [property: Id(2)] string Reason);
 
 /// <summary>For lists: the objects among <paramref name="Objects"/> the user may view, in the order given.</summary>
 public sealed record FilterViewable(string UserId, IReadOnlyList<SecuredRef> Objects) : IRequest<IReadOnlyList<SecuredRef>>, IModuleRequest;

@@ -2,7 +2,7 @@ using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -47,7 +47,7 @@ public sealed class CheckOwnAccessEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         AccessRoutes.Objects(api).MapGet("/check", async Task<Ok<OwnAccess>> (
-                ISender sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId,
+                IMediator sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId,
                 AccessAction action, ObjectType? childType, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new CheckOwnAccess(AccessRoutes.Target(containerType, containerId, objectType, objectId), action, childType), ct)))
             .WithName("CheckOwnAccess")

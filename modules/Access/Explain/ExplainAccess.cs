@@ -2,7 +2,7 @@ using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Levels;
@@ -87,7 +87,7 @@ public sealed class ExplainAccessEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         AccessRoutes.Objects(api).MapGet("/explain", async Task<Ok<AccessExplanation>> (
-                ISender sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId,
+                IMediator sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId,
                 string userId, AccessAction action, ObjectType? childType, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ExplainAccess(AccessRoutes.Target(containerType, containerId, objectType, objectId), userId, action, childType), ct)))
             .WithName("ExplainAccess")

@@ -1,5 +1,5 @@
 using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Storage;
+using MediatR;
 using Greenlight.Modules.Access.Audit;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Organization;
@@ -8,28 +8,18 @@ using Greenlight.Modules.Access.Users;
 
 namespace Greenlight.Modules.Access.Grains;
 
-/// <summary>A grain of this module: every state write carries its audit entry in the same transaction.</summary>
-public abstract class AuditedGrain<TState>(AuditLog audit) : Grain<TState> where TState : class, new()
+/// <summary>A grain of this module: every state write records its audit entry with it.</summary>
+public abstract class AuditedGrain<TState>(AuditLog audit) : DurableGrain<TState> where TState : DurableState, new()
 {
     /// <summary>
-    /// Writes the state (already changed in memory) with <paramref name="change"/> and <paramref name="alsoInTransaction"/>.
-    /// When the write fails the activation is dropped, as its in-memory state holds a change that did not commit.
+    /// Writes the state (already changed in memory) with the audit entry of <paramref name="change"/> and the
+    /// <paramref name="messages"/>. When the write fails the activation is dropped, as its in-memory state holds a change that was not stored.
     /// </summary>
-    protected async Task WriteAuditedAsync(AuditChange? change, Func<IStoreTransaction, Task>? alsoInTransaction = null)
+    protected Task WriteAuditedAsync(AuditChange? change, params INotification[] messages)
     {
-        try
-        {
-            await WriteStateAsync(async tx =>
-            {
-                if (change is not null) await audit.RecordAsync(tx, change);
-                if (alsoInTransaction is not null) await alsoInTransaction(tx);
-            });
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        if (change is not null) Record(audit.Entry(change));
+        foreach (var message in messages) Record(message);
+        return WriteStateAsync();
     }
 }
 

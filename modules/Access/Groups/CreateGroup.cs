@@ -1,7 +1,7 @@
 using FluentValidation;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Organization;
@@ -49,7 +49,7 @@ public sealed class CreateGroupHandler(IGrainFactory grains, ICurrentPrincipal c
 public sealed class CreateGroupEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Groups(api).MapPost("/", async Task<Created<GroupView>> (ISender sender, CreateGroup request, CancellationToken ct) =>
+        AccessRoutes.Groups(api).MapPost("/", async Task<Created<GroupView>> (IMediator sender, CreateGroup request, CancellationToken ct) =>
             {
                 var group = await sender.Send(request, ct);
                 return TypedResults.Created($"/api/v1/access/groups/{group.Id}", group);

@@ -1,6 +1,6 @@
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Levels;
@@ -38,6 +38,6 @@ public sealed class ListGroupsHandler(IGrainFactory grains) : IRequestHandler<Li
 public sealed class ListGroupsEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Groups(api).MapGet("/", async Task<Ok<IReadOnlyList<GroupView>>> (ISender sender, CancellationToken ct) =>
+        AccessRoutes.Groups(api).MapGet("/", async Task<Ok<IReadOnlyList<GroupView>>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListGroups(), ct))).WithName("ListGroups");
 }

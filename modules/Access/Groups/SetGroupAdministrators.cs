@@ -1,7 +1,7 @@
 using FluentValidation;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -42,7 +42,7 @@ public sealed class SetGroupAdministratorsHandler(IGrainFactory grains, ICurrent
 public sealed class SetGroupAdministratorsEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Groups(api).MapPut("/{id}/administrators", async Task<Ok<GroupView>> (ISender sender, string id, SetGroupAdministratorsBody body, CancellationToken ct) =>
+        AccessRoutes.Groups(api).MapPut("/{id}/administrators", async Task<Ok<GroupView>> (IMediator sender, string id, SetGroupAdministratorsBody body, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SetGroupAdministrators(id, body.UserIds), ct)))
             .WithName("SetGroupAdministrators").WithSummary("Names the group's administrators; its subgroups inherit them.");
 }

@@ -13,7 +13,8 @@ public enum BuiltInLevel
 
 /// <summary>What a user may do with each object type and area; every user has exactly one.</summary>
 /// <param name="BuiltIn">Which built-in level this is; null for a custom level (even one copied from a built-in).</param>
-public sealed record AccessLevel(string Id, string Name, License License, BuiltInLevel? BuiltIn, IReadOnlyDictionary<AccessArea, AreaAccess> Areas)
+[GenerateSerializer, Immutable, Alias("access.access-level")]
+public sealed record AccessLevel([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] License License, [property: Id(3)] BuiltInLevel? BuiltIn, [property: Id(4)] IReadOnlyDictionary<AccessArea, AreaAccess> Areas)
 {
     /// <summary>
     /// Full administrative access: the Setup area and every object of every user. Derived from the

@@ -6,7 +6,8 @@ namespace Greenlight.Modules.Access.Levels;
 /// An area's setting as the API and the stored state spell it: the setting, and its toggles as
 /// booleans. Under View only <see cref="Share"/> counts; under No Access none does.
 /// </summary>
-public sealed record AreaSettings(AreaSetting Setting, bool Create = false, bool Delete = false, bool Share = false, bool ShareSystemWide = false, bool Copy = false)
+[GenerateSerializer, Immutable, Alias("access.area-settings")]
+public sealed record AreaSettings([property: Id(0)] AreaSetting Setting, [property: Id(1)] bool Create = false, [property: Id(2)] bool Delete = false, [property: Id(3)] bool Share = false, [property: Id(4)] bool ShareSystemWide = false, [property: Id(5)] bool Copy = false)
 {
     public static AreaSettings From(AreaAccess access) => new(access.Setting,
         access.Allows(EditRights.Create), access.Allows(EditRights.Delete), access.AllowsShare,
@@ -25,7 +26,8 @@ public sealed record AreaSettings(AreaSetting Setting, bool Create = false, bool
 
 /// <summary>An access level as stored and shown.</summary>
 /// <param name="Modifiable">False for System Administrator and External, which can be neither changed nor copied.</param>
-public sealed record AccessLevelData(string Id, string Name, License License, BuiltInLevel? BuiltIn, IReadOnlyDictionary<AccessArea, AreaSettings> Areas)
+[GenerateSerializer, Immutable, Alias("access.access-level-data")]
+public sealed record AccessLevelData([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] License License, [property: Id(3)] BuiltInLevel? BuiltIn, [property: Id(4)] IReadOnlyDictionary<AccessArea, AreaSettings> Areas)
 {
     public bool Modifiable => AccessLevelRules.CanBeChangedOrCopied(ToLevel());
 

@@ -1,33 +1,44 @@
+using Greenlight.Kernel.Grains;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Levels;
 
 namespace Greenlight.Modules.Access.Organization;
 
 /// <param name="AdministratorIds">The group's own administrators; its subgroups inherit them.</param>
-public sealed record GroupData(string Id, string Name, string? ParentId, IReadOnlyList<string> AdministratorIds);
+[GenerateSerializer, Immutable, Alias("access.group-data")]
+public sealed record GroupData([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? ParentId, [property: Id(3)] IReadOnlyList<string> AdministratorIds);
 
-public sealed record TeamData(string Id, string Name);
+[GenerateSerializer, Immutable, Alias("access.team-data")]
+public sealed record TeamData([property: Id(0)] string Id, [property: Id(1)] string Name);
 
 /// <param name="CollaborateByEmail">"Collaborate with people without an account using their email address": external users and sharing by email exist only while it is on.</param>
 /// <param name="AssigneePermission">What an assignee of a task or issue receives on it.</param>
 /// <param name="AssigneeProjectPermission">What they also receive on the whole project; None for nothing.</param>
-public sealed record Preferences(bool CollaborateByEmail = false, Permission AssigneePermission = Permission.Contribute, Permission AssigneeProjectPermission = Permission.None);
+[GenerateSerializer, Immutable, Alias("access.preferences")]
+public sealed record Preferences([property: Id(0)] bool CollaborateByEmail = false, [property: Id(1)] Permission AssigneePermission = Permission.Contribute, [property: Id(2)] Permission AssigneeProjectPermission = Permission.None);
 
 /// <summary>The organization's directory state: few and small, so one grain holds it all.</summary>
-public sealed class DirectoryState
+[GenerateSerializer, Alias("access.directory-state")]
+public sealed class DirectoryState : DurableState
 {
     /// <summary>Custom levels, and built-in ones only once they were changed.</summary>
+    [Id(0)]
     public Dictionary<string, AccessLevelData> Levels { get; set; } = [];
+    [Id(1)]
     public Dictionary<string, GroupData> Groups { get; set; } = [];
+    [Id(2)]
     public Dictionary<string, TeamData> Teams { get; set; } = [];
+    [Id(3)]
     public Preferences Preferences { get; set; } = new();
 }
 
 /// <summary>A read-only view of the directory, rebuilt after each change, handed out without copying.</summary>
+[GenerateSerializer, Immutable, Alias("access.directory-view")]
 public sealed class DirectoryView
 {
     public const int MaxGroupDepth = 14;
 
+    [Id(0)]
     private readonly IReadOnlyDictionary<string, AccessLevel> _levels;
 
     public DirectoryView(DirectoryState state)
@@ -41,8 +52,13 @@ public sealed class DirectoryView
     }
 
     public IEnumerable<AccessLevel> Levels => _levels.Values;
+    [Id(1)]
     public IReadOnlyDictionary<string, GroupData> Groups { get; }
+
+    [Id(2)]
     public IReadOnlyDictionary<string, TeamData> Teams { get; }
+
+    [Id(3)]
     public Preferences Preferences { get; }
 
     public AccessLevel? Level(string id) => _levels.GetValueOrDefault(id);

@@ -2,7 +2,7 @@ using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Contracts;
@@ -52,9 +52,9 @@ public sealed class PreferencesEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var preferences = api.MapGroup("/access/preferences").WithTags("Access: preferences");
-        preferences.MapGet("/", async Task<Ok<AccessPreferences>> (ISender sender, CancellationToken ct) =>
+        preferences.MapGet("/", async Task<Ok<AccessPreferences>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetPreferences(), ct))).WithName("GetAccessPreferences");
-        preferences.MapPut("/", async Task<Ok<AccessPreferences>> (ISender sender, SetPreferences request, CancellationToken ct) =>
+        preferences.MapPut("/", async Task<Ok<AccessPreferences>> (IMediator sender, SetPreferences request, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(request, ct))).WithName("SetAccessPreferences")
             .WithSummary("Collaborating by email (external users, sharing by address) and the project access defaults for assignees.");
     }

@@ -1,5 +1,5 @@
 using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;

@@ -57,7 +57,7 @@ public interface IContainerGrain : IGrainWithStringKey
 [GrainType("access.container")]
 public sealed class ContainerGrain(AuditLog audit) : AuditedGrain<ContainerState>(audit), IContainerGrain
 {
-    private string SelfKey => GetPrimaryKeyString();
+    private string SelfKey => this.GetPrimaryKeyString();
 
     public async Task<IReadOnlyList<AccessNode>?> ChainAsync(ObjectRef obj)
     {

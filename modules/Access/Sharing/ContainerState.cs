@@ -1,3 +1,4 @@
+using Greenlight.Kernel.Grains;
 using Greenlight.Modules.Access.Contracts;
 
 namespace Greenlight.Modules.Access.Sharing;
@@ -17,7 +18,8 @@ public static class ObjectKeys
     public static bool IsContainerType(ObjectType type) => type is ObjectType.Portfolio or ObjectType.Program or ObjectType.Project;
 }
 
-public sealed record GrantData(GranteeKind Kind, string GranteeId, Permission Permission)
+[GenerateSerializer, Immutable, Alias("access.grant-data")]
+public sealed record GrantData([property: Id(0)] GranteeKind Kind, [property: Id(1)] string GranteeId, [property: Id(2)] Permission Permission)
 {
     public static GrantData From(Grant grant) => new(grant.Grantee.Kind, grant.Grantee.Id, grant.Permission);
 
@@ -35,26 +37,36 @@ public sealed record GrantData(GranteeKind Kind, string GranteeId, Permission Pe
 }
 
 /// <summary>One object of the container: its parent inside the container (null for the container itself), grants and inheritance flag.</summary>
+[GenerateSerializer, Alias("access.node-data")]
 public sealed class NodeData
 {
+    [Id(0)]
     public ObjectType Type { get; set; }
+    [Id(1)]
     public string Id { get; set; } = "";
+    [Id(2)]
     public string? ParentKey { get; set; }
+    [Id(3)]
     public bool Inherits { get; set; } = true;
+    [Id(4)]
     public List<GrantData> Grants { get; set; } = [];
 
     public ObjectRef Ref => new(Type, Id);
 }
 
 /// <summary>A portfolio's, program's or project's share of the work tree.</summary>
-public sealed class ContainerState
+[GenerateSerializer, Alias("access.container-state")]
+public sealed class ContainerState : DurableState
 {
     /// <summary>Every object of the container, the container itself included, by <see cref="ObjectKeys"/> key.</summary>
+    [Id(0)]
     public Dictionary<string, NodeData> Nodes { get; set; } = [];
 
     /// <summary>The container above (a program or portfolio), whose grants this one inherits.</summary>
+    [Id(1)]
     public string? ParentContainerKey { get; set; }
 
     /// <summary>The containers directly below, for removals and revocations that reach children.</summary>
+    [Id(2)]
     public List<string> ChildContainerKeys { get; set; } = [];
 }

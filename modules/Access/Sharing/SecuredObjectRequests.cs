@@ -1,6 +1,6 @@
 using FluentValidation;
 using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Grains;
@@ -57,14 +57,14 @@ public sealed class TeamEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var teams = AccessRoutes.Teams(api);
-        teams.MapPost("/", async Task<Created<TeamData>> (ISender sender, CreateTeam request, CancellationToken ct) =>
+        teams.MapPost("/", async Task<Created<TeamData>> (IMediator sender, CreateTeam request, CancellationToken ct) =>
         {
             var team = await sender.Send(request, ct);
             return TypedResults.Created($"/api/v1/access/teams/{team.Id}", team);
         }).WithName("CreateTeam");
-        teams.MapGet("/", async Task<Ok<IReadOnlyList<TeamData>>> (ISender sender, CancellationToken ct) =>
+        teams.MapGet("/", async Task<Ok<IReadOnlyList<TeamData>>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListTeams(), ct))).WithName("ListTeams");
-        teams.MapGet("/{id}/members", async Task<Ok<IReadOnlyList<string>>> (ISender sender, string id, CancellationToken ct) =>
+        teams.MapGet("/{id}/members", async Task<Ok<IReadOnlyList<string>>> (IMediator sender, string id, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListTeamMembers(id), ct))).WithName("ListTeamMembers").WithSummary("The ids of the team's active members.");
     }
 }

@@ -1,8 +1,8 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Organization;
-using Greenlight.Kernel.Outbox;
+using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Audit;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -26,16 +26,17 @@ public interface IUserGrain : IGrainWithStringKey
 }
 
 /// <summary>A change to a profile: each field given replaces the current value; a level brings its license.</summary>
+[GenerateSerializer, Immutable, Alias("access.user-changes")]
 public sealed record UserChanges(
-    string? Name = null,
-    string? Email = null,
-    AccessLevel? Level = null,
-    string? HomeGroupId = null,
-    IReadOnlyList<string>? GroupIds = null,
-    string? HomeTeamId = null,
-    IReadOnlyList<string>? TeamIds = null,
-    bool? AddToFrameioProjects = null,
-    bool? Active = null)
+    [property: Id(0)] string? Name = null,
+    [property: Id(1)] string? Email = null,
+    [property: Id(2)] AccessLevel? Level = null,
+    [property: Id(3)] string? HomeGroupId = null,
+    [property: Id(4)] IReadOnlyList<string>? GroupIds = null,
+    [property: Id(5)] string? HomeTeamId = null,
+    [property: Id(6)] IReadOnlyList<string>? TeamIds = null,
+    [property: Id(7)] bool? AddToFrameioProjects = null,
+    [property: Id(8)] bool? Active = null)
 {
     public UserProfile ApplyTo(UserProfile user) => user with
     {
@@ -53,9 +54,20 @@ public sealed record UserChanges(
     };
 }
 
-public sealed class UserState
+[GenerateSerializer, Alias("access.user-state")]
+public sealed class UserState : DurableState
 {
+    [Id(0)]
     public UserProfile? Profile { get; set; }
+}
+
+/// <summary>The user as stored, for the query tables (<see cref="UserRowsProjection"/>).</summary>
+[GenerateSerializer, Immutable, Alias("access.user-stored")]
+public sealed record UserStored([property: Id(0)] UserProfile Profile) : INotification;
+
+public sealed class UserRowsProjection : IProjection<UserStored>
+{
+    public Task ApplyAsync(UserStored message, IStoreTransaction tx) => UserRows.SaveAsync(tx, message.Profile);
 }
 
 /// <summary>
@@ -64,31 +76,31 @@ public sealed class UserState
 /// first call: the grain whose key is that id starts as a System Administrator before anything is stored.
 /// </summary>
 [GrainType("access.user")]
-public sealed class UserGrain(IOrganization organization, IOutbox outbox, AuditLog audit) : AuditedGrain<UserState>(audit), IUserGrain
+public sealed class UserGrain(IOrganization organization, AuditLog audit) : AuditedGrain<UserState>(audit), IUserGrain
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.Profile is null && (await organization.GetAsync(cancellationToken))?.AdministratorUserId == GetPrimaryKeyString())
-            State.Profile = BootstrapAdministrator(GetPrimaryKeyString());
+        if (State.Profile is null && (await organization.GetAsync(cancellationToken))?.AdministratorUserId == this.GetPrimaryKeyString())
+            State.Profile = BootstrapAdministrator(this.GetPrimaryKeyString());
     }
 
     public Task<UserProfile?> GetAsync() => Task.FromResult(State.Profile);
 
     public async Task<UserProfile> CreateAsync(UserProfile profile, string actorId)
     {
-        if (Etag is not null)
+        if (RecordExists)
             throw new ConflictException($"The user '{profile.Id}' already exists.");
         await WriteAsync(profile, new UserCreated(profile), new AuditChange(actorId, AuditSubject.User, profile.Id, "created", null, profile));
         return profile;
     }
 
-    public Task StoreBootstrapAdministratorAsync() => Etag is null && State.Profile is { } administrator
+    public Task StoreBootstrapAdministratorAsync() => !RecordExists && State.Profile is { } administrator
         ? WriteAsync(administrator, new UserCreated(administrator), new AuditChange(administrator.Id, AuditSubject.User, administrator.Id, "created", null, administrator))
         : Task.CompletedTask;
 
     public async Task<UserProfile> ChangeAsync(UserChanges changes, string actorId)
     {
-        var before = State.Profile ?? throw new NotFoundException($"User '{GetPrimaryKeyString()}'");
+        var before = State.Profile ?? throw new NotFoundException($"User '{this.GetPrimaryKeyString()}'");
         var changed = changes.ApplyTo(before);
         if (Same(before, changed)) return before;
         var (notification, action) = (before.Active, changed.Active) switch
@@ -104,11 +116,7 @@ public sealed class UserGrain(IOrganization organization, IOutbox outbox, AuditL
     private Task WriteAsync(UserProfile profile, INotification notification, AuditChange change)
     {
         State.Profile = profile;
-        return WriteAuditedAsync(change, async tx =>
-        {
-            await UserRows.SaveAsync(tx, profile);
-            await outbox.EnqueueAsync(tx, notification);
-        });
+        return WriteAuditedAsync(change, new UserStored(profile), notification);
     }
 
     private static bool Same(UserProfile a, UserProfile b) =>

@@ -1,5 +1,5 @@
 using Greenlight.Kernel.Grains;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Organization;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Contracts;

@@ -24,12 +24,25 @@ public sealed class LinksTable() : PortableMigration("frameconnector-0001-links"
 public enum LinkKind { Project, TaskFolder, ShareFolder, Upload, User, Member, SentAsset, SentForReview, Comment }
 
 /// <summary>One row of <c>frameconnector_links</c>.</summary>
-public sealed record Link(string FrameioId, LinkKind Kind, string? ProjectId, string GreenlightId)
+[GenerateSerializer, Immutable, Alias("frameconnector.link")]
+public sealed record Link([property: Id(0)] string FrameioId, [property: Id(1)] LinkKind Kind, [property: Id(2)] string? ProjectId, [property: Id(3)] string GreenlightId)
 {
     public Task WriteAsync(IStoreTransaction tx) => tx.ExecuteAsync(
         "INSERT INTO frameconnector_links (frameio_id, kind, project_id, greenlight_id) VALUES (@f, @k, @p, @g) " +
         "ON CONFLICT (frameio_id) DO UPDATE SET kind = @k, project_id = @p, greenlight_id = @g",
         ("@f", FrameioId), ("@k", Kind.ToString()), ("@p", ProjectId), ("@g", GreenlightId));
+}
+
+/// <summary>What a mirror step made in Frame.io, recorded with the step's result and written to the links table.</summary>
+[GenerateSerializer, Immutable, Alias("frameconnector.links-found")]
+public sealed record LinksFound([property: Id(0)] IReadOnlyList<Link> Links) : INotification;
+
+public sealed class LinksProjection : IProjection<LinksFound>
+{
+    public async Task ApplyAsync(LinksFound found, IStoreTransaction tx)
+    {
+        foreach (var link in found.Links) await link.WriteAsync(tx);
+    }
 }
 
 public sealed class Links(IStore store)

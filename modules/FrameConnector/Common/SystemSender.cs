@@ -12,6 +12,6 @@ public sealed class SystemSender(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Set(Principal.System);
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
     }
 }

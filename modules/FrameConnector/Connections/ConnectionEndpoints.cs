@@ -22,20 +22,20 @@ public sealed class ConnectionEndpoints : IEndpoints
 
     private static void Map(RouteGroupBuilder group, string name, Func<HttpContext, string> key)
     {
-        group.MapPut("/", async Task<Ok<ConnectionView>> (HttpContext context, ISender sender, IOptions<FrameConnectorOptions> options, ConnectBody body, CancellationToken ct) =>
+        group.MapPut("/", async Task<Ok<ConnectionView>> (HttpContext context, IMediator sender, IOptions<FrameConnectorOptions> options, ConnectBody body, CancellationToken ct) =>
         {
             var webhookBase = options.Value.PublicUrl ?? new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
             return TypedResults.Ok(await sender.Send(new Connect(key(context), body.Token, body.LegacyToken, webhookBase), ct));
         }).WithName($"Connect{name}");
-        group.MapGet("/", async Task<Ok<ConnectionView>> (HttpContext context, ISender sender, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<ConnectionView>> (HttpContext context, IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetConnection(key(context)), ct))).WithName($"Get{name}Connection");
-        group.MapGet("/accounts", async Task<Ok<IReadOnlyList<FrameioAccount>>> (HttpContext context, ISender sender, CancellationToken ct) =>
+        group.MapGet("/accounts", async Task<Ok<IReadOnlyList<FrameioAccount>>> (HttpContext context, IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListConnectionAccounts(key(context)), ct))).WithName($"List{name}ConnectionAccounts");
-        group.MapPut("/account", async Task<Ok<ConnectionView>> (HttpContext context, ISender sender, SelectAccountBody body, CancellationToken ct) =>
+        group.MapPut("/account", async Task<Ok<ConnectionView>> (HttpContext context, IMediator sender, SelectAccountBody body, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SelectAccount(key(context), body.AccountId, body.WorkspaceId), ct))).WithName($"Select{name}ConnectionAccount");
-        group.MapPost("/test", async Task<Ok<ConnectionTestResult>> (HttpContext context, ISender sender, CancellationToken ct) =>
+        group.MapPost("/test", async Task<Ok<ConnectionTestResult>> (HttpContext context, IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new TestConnection(key(context)), ct))).WithName($"Test{name}Connection");
-        group.MapDelete("/", async Task<NoContent> (HttpContext context, ISender sender, CancellationToken ct) =>
+        group.MapDelete("/", async Task<NoContent> (HttpContext context, IMediator sender, CancellationToken ct) =>
         {
             await sender.Send(new Disconnect(key(context)), ct);
             return TypedResults.NoContent();

@@ -7,17 +7,21 @@ namespace Greenlight.Modules.FrameConnector.Connections;
 public enum ConnectionStatus { AwaitingAccountChoice, Connected }
 
 /// <summary>What the API shows of a connection: never the token or the webhook secret, only the token's last four characters.</summary>
+[GenerateSerializer, Immutable, Alias("frameconnector.connection-view")]
 public sealed record ConnectionView(
-    string Key, ConnectionStatus Status, string TokenLastFour, bool LegacyToken, string? FrameioUserEmail,
-    string? AccountId, string? AccountName, string? WorkspaceId, bool WebhookRegistered, DateTimeOffset ConnectedAt);
+    [property: Id(0)] string Key, [property: Id(1)] ConnectionStatus Status, [property: Id(2)] string TokenLastFour, [property: Id(3)] bool LegacyToken, [property: Id(4)] string? FrameioUserEmail,
+    [property: Id(5)] string? AccountId, [property: Id(6)] string? AccountName, [property: Id(7)] string? WorkspaceId, [property: Id(8)] bool WebhookRegistered, [property: Id(9)] DateTimeOffset ConnectedAt);
 
 /// <param name="WebhookBase">Where Frame.io reaches this host; the webhook goes to {base}/api/v1/frameio/webhooks/{key}.</param>
-public sealed record ConnectInput(string Token, bool LegacyToken, Uri WebhookBase);
+[GenerateSerializer, Immutable, Alias("frameconnector.connect-input")]
+public sealed record ConnectInput([property: Id(0)] string Token, [property: Id(1)] bool LegacyToken, [property: Id(2)] Uri WebhookBase);
 
 /// <summary>What a sync job needs to call Frame.io for this connection.</summary>
-public sealed record ConnectionTarget(string Key, FrameioApis Apis, string AccountId, string WorkspaceId);
+[GenerateSerializer, Immutable, Alias("frameconnector.connection-target")]
+public sealed record ConnectionTarget([property: Id(0)] string Key, [property: Id(1)] FrameioApis Apis, [property: Id(2)] string AccountId, [property: Id(3)] string WorkspaceId);
 
-public sealed record ConnectionTestResult(bool Ok, string? FrameioUserEmail, string? Error);
+[GenerateSerializer, Immutable, Alias("frameconnector.connection-test-result")]
+public sealed record ConnectionTestResult([property: Id(0)] bool Ok, [property: Id(1)] string? FrameioUserEmail, [property: Id(2)] string? Error);
 
 /// <summary>One Frame.io account connection: the organization default ("default") or a group's ("group-{id}").</summary>
 public interface IConnectionGrain : IGrainWithStringKey
@@ -42,31 +46,45 @@ public interface IConnectionGrain : IGrainWithStringKey
     Task<string?> WebhookSecretAsync();
 }
 
-public sealed class ConnectionState
+[GenerateSerializer, Alias("frameconnector.connection-state")]
+public sealed class ConnectionState : DurableState
 {
+    [Id(0)]
     public bool Exists { get; set; }
+    [Id(1)]
     public ConnectionStatus Status { get; set; }
+    [Id(2)]
     public string ProtectedToken { get; set; } = "";
+    [Id(3)]
     public string TokenLastFour { get; set; } = "";
+    [Id(4)]
     public bool LegacyToken { get; set; }
+    [Id(5)]
     public string? FrameioUserEmail { get; set; }
+    [Id(6)]
     public List<FrameioAccount> Accounts { get; set; } = [];
+    [Id(7)]
     public string? AccountId { get; set; }
+    [Id(8)]
     public string? WorkspaceId { get; set; }
+    [Id(9)]
     public string WebhookBase { get; set; } = "";
+    [Id(10)]
     public string? WebhookId { get; set; }
+    [Id(11)]
     public string? ProtectedWebhookSecret { get; set; }
+    [Id(12)]
     public DateTimeOffset ConnectedAt { get; set; }
 }
 
 [GrainType("frameconnector.connection")]
 public sealed class ConnectionGrain(FrameioClients clients, ISecretProtector secrets, TimeProvider clock, ILogger<ConnectionGrain> logger)
-    : Grain<ConnectionState>, IConnectionGrain
+    : DurableGrain<ConnectionState>, IConnectionGrain
 {
     /// <summary>The events the connector acts on: task folder actions, assets sent back, comments.</summary>
     private static readonly string[] WebhookEvents = ["action.executed", "comment.created"];
 
-    private string Key => GetPrimaryKeyString();
+    private string Key => this.GetPrimaryKeyString();
 
     public async Task<ConnectionView> ConnectAsync(ConnectInput input)
     {

@@ -16,7 +16,7 @@ namespace Greenlight.Modules.FrameConnector.Inbound;
 /// <c>status</c> (a <see cref="WorkTaskStatus"/> name: New, InProgress or Complete; Complete without it) for a task
 /// folder, <c>template</c> (a Review template id; without it the assets only arrive for review) for files.
 /// </remarks>
-public sealed class InboundEventHandler(ISender sender, IGrainFactory grains, Links links, IStore store, ILogger<InboundEventHandler> logger)
+public sealed class InboundEventHandler(IMediator sender, IGrainFactory grains, Links links, IStore store, ILogger<InboundEventHandler> logger)
     : INotificationHandler<FrameioEventReceived>
 {
     public const string StatusField = "status";

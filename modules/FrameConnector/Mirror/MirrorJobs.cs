@@ -1,7 +1,8 @@
 namespace Greenlight.Modules.FrameConnector.Mirror;
 
 /// <summary>A durable job: make one Frame.io call of the project's mirror (the step names it, e.g. "task-folder:{taskId}").</summary>
-public sealed record MirrorStepDue(string ProjectId, string Step) : INotification;
+[GenerateSerializer, Immutable, Alias("frameconnector.mirror-step-due")]
+public sealed record MirrorStepDue([property: Id(0)] string ProjectId, [property: Id(1)] string Step) : INotification;
 
 public sealed class MirrorStepHandler(IGrainFactory grains) : INotificationHandler<MirrorStepDue>
 {
@@ -10,10 +11,11 @@ public sealed class MirrorStepHandler(IGrainFactory grains) : INotificationHandl
 }
 
 /// <summary>A durable job: tell a Frame.io-enabled user that work is assigned to them in Frame.io (a project, or with <paramref name="TaskId"/> a task folder).</summary>
-public sealed record WorkAssignedEmailDue(string ProjectId, string UserId, string? TaskId) : INotification;
+[GenerateSerializer, Immutable, Alias("frameconnector.work-assigned-email-due")]
+public sealed record WorkAssignedEmailDue([property: Id(0)] string ProjectId, [property: Id(1)] string UserId, [property: Id(2)] string? TaskId) : INotification;
 
 /// <summary>Sends the email to the user's current address; users without one (or deactivated since) get none.</summary>
-public sealed class WorkAssignedEmailHandler(ISender sender, IEmailSender email) : INotificationHandler<WorkAssignedEmailDue>
+public sealed class WorkAssignedEmailHandler(IMediator sender, IEmailSender email) : INotificationHandler<WorkAssignedEmailDue>
 {
     public async Task Handle(WorkAssignedEmailDue notification, CancellationToken cancellationToken)
     {

@@ -4,14 +4,17 @@ using Microsoft.Extensions.Options;
 
 namespace Greenlight.Modules.FrameConnector.Mirror;
 
-public sealed record TrackedProject(string Name, string? GroupId, ProjectStatus Status);
+[GenerateSerializer, Immutable, Alias("frameconnector.tracked-project")]
+public sealed record TrackedProject([property: Id(0)] string Name, [property: Id(1)] string? GroupId, [property: Id(2)] ProjectStatus Status);
 
-public sealed record ParkedStep(string Step, string Error);
+[GenerateSerializer, Immutable, Alias("frameconnector.parked-step")]
+public sealed record ParkedStep([property: Id(0)] string Step, [property: Id(1)] string Error);
 
+[GenerateSerializer, Immutable, Alias("frameconnector.mirror-view")]
 public sealed record MirrorView(
-    string? ConnectionKey, string? NotConnectedReason, string? FrameioProjectId, string? ShareFolderId,
-    IReadOnlyDictionary<string, string> TaskFolders, IReadOnlyDictionary<string, string> Members, IReadOnlyDictionary<string, string> Uploads,
-    IReadOnlyList<string> PendingSteps, IReadOnlyList<ParkedStep> ParkedSteps);
+    [property: Id(0)] string? ConnectionKey, [property: Id(1)] string? NotConnectedReason, [property: Id(2)] string? FrameioProjectId, [property: Id(3)] string? ShareFolderId,
+    [property: Id(4)] IReadOnlyDictionary<string, string> TaskFolders, [property: Id(5)] IReadOnlyDictionary<string, string> Members, [property: Id(6)] IReadOnlyDictionary<string, string> Uploads,
+    [property: Id(7)] IReadOnlyList<string> PendingSteps, [property: Id(8)] IReadOnlyList<ParkedStep> ParkedSteps);
 
 /// <summary>
 /// One per Greenlight project: tracks the project from Work's notifications and makes its Frame.io mirror
@@ -41,11 +44,11 @@ public interface IProjectMirrorGrain : IGrainWithStringKey
 }
 
 [GrainType("frameconnector.project-mirror")]
-public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOptions<FrameConnectorOptions> options) : Grain<MirrorState>, IProjectMirrorGrain
+public sealed class ProjectMirrorGrain(SystemSender sender, IOptions<FrameConnectorOptions> options) : DurableGrain<MirrorState>, IProjectMirrorGrain
 {
     public const string ShareFolderName = "Share with Frame.io";
 
-    private string ProjectId => GetPrimaryKeyString();
+    private string ProjectId => this.GetPrimaryKeyString();
     private FrameioSide Frameio => State.Frameio;
 
     public Task TrackProjectAsync(TrackedProject project)
@@ -102,14 +105,12 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
             State.Attempts.Remove(step);
             State.Started.Remove(step);
             State.Retried.Remove(step);
-            await SaveAsync(async tx =>
-            {
-                foreach (var link in links) await link.WriteAsync(tx);
-            });
+            await SaveAsync(new LinksFound(links));
         }
         catch (FrameioTryLaterException later)
         {
-            await SaveAsync(tx => outbox.EnqueueAsync(tx, new MirrorStepDue(ProjectId, step), new DeliveryOptions(later.RetryAt)));
+            Record(new MirrorStepDue(ProjectId, step), new DeliveryOptions(later.RetryAt));
+            await SaveAsync();
         }
         catch (Exception failed) when (failed is FrameioException or InvalidOperationException)
         {
@@ -333,26 +334,16 @@ public sealed class ProjectMirrorGrain(IOutbox outbox, SystemSender sender, IOpt
 
     private TrackedTask TaskOf(string taskId) => State.Tasks.TryGetValue(taskId, out var task) ? task : State.Tasks[taskId] = new TrackedTask();
 
-    /// <summary>Writes the state and, in the same transaction, a job for every step still missing (one per step: the key deduplicates).</summary>
-    private async Task SaveAsync(Func<IStoreTransaction, Task>? also = null)
+    /// <summary>Writes the state with a job for every step still missing (one per step: the key deduplicates) and the emails now due.</summary>
+    private Task SaveAsync(INotification? also = null)
     {
-        try
-        {
-            var emails = DueEmails().ToList();
-            State.Notified.UnionWith(emails.Select(e => e.TaskId is null ? e.UserId : $"{e.UserId}:{e.TaskId}"));
-            await WriteStateAsync(async tx =>
-            {
-                if (also is not null) await also(tx);
-                foreach (var step in PendingSteps())
-                    await outbox.EnqueueAsync(tx, new MirrorStepDue(ProjectId, step), new DeliveryOptions(DeduplicationKey: $"frameio:{ProjectId}:{step}"));
-                foreach (var email in emails)
-                    await outbox.EnqueueAsync(tx, email, new DeliveryOptions(DeduplicationKey: $"frameio-email:{ProjectId}:{email.UserId}:{email.TaskId}"));
-            });
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        var emails = DueEmails().ToList();
+        State.Notified.UnionWith(emails.Select(e => e.TaskId is null ? e.UserId : $"{e.UserId}:{e.TaskId}"));
+        if (also is not null) Record(also);
+        foreach (var step in PendingSteps())
+            Record(new MirrorStepDue(ProjectId, step), new DeliveryOptions(DeduplicationKey: $"frameio:{ProjectId}:{step}"));
+        foreach (var email in emails)
+            Record(email, new DeliveryOptions(DeduplicationKey: $"frameio-email:{ProjectId}:{email.UserId}:{email.TaskId}"));
+        return WriteStateAsync();
     }
 }

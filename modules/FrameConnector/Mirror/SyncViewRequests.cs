@@ -10,7 +10,7 @@ public sealed record GetProjectSync(string ProjectId) : IRequest<ProjectSyncView
 /// <summary>Gives the project's parked sync steps a new set of tries.</summary>
 public sealed record RetryProjectSync(string ProjectId) : IRequest<ProjectSyncView>, IAdministrativeRequest;
 
-public sealed class SyncViewHandlers(IGrainFactory grains, ISender sender) :
+public sealed class SyncViewHandlers(IGrainFactory grains, IMediator sender) :
     IRequestHandler<GetProjectSync, ProjectSyncView>, IRequestHandler<RetryProjectSync, ProjectSyncView>
 {
     public Task<ProjectSyncView> Handle(GetProjectSync request, CancellationToken cancellationToken) => ViewAsync(request.ProjectId, cancellationToken);
@@ -35,9 +35,9 @@ public sealed class SyncViewEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/frameio/projects/{projectId}").WithTags("Frame.io");
-        group.MapGet("/", async Task<Ok<ProjectSyncView>> (ISender sender, string projectId, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<ProjectSyncView>> (IMediator sender, string projectId, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetProjectSync(projectId), ct))).WithName("GetProjectFrameioSync");
-        group.MapPost("/retry", async Task<Ok<ProjectSyncView>> (ISender sender, string projectId, CancellationToken ct) =>
+        group.MapPost("/retry", async Task<Ok<ProjectSyncView>> (IMediator sender, string projectId, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new RetryProjectSync(projectId), ct))).WithName("RetryProjectFrameioSync");
     }
 }

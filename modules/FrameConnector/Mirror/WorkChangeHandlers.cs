@@ -1,7 +1,7 @@
 namespace Greenlight.Modules.FrameConnector.Mirror;
 
 /// <summary>Work's project notifications: the mirror tracks name, group and status (Current starts the Frame.io project).</summary>
-public sealed class ProjectChangeHandlers(IGrainFactory grains, ISender sender) :
+public sealed class ProjectChangeHandlers(IGrainFactory grains, IMediator sender) :
     INotificationHandler<ProjectCreated>, INotificationHandler<ProjectStatusChanged>, INotificationHandler<ProjectRenamed>
 {
     public Task Handle(ProjectCreated notification, CancellationToken cancellationToken) => TrackAsync(notification.ProjectId, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class ContentChangeHandlers(IGrainFactory grains) :
 /// (Manage or Contribute → editor, which may share; View → commenter). Unflagged users are not added; removing an
 /// assignment keeps the access given.
 /// </summary>
-public sealed class AssignmentHandler(IGrainFactory grains, ISender sender) : INotificationHandler<AssignmentAdded>
+public sealed class AssignmentHandler(IGrainFactory grains, IMediator sender) : INotificationHandler<AssignmentAdded>
 {
     public async Task Handle(AssignmentAdded notification, CancellationToken cancellationToken)
     {

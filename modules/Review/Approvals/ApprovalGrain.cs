@@ -1,16 +1,18 @@
 namespace Greenlight.Modules.Review.Approvals;
 
 /// <summary>Who acts, and from which system.</summary>
-public sealed record Act(string UserId, EventSource Source)
+[GenerateSerializer, Immutable, Alias("review.act")]
+public sealed record Act([property: Id(0)] string UserId, [property: Id(1)] EventSource Source)
 {
     public static Act System { get; } = new("system", EventSource.Greenlight);
 }
 
 /// <param name="DocumentVersions">The current version of each document: the version this first round decides on.</param>
 /// <param name="TeamMembers">The members of every team among the participants, looked up when the approval starts.</param>
+[GenerateSerializer, Immutable, Alias("review.new-approval")]
 public sealed record NewApproval(
-    string ProjectId, string? GroupId, IReadOnlyDictionary<string, int> DocumentVersions, bool StoredInFrameio, string? Message,
-    IReadOnlyList<PathSpec> Paths, IReadOnlyDictionary<string, IReadOnlyList<string>> TeamMembers, Act By);
+    [property: Id(0)] string ProjectId, [property: Id(1)] string? GroupId, [property: Id(2)] IReadOnlyDictionary<string, int> DocumentVersions, [property: Id(3)] bool StoredInFrameio, [property: Id(4)] string? Message,
+    [property: Id(5)] IReadOnlyList<PathSpec> Paths, [property: Id(6)] IReadOnlyDictionary<string, IReadOnlyList<string>> TeamMembers, [property: Id(7)] Act By);
 
 /// <summary>One grain per approval: its paths and stages, who decided what, its reminders.</summary>
 public interface IApprovalGrain : IGrainWithStringKey
@@ -42,11 +44,9 @@ public interface IApprovalGrain : IGrainWithStringKey
 }
 
 [GrainType("review.approval")]
-public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clock) : Grain<ApprovalState>, IApprovalGrain
+public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGrain<ApprovalState>, IApprovalGrain
 {
-    private readonly List<Func<IStoreTransaction, Task>> _changes = [];
-
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -64,8 +64,8 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
             CreatedAt = Now, RoundStartedAt = Now,
             Paths = [.. approval.Paths.Select(p => new PathState { Stages = [.. p.Stages.Select(s => NewStage(s, approval.TeamMembers))] })],
         };
-        _changes.Add(tx => ReviewRows.AddDocumentsAsync(tx, Id, State.DocumentIds));
-        Record("Created", approval.By, approval.Message);
+        Record(new ApprovalDocumentsAdded(Id, State.DocumentIds));
+        RecordEvent("Created", approval.By, approval.Message);
         foreach (var later in State.Paths.SelectMany(p => p.Stages.Skip(1)))
             Email(later.Participants, $"You are assigned to an approval stage: {later.Name}", "Assigned", "You will be told when your stage opens.");
         StartRound();
@@ -81,9 +81,10 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
         if (decision == Decision.ApprovedWithChanges && State.StoredInFrameio)
             throw RequestValidationException.ForField("decision", "'Approved with changes' is not offered for assets stored in Frame.io.");
         (seat.Decision, seat.DecidedBy, seat.DecidedAt) = (decision, act.UserId, Now);
-        _changes.Add(tx => ReviewRows.StopWaitingForAsync(tx, Id, path, index, seat));
-        _changes.Add(tx => ReviewRows.AddDecisionAsync(tx, Id, State, stage, seat));
-        Record("Decision", act, comment is null ? decision.ToString() : $"{decision}: {comment}");
+        Record(new WaitingStopped(Id, path, index, seat.Kind, seat.Id));
+        Record(new DecisionRecorded(Id, State.Revisions, seat.DecidedBy!, State.ProjectId, State.GroupId, decision,
+            ReviewRows.Ms(stage.OpenedAt!.Value), ReviewRows.Ms(seat.DecidedAt!.Value)));
+        RecordEvent("Decision", act, comment is null ? decision.ToString() : $"{decision}: {comment}");
         return await AdvanceAsync();
     }
 
@@ -92,15 +93,15 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
         var (path, index, _, seat) = OpenSeat(act.UserId, ParticipantRole.Reviewer);
         seat.ReviewComplete = true;
         seat.DecidedBy = act.UserId;
-        _changes.Add(tx => ReviewRows.StopWaitingForAsync(tx, Id, path, index, seat));
-        Record("ReviewCompleted", act, null);
+        Record(new WaitingStopped(Id, path, index, seat.Kind, seat.Id));
+        RecordEvent("ReviewCompleted", act, null);
         return await AdvanceAsync();
     }
 
     public async Task<ApprovalView> CommentAsync(Act act, string text)
     {
         EnsureExists();
-        Record("Comment", act, text);
+        RecordEvent("Comment", act, text);
         if (State.Status == ApprovalStatus.PendingReview) State.Status = ApprovalStatus.InReview;
         await SaveAsync();
         return View();
@@ -111,7 +112,7 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
         EnsureExists();
         State.Message = message;
         State.MessageEdits++;
-        Record("MessageEdited", act, message);
+        RecordEvent("MessageEdited", act, message);
         for (var p = 0; p < State.Paths.Count; p++)
         {
             var index = State.Paths[p].Stages.FindIndex(s => s.Status == StageStatus.Open);
@@ -131,7 +132,7 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
             ? $"The deadline of approval stage {stage.Name} is reached"
             : $"Reminder: approval stage {stage.Name} is due in {ReminderDue.Before(due.Kind).TotalHours:0} hours";
         Email(stage.Participants.Where(p => !p.HasActed), subject, due.Key(), $"Due {stage.DueAt:u}. The deadline does not reject anything.");
-        Record("ReminderSent", Act.System, due.Kind.ToString());
+        RecordEvent("ReminderSent", Act.System, due.Kind.ToString());
         await SaveAsync();
     }
 
@@ -146,7 +147,7 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
             (stage.Status, stage.OpenedAt, stage.DueAt) = (StageStatus.Waiting, null, null);
             foreach (var p in stage.Participants) (p.Decision, p.DecidedBy, p.DecidedAt, p.ReviewComplete) = (null, null, null, false);
         }
-        Record("RevisionStarted", new Act(uploadedBy, EventSource.Greenlight), $"version {versions[documentId]} of document {documentId}");
+        RecordEvent("RevisionStarted", new Act(uploadedBy, EventSource.Greenlight), $"version {versions[documentId]} of document {documentId}");
         StartRound();
         await SaveAsync();
     }
@@ -154,9 +155,9 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
     private void StartRound()
     {
         State.Status = ApprovalStatus.PendingReview;
-        _changes.Add(tx => ReviewRows.OpenDocumentsAsync(tx, Id, State.DocumentIds));
+        Record(new DocumentsOpened(Id, State.DocumentIds));
         for (var p = 0; p < State.Paths.Count; p++) Open(p, 0);
-        Publish(new ApprovalOpenChanged(Id, State.ProjectId));
+        Record(new ApprovalOpenChanged(Id, State.ProjectId));
     }
 
     private void Open(int path, int index)
@@ -165,16 +166,17 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
         (stage.Status, stage.OpenedAt) = (StageStatus.Open, Now);
         stage.DueAt = stage.AbsoluteDueAt ?? (stage.DueInWorkdays is { } days ? Workdays.Add(Now, days) : null);
         foreach (var participant in stage.Participants)
-            _changes.Add(tx => ReviewRows.WaitForAsync(tx, Id, State.ProjectId, path, index, stage, participant));
+            Record(new WaitingStarted(Id, State.ProjectId, path, index, stage.Name, ReviewRows.Ms(stage.OpenedAt!.Value), ReviewRows.Ms(stage.DueAt),
+                participant.Kind, participant.Id, participant.Role));
         Email(stage.Participants, $"Approval stage open: {stage.Name}", $"r{State.Revisions}:p{path}:s{index}:open",
             stage.DueAt is { } due ? $"Due {due:u}." : "No due date.");
-        Record("StageOpened", Act.System, stage.Name);
+        RecordEvent("StageOpened", Act.System, stage.Name);
         if (stage.DueAt is not { } dueAt) return;
         foreach (var kind in Enum.GetValues<ReminderKind>())
         {
             var at = dueAt - ReminderDue.Before(kind);
             var timer = new ReminderDue(Id, State.Revisions, path, index, kind);
-            if (at > Now) _changes.Add(tx => outbox.EnqueueAsync(tx, timer, new DeliveryOptions(at, timer.Key())));
+            if (at > Now) Record(timer, new DeliveryOptions(at, timer.Key()));
         }
     }
 
@@ -200,13 +202,9 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
     {
         var stage = State.Paths[path].Stages[index];
         stage.Status = StageStatus.Completed;
-        _changes.Add(tx => ReviewRows.StopWaitingAsync(tx, Id, path, index));
-        foreach (var kind in Enum.GetValues<ReminderKind>())
-        {
-            var key = ReminderDue.Key(Id, State.Revisions, path, index, kind);
-            _changes.Add(tx => outbox.CancelAsync(tx, key));
-        }
-        Record("StageCompleted", Act.System, stage.Name);
+        Record(new WaitingStopped(Id, path, index));
+        Record(new TimersCancelled([.. Enum.GetValues<ReminderKind>().Select(kind => ReminderDue.Key(Id, State.Revisions, path, index, kind))]));
+        RecordEvent("StageCompleted", Act.System, stage.Name);
     }
 
     private void Finish()
@@ -217,10 +215,10 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
             : decisions.Contains(Decision.ApprovedWithChanges) ? ApprovalStatus.ApprovedWithChanges
             : decisions.Contains(Decision.Approved) ? ApprovalStatus.Approved
             : ApprovalStatus.Reviewed;
-        _changes.Add(tx => ReviewRows.CloseDocumentsAsync(tx, Id));
-        Record("Completed", Act.System, State.Status.ToString());
-        Publish(new ApprovalOpenChanged(Id, State.ProjectId));
-        Publish(new ApprovalFinished(Id, State.ProjectId, State.DocumentIds, State.Status.ToString()));
+        Record(new DocumentsClosed(Id));
+        RecordEvent("Completed", Act.System, State.Status.ToString());
+        Record(new ApprovalOpenChanged(Id, State.ProjectId));
+        Record(new ApprovalFinished(Id, State.ProjectId, State.DocumentIds, State.Status.ToString()));
     }
 
     /// <summary>The open stage where the user (or a team of theirs) sits in this role and has not acted yet.</summary>
@@ -252,11 +250,8 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
         })],
     };
 
-    private void Record(string name, Act act, string? detail)
-    {
-        var recorded = new ReviewEvent(Id, null, State.ProjectId, name, act.UserId, act.Source, Now, detail);
-        _changes.Add(tx => ReviewRows.AddEventAsync(tx, recorded));
-    }
+    private void RecordEvent(string name, Act act, string? detail) =>
+        Record(ReviewEventRecorded.Of(new ReviewEvent(Id, null, State.ProjectId, name, act.UserId, act.Source, Now, detail)));
 
     /// <summary>One email per person; the key makes a repeated enqueue (a redelivered timer) a no-op.</summary>
     private void Email(IEnumerable<ParticipantState> participants, string subject, string key, string detail)
@@ -264,31 +259,14 @@ public sealed class ApprovalGrain(IOutbox outbox, IStore store, TimeProvider clo
         var body = $"{subject}\n\nApproval {Id} in project {State.ProjectId}.\n{detail}\n{State.Message}";
         foreach (var user in participants.SelectMany(p => p.Recipients()).Distinct())
         {
-            var email = new EmailDue(user, subject, body);
-            var dedup = $"review:{Id}:{key}:{user}";
-            _changes.Add(tx => outbox.EnqueueAsync(tx, email, new DeliveryOptions(null, dedup)));
+            Record(new EmailDue(user, subject, body), new DeliveryOptions(null, $"review:{Id}:{key}:{user}"));
         }
     }
 
-    private void Publish(INotification message) => _changes.Add(tx => outbox.EnqueueAsync(tx, message));
-
-    private async Task SaveAsync()
+    private Task SaveAsync()
     {
-        var changes = _changes.ToList();
-        _changes.Clear();
-        try
-        {
-            await WriteStateAsync(async tx =>
-            {
-                await ReviewRows.UpsertApprovalAsync(tx, Id, State);
-                foreach (var change in changes) await change(tx);
-            });
-        }
-        catch
-        {
-            DeactivateOnIdle(); // the state held here was changed but not stored: read it afresh next time
-            throw;
-        }
+        Record(ApprovalRowSaved.Of(Id, State));
+        return WriteStateAsync();
     }
 
     private ApprovalView View() => new(

@@ -13,45 +13,61 @@ public enum StageStatus { Waiting, Open, Completed, Stopped }
 /// <summary>The system an event came from.</summary>
 public enum EventSource { Greenlight, Frameio }
 
-public sealed record ParticipantSpec(ParticipantKind Kind, string Id, ParticipantRole Role);
+[GenerateSerializer, Immutable, Alias("review.participant-spec")]
+public sealed record ParticipantSpec([property: Id(0)] ParticipantKind Kind, [property: Id(1)] string Id, [property: Id(2)] ParticipantRole Role);
 
 /// <summary>
 /// One stage as asked for. Only a path's first stage may have an absolute <paramref name="DueAt"/>;
 /// <paramref name="DueInWorkdays"/> counts Monday to Friday from the moment the stage opens.
 /// </summary>
-public sealed record StageSpec(string Name, IReadOnlyList<ParticipantSpec> Participants, bool OnlyOneDecision, DateTimeOffset? DueAt, int? DueInWorkdays);
+[GenerateSerializer, Immutable, Alias("review.stage-spec")]
+public sealed record StageSpec([property: Id(0)] string Name, [property: Id(1)] IReadOnlyList<ParticipantSpec> Participants, [property: Id(2)] bool OnlyOneDecision, [property: Id(3)] DateTimeOffset? DueAt, [property: Id(4)] int? DueInWorkdays);
 
 /// <summary>Stages that run in order; paths run in parallel.</summary>
-public sealed record PathSpec(IReadOnlyList<StageSpec> Stages);
+[GenerateSerializer, Immutable, Alias("review.path-spec")]
+public sealed record PathSpec([property: Id(0)] IReadOnlyList<StageSpec> Stages);
 
 // Views, as the HTTP API shows them.
 
+[GenerateSerializer, Immutable, Alias("review.participant-view")]
 public sealed record ParticipantView(
-    ParticipantKind Kind, string Id, ParticipantRole Role, Decision? Decision, string? DecidedBy, DateTimeOffset? DecidedAt, bool ReviewComplete);
+    [property: Id(0)] ParticipantKind Kind, [property: Id(1)] string Id, [property: Id(2)] ParticipantRole Role, [property: Id(3)] Decision? Decision, [property: Id(4)] string? DecidedBy, [property: Id(5)] DateTimeOffset? DecidedAt, [property: Id(6)] bool ReviewComplete);
 
+[GenerateSerializer, Immutable, Alias("review.stage-view")]
 public sealed record StageView(
-    string Name, StageStatus Status, bool OnlyOneDecision, DateTimeOffset? DueAt, DateTimeOffset? OpenedAt, IReadOnlyList<ParticipantView> Participants);
+    [property: Id(0)] string Name, [property: Id(1)] StageStatus Status, [property: Id(2)] bool OnlyOneDecision, [property: Id(3)] DateTimeOffset? DueAt, [property: Id(4)] DateTimeOffset? OpenedAt, [property: Id(5)] IReadOnlyList<ParticipantView> Participants);
 
-public sealed record PathView(IReadOnlyList<StageView> Stages);
+[GenerateSerializer, Immutable, Alias("review.path-view")]
+public sealed record PathView([property: Id(0)] IReadOnlyList<StageView> Stages);
 
+[GenerateSerializer, Immutable, Alias("review.approval-view")]
 public sealed record ApprovalView(
-    string Id, string ProjectId, IReadOnlyList<string> DocumentIds, IReadOnlyDictionary<string, int> DocumentVersions, ApprovalStatus Status, bool StoredInFrameio, string? Message,
-    int Revisions, string CreatedBy, EventSource Source, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, IReadOnlyList<PathView> Paths);
+    [property: Id(0)] string Id, [property: Id(1)] string ProjectId, [property: Id(2)] IReadOnlyList<string> DocumentIds, [property: Id(3)] IReadOnlyDictionary<string, int> DocumentVersions, [property: Id(4)] ApprovalStatus Status, [property: Id(5)] bool StoredInFrameio, [property: Id(6)] string? Message,
+    [property: Id(7)] int Revisions, [property: Id(8)] string CreatedBy, [property: Id(9)] EventSource Source, [property: Id(10)] DateTimeOffset CreatedAt, [property: Id(11)] DateTimeOffset? CompletedAt, [property: Id(12)] IReadOnlyList<PathView> Paths);
 
 // State, plain data.
 
+[GenerateSerializer, Alias("review.participant-state")]
 public sealed class ParticipantState
 {
+    [Id(0)]
     public ParticipantKind Kind { get; set; }
+    [Id(1)]
     public string Id { get; set; } = "";
+    [Id(2)]
     public ParticipantRole Role { get; set; }
 
     /// <summary>For a team: its members when the approval started; any of them acts for the team.</summary>
+    [Id(3)]
     public List<string> Members { get; set; } = [];
 
+    [Id(4)]
     public Decision? Decision { get; set; }
+    [Id(5)]
     public string? DecidedBy { get; set; }
+    [Id(6)]
     public DateTimeOffset? DecidedAt { get; set; }
+    [Id(7)]
     public bool ReviewComplete { get; set; }
 
     public bool Includes(string userId) => Kind == ParticipantKind.User ? Id == userId : Members.Contains(userId);
@@ -61,15 +77,24 @@ public sealed class ParticipantState
     public bool HasActed => Role == ParticipantRole.Approver ? Decision is not null : ReviewComplete;
 }
 
+[GenerateSerializer, Alias("review.stage-state")]
 public sealed class StageState
 {
+    [Id(0)]
     public string Name { get; set; } = "";
+    [Id(1)]
     public bool OnlyOneDecision { get; set; }
+    [Id(2)]
     public DateTimeOffset? AbsoluteDueAt { get; set; }
+    [Id(3)]
     public int? DueInWorkdays { get; set; }
+    [Id(4)]
     public List<ParticipantState> Participants { get; set; } = [];
+    [Id(5)]
     public StageStatus Status { get; set; }
+    [Id(6)]
     public DateTimeOffset? OpenedAt { get; set; }
+    [Id(7)]
     public DateTimeOffset? DueAt { get; set; }
 
     /// <summary>Approvers decide a stage; a stage of reviewers only is done when they marked their review complete.</summary>
@@ -83,8 +108,10 @@ public sealed class StageState
     }
 }
 
+[GenerateSerializer, Alias("review.path-state")]
 public sealed class PathState
 {
+    [Id(0)]
     public List<StageState> Stages { get; set; } = [];
 
     public bool IsFinished => Stages.All(s => s.Status is StageStatus.Completed or StageStatus.Stopped);
@@ -92,16 +119,24 @@ public sealed class PathState
     public bool NeedsWork => Stages.Any(s => s.Participants.Any(p => p.Decision == Decision.NeedsWork));
 }
 
-public sealed class ApprovalState
+[GenerateSerializer, Alias("review.approval-state")]
+public sealed class ApprovalState : DurableState
 {
+    [Id(0)]
     public bool Exists { get; set; }
+    [Id(1)]
     public string ProjectId { get; set; } = "";
+    [Id(2)]
     public string? GroupId { get; set; }
+    [Id(3)]
     public List<string> DocumentIds { get; set; } = [];
+    [Id(4)]
     public bool StoredInFrameio { get; set; }
+    [Id(5)]
     public string? Message { get; set; }
 
     /// <summary>How often the message was edited: each edit's emails have a key of their own.</summary>
+    [Id(6)]
     public int MessageEdits { get; set; }
 
     /// <summary>
@@ -109,18 +144,28 @@ public sealed class ApprovalState
     /// version the participants were sent; a version added while the round is open starts no round and was not put to
     /// them, so publishing an approved document sends this version, not whatever is newest when it is published.
     /// </summary>
+    [Id(7)]
     public Dictionary<string, int> DocumentVersions { get; set; } = [];
 
+    [Id(8)]
     public string CreatedBy { get; set; } = "";
+    [Id(9)]
     public EventSource Source { get; set; }
+    [Id(10)]
     public DateTimeOffset CreatedAt { get; set; }
+    [Id(11)]
     public DateTimeOffset RoundStartedAt { get; set; }
+    [Id(12)]
     public DateTimeOffset? CompletedAt { get; set; }
+    [Id(13)]
     public int Revisions { get; set; }
+    [Id(14)]
     public ApprovalStatus Status { get; set; }
+    [Id(15)]
     public List<PathState> Paths { get; set; } = [];
 
     /// <summary>The reminders already sent, by their timer key: a timer delivered twice sends once.</summary>
+    [Id(16)]
     public HashSet<string> RemindersSent { get; set; } = [];
 
     public bool IsOpen => Exists && CompletedAt is null;

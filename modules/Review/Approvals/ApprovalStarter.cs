@@ -1,7 +1,7 @@
 namespace Greenlight.Modules.Review.Approvals;
 
 /// <summary>Starts an approval, from the HTTP API or from Frame.io: the project and documents must exist; teams are expanded now.</summary>
-internal sealed class ApprovalStarter(ISender sender, IGrainFactory grains, IStore store)
+internal sealed class ApprovalStarter(IMediator sender, IGrainFactory grains, IStore store)
 {
     public async Task<ApprovalView> StartAsync(
         string projectId, IReadOnlyList<string> documentIds, string? message, IReadOnlyList<PathSpec> paths, Act by, CancellationToken ct)
@@ -21,7 +21,7 @@ internal sealed class ApprovalStarter(ISender sender, IGrainFactory grains, ISto
 
     /// <summary>The latest version of each document, in order (404 for one that does not exist).</summary>
     public static async Task<IReadOnlyDictionary<string, int>> CurrentVersionsAsync(
-        ISender sender, string projectId, IEnumerable<string> documentIds, CancellationToken ct)
+        IMediator sender, string projectId, IEnumerable<string> documentIds, CancellationToken ct)
     {
         var versions = new Dictionary<string, int>();
         foreach (var id in documentIds)

@@ -5,7 +5,8 @@ namespace Greenlight.Modules.Review.Approvals;
 public enum ReminderKind { SeventyTwoHours, TwentyFourHours, Deadline }
 
 /// <summary>A durable timer: a stage's reminder is due. Acted on only while that stage of that revision is still open.</summary>
-public sealed record ReminderDue(string ApprovalId, int Revision, int Path, int Stage, ReminderKind Kind) : INotification
+[GenerateSerializer, Immutable, Alias("review.reminder-due")]
+public sealed record ReminderDue([property: Id(0)] string ApprovalId, [property: Id(1)] int Revision, [property: Id(2)] int Path, [property: Id(3)] int Stage, [property: Id(4)] ReminderKind Kind) : INotification
 {
     public static TimeSpan Before(ReminderKind kind) => kind switch
     {
@@ -21,7 +22,9 @@ public sealed record ReminderDue(string ApprovalId, int Revision, int Path, int 
 }
 
 /// <summary>One email to one user; the address is looked up when it is sent.</summary>
-public sealed record EmailDue(string UserId, string Subject, string Body) : INotification;
+[GenerateSerializer, Immutable, Alias("review.email-due")]
+public sealed record EmailDue([property: Id(0)] string UserId, [property: Id(1)] string Subject, [property: Id(2)] string Body) : INotification;
 
 /// <summary>The approval opened or closed: the Work module learns which it is now (whatever order these arrive in).</summary>
-public sealed record ApprovalOpenChanged(string ApprovalId, string ProjectId) : INotification;
+[GenerateSerializer, Immutable, Alias("review.approval-open-changed")]
+public sealed record ApprovalOpenChanged([property: Id(0)] string ApprovalId, [property: Id(1)] string ProjectId) : INotification;

@@ -1,7 +1,7 @@
 namespace Greenlight.Modules.Review.Approvals;
 
 /// <summary>An approval as a user may reach it: only with View on every one of its documents (an External user: documents shared with them).</summary>
-internal sealed class ViewableApprovals(IGrainFactory grains, ISender sender)
+internal sealed class ViewableApprovals(IGrainFactory grains, IMediator sender)
 {
     /// <summary>
     /// Allowed with View on every document of the approval; not found when it does not exist, the user may view

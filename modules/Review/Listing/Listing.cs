@@ -25,7 +25,7 @@ public sealed record ListProjectEvents(string ProjectId) : IRequest<IReadOnlyLis
     public AccessCheck Check => AccessCheck.On(ReviewRefs.Project(ProjectId), AccessAction.View);
 }
 
-internal sealed class ListingHandlers(IStore store, ISender sender, ICurrentPrincipal current, TimeProvider clock) :
+internal sealed class ListingHandlers(IStore store, IMediator sender, ICurrentPrincipal current, TimeProvider clock) :
     IRequestHandler<MyApprovals, IReadOnlyList<WaitingItem>>, IRequestHandler<ListDocumentEvents, IReadOnlyList<EventView>>,
     IRequestHandler<ListProjectEvents, IReadOnlyList<EventView>>
 {
@@ -78,14 +78,14 @@ public sealed class ListingEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        api.MapGet("/me/approvals", async Task<Ok<IReadOnlyList<WaitingItem>>> (ISender sender, CancellationToken ct) =>
+        api.MapGet("/me/approvals", async Task<Ok<IReadOnlyList<WaitingItem>>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new MyApprovals(), ct))).WithTags("Approvals").WithName("MyApprovals")
             .WithSummary("What waits for me, overdue first.");
         var projects = api.MapGroup("/projects/{projectId}").WithTags("Approvals");
-        projects.MapGet("/approval-events", async Task<Ok<IReadOnlyList<EventView>>> (ISender sender, string projectId, CancellationToken ct) =>
+        projects.MapGet("/approval-events", async Task<Ok<IReadOnlyList<EventView>>> (IMediator sender, string projectId, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListProjectEvents(projectId), ct))).WithName("ListProjectApprovalEvents");
         projects.MapGet("/documents/{documentId}/approval-events", async Task<Ok<IReadOnlyList<EventView>>> (
-            ISender sender, string projectId, string documentId, CancellationToken ct) =>
+            IMediator sender, string projectId, string documentId, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListDocumentEvents(projectId, documentId), ct))).WithName("ListDocumentApprovalEvents");
     }
 }

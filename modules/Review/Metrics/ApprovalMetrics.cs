@@ -23,7 +23,7 @@ public sealed class GetApprovalMetricsValidator : AbstractValidator<GetApprovalM
         RuleFor(r => r.To).GreaterThan(r => r.From).When(r => r.From is not null && r.To is not null);
 }
 
-internal sealed class ApprovalMetricsHandler(IStore store, ISender sender, ICurrentPrincipal current, TimeProvider clock)
+internal sealed class ApprovalMetricsHandler(IStore store, IMediator sender, ICurrentPrincipal current, TimeProvider clock)
     : IRequestHandler<GetApprovalMetrics, ApprovalMetricsView>
 {
     private const long Hour = 3_600_000;
@@ -118,7 +118,7 @@ public sealed class ApprovalMetricsEndpoint : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         api.MapGet("/approval-metrics", async Task<Ok<ApprovalMetricsView>> (
-            ISender sender, string? projectId, string? groupId, string? approverId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct) =>
+            IMediator sender, string? projectId, string? groupId, string? approverId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetApprovalMetrics(projectId, groupId, approverId, from, to), ct)))
             .WithTags("Approvals").WithName("GetApprovalMetrics").WithSummary("Approvals started in [from, to): counts, revisions and velocity.");
 }

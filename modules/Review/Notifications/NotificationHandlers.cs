@@ -10,7 +10,7 @@ internal sealed class ReminderDueHandler(IGrainFactory grains) : INotificationHa
 }
 
 /// <summary>Sends one email to the user's current address; users without one (or deactivated) get none.</summary>
-internal sealed class EmailDueHandler(ISender sender, IEmailSender email) : INotificationHandler<EmailDue>
+internal sealed class EmailDueHandler(IMediator sender, IEmailSender email) : INotificationHandler<EmailDue>
 {
     public async Task Handle(EmailDue notification, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ internal sealed class EmailDueHandler(ISender sender, IEmailSender email) : INot
 }
 
 /// <summary>Tells the Work module whether the approval is open now, so a project cannot complete under an open approval.</summary>
-internal sealed class ApprovalOpenChangedHandler(IGrainFactory grains, ISender sender) : INotificationHandler<ApprovalOpenChanged>
+internal sealed class ApprovalOpenChangedHandler(IGrainFactory grains, IMediator sender) : INotificationHandler<ApprovalOpenChanged>
 {
     public async Task Handle(ApprovalOpenChanged notification, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal sealed class ApprovalOpenChangedHandler(IGrainFactory grains, ISender s
 }
 
 /// <summary>A new version of a document whose last approval said Needs work starts that approval's next round.</summary>
-internal sealed class RevisionHandler(IGrainFactory grains, IStore store, ISender sender) : INotificationHandler<DocumentVersionAdded>
+internal sealed class RevisionHandler(IGrainFactory grains, IStore store, IMediator sender) : INotificationHandler<DocumentVersionAdded>
 {
     public async Task Handle(DocumentVersionAdded notification, CancellationToken cancellationToken)
     {

@@ -70,13 +70,13 @@ public sealed class ParticipationEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var approvals = api.MapGroup("/approvals/{approvalId}").WithTags("Approvals");
-        approvals.MapGet("/", async Task<Ok<ApprovalView>> (ISender sender, string approvalId, CancellationToken ct) =>
+        approvals.MapGet("/", async Task<Ok<ApprovalView>> (IMediator sender, string approvalId, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetApproval(approvalId), ct))).WithName("GetApproval");
-        approvals.MapPost("/decisions", async Task<Ok<ApprovalView>> (ISender sender, string approvalId, DecisionBody body, CancellationToken ct) =>
+        approvals.MapPost("/decisions", async Task<Ok<ApprovalView>> (IMediator sender, string approvalId, DecisionBody body, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new Decide(approvalId, body.Decision, body.Comment), ct))).WithName("DecideOnApproval");
-        approvals.MapPost("/review-complete", async Task<Ok<ApprovalView>> (ISender sender, string approvalId, CancellationToken ct) =>
+        approvals.MapPost("/review-complete", async Task<Ok<ApprovalView>> (IMediator sender, string approvalId, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CompleteReview(approvalId), ct))).WithName("CompleteReview");
-        approvals.MapPost("/comments", async Task<Ok<ApprovalView>> (ISender sender, string approvalId, CommentBody body, CancellationToken ct) =>
+        approvals.MapPost("/comments", async Task<Ok<ApprovalView>> (IMediator sender, string approvalId, CommentBody body, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new Comment(approvalId, body.Text), ct))).WithName("CommentOnApproval");
     }
 }

@@ -7,14 +7,21 @@ namespace Greenlight.Modules.Review.Publishing;
 // SetExperienceManagerConnection, GetExperienceManagerConnection: the one connection an administrator configures.
 // The token is kept encrypted (ISecretProtector) and never shown again: only its last four characters.
 
-public sealed record ConnectionView(Uri BaseUrl, string TokenLastFour, DateTimeOffset UpdatedAt, string UpdatedBy);
+[GenerateSerializer, Immutable, Alias("review.connection-view")]
+public sealed record ConnectionView([property: Id(0)] Uri BaseUrl, [property: Id(1)] string TokenLastFour, [property: Id(2)] DateTimeOffset UpdatedAt, [property: Id(3)] string UpdatedBy);
 
-public sealed class ConnectionState
+[GenerateSerializer, Alias("review.connection-state")]
+public sealed class ConnectionState : DurableState
 {
+    [Id(0)]
     public Uri? BaseUrl { get; set; }
+    [Id(1)]
     public string ProtectedToken { get; set; } = "";
+    [Id(2)]
     public string TokenLastFour { get; set; } = "";
+    [Id(3)]
     public DateTimeOffset UpdatedAt { get; set; }
+    [Id(4)]
     public string UpdatedBy { get; set; } = "";
 }
 
@@ -28,7 +35,7 @@ public interface IExperienceManagerConnectionGrain : IGrainWithStringKey
 }
 
 [GrainType("review.experience-manager-connection")]
-public sealed class ExperienceManagerConnectionGrain(TimeProvider clock) : Grain<ConnectionState>, IExperienceManagerConnectionGrain
+public sealed class ExperienceManagerConnectionGrain(TimeProvider clock) : DurableGrain<ConnectionState>, IExperienceManagerConnectionGrain
 {
     public const string Key = "organization";
 
@@ -92,10 +99,10 @@ public sealed class ConnectionEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var connection = api.MapGroup("/admin/experience-manager/connection").WithTags("Experience Manager");
-        connection.MapPut("/", async Task<Ok<ConnectionView>> (ISender sender, Body body, CancellationToken ct) =>
+        connection.MapPut("/", async Task<Ok<ConnectionView>> (IMediator sender, Body body, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SetExperienceManagerConnection(body.BaseUrl, body.Token ?? ""), ct)))
             .WithName("SetExperienceManagerConnection").WithSummary("The token is kept encrypted and never returned; the answer shows its last four characters.");
-        connection.MapGet("/", async Task<Ok<ConnectionView>> (ISender sender, CancellationToken ct) =>
+        connection.MapGet("/", async Task<Ok<ConnectionView>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetExperienceManagerConnection(), ct))).WithName("GetExperienceManagerConnection");
     }
 }

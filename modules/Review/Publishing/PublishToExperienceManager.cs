@@ -6,35 +6,52 @@ namespace Greenlight.Modules.Review.Publishing;
 // PublishToExperienceManager, GetPublication: an approved document sent to a folder of Experience Manager Assets
 // by a durable job (outbox): upload once, then set the metadata once. Asking again returns the same publication.
 
-public sealed record PublicationView(string ApprovalId, string DocumentId, int Version, string FolderPath, string RequestedBy, string? AssetPath, DateTimeOffset? PublishedAt);
+[GenerateSerializer, Immutable, Alias("review.publication-view")]
+public sealed record PublicationView([property: Id(0)] string ApprovalId, [property: Id(1)] string DocumentId, [property: Id(2)] int Version, [property: Id(3)] string FolderPath, [property: Id(4)] string RequestedBy, [property: Id(5)] string? AssetPath, [property: Id(6)] DateTimeOffset? PublishedAt);
 
-public sealed class PublicationState
+[GenerateSerializer, Alias("review.publication-state")]
+public sealed class PublicationState : DurableState
 {
+    [Id(0)]
     public bool Exists { get; set; }
+    [Id(1)]
     public string ApprovalId { get; set; } = "";
+    [Id(2)]
     public string ProjectId { get; set; } = "";
+    [Id(3)]
     public string ProjectName { get; set; } = "";
+    [Id(4)]
     public string DocumentId { get; set; } = "";
 
     /// <summary>The version the approval decided on: the one sent, whatever is newest by then.</summary>
+    [Id(5)]
     public int Version { get; set; }
 
+    [Id(6)]
     public string Title { get; set; } = "";
+    [Id(7)]
     public string FolderPath { get; set; } = "";
+    [Id(8)]
     public string Decision { get; set; } = "";
+    [Id(9)]
     public DateTimeOffset ApprovedAt { get; set; }
+    [Id(10)]
     public string RequestedBy { get; set; } = "";
+    [Id(11)]
     public string? AssetPath { get; set; }
+    [Id(12)]
     public DateTimeOffset? PublishedAt { get; set; }
 }
 
 /// <param name="Version">The version of the document the approval decided on.</param>
 /// <param name="ApprovedAt">When the approval completed.</param>
+[GenerateSerializer, Immutable, Alias("review.new-publication")]
 public sealed record NewPublication(
-    string ApprovalId, string ProjectId, string ProjectName, string DocumentId, int Version, string Title, string FolderPath, string Decision, DateTimeOffset ApprovedAt, string RequestedBy);
+    [property: Id(0)] string ApprovalId, [property: Id(1)] string ProjectId, [property: Id(2)] string ProjectName, [property: Id(3)] string DocumentId, [property: Id(4)] int Version, [property: Id(5)] string Title, [property: Id(6)] string FolderPath, [property: Id(7)] string Decision, [property: Id(8)] DateTimeOffset ApprovedAt, [property: Id(9)] string RequestedBy);
 
 /// <summary>The publishing job's timer-free message: deliver again until the publication is done.</summary>
-public sealed record PublicationDue(string PublicationKey) : INotification;
+[GenerateSerializer, Immutable, Alias("review.publication-due")]
+public sealed record PublicationDue([property: Id(0)] string PublicationKey) : INotification;
 
 /// <summary>One grain per approved document of an approval: what was asked, and how far the job got.</summary>
 public interface IPublicationGrain : IGrainWithStringKey
@@ -51,7 +68,7 @@ public interface IPublicationGrain : IGrainWithStringKey
 }
 
 [GrainType("review.publication")]
-public sealed class PublicationGrain(IOutbox outbox, TimeProvider clock) : Grain<PublicationState>, IPublicationGrain
+public sealed class PublicationGrain(TimeProvider clock) : DurableGrain<PublicationState>, IPublicationGrain
 {
     public static string KeyOf(string approvalId, string documentId) => $"{approvalId}:{documentId}";
 
@@ -63,12 +80,10 @@ public sealed class PublicationGrain(IOutbox outbox, TimeProvider clock) : Grain
             Exists = true, ApprovalId = p.ApprovalId, ProjectId = p.ProjectId, ProjectName = p.ProjectName, DocumentId = p.DocumentId, Version = p.Version, Title = p.Title,
             FolderPath = p.FolderPath, Decision = p.Decision, ApprovedAt = p.ApprovedAt, RequestedBy = p.RequestedBy,
         };
-        var key = GetPrimaryKeyString();
-        await WriteStateAsync(async tx =>
-        {
-            await outbox.EnqueueAsync(tx, new PublicationDue(key), new DeliveryOptions(null, $"review:publication:{key}"));
-            await ReviewRows.AddEventAsync(tx, Event("PublishRequested", p.RequestedBy));
-        });
+        var key = this.GetPrimaryKeyString();
+        Record(new PublicationDue(key), new DeliveryOptions(null, $"review:publication:{key}"));
+        Record(ReviewEventRecorded.Of(Event("PublishRequested", p.RequestedBy)));
+        await WriteStateAsync();
         return View();
     }
 
@@ -84,7 +99,8 @@ public sealed class PublicationGrain(IOutbox outbox, TimeProvider clock) : Grain
     {
         if (State.PublishedAt is not null) return;
         State.PublishedAt = clock.GetUtcNow();
-        await WriteStateAsync(tx => ReviewRows.AddEventAsync(tx, Event("Published", "system")));
+        Record(ReviewEventRecorded.Of(Event("Published", "system")));
+        await WriteStateAsync();
     }
 
     public static PublicationView View(PublicationState s) => new(s.ApprovalId, s.DocumentId, s.Version, s.FolderPath, s.RequestedBy, s.AssetPath, s.PublishedAt);
@@ -119,7 +135,7 @@ public sealed class PublishToExperienceManagerValidator : AbstractValidator<Publ
 }
 
 /// <summary>Sending to Experience Manager needs a Contributor license or higher; both requests need View on every document of the approval.</summary>
-internal sealed class PublicationAuthorizer(ViewableApprovals approvals, ISender sender) :
+internal sealed class PublicationAuthorizer(ViewableApprovals approvals, IMediator sender) :
     IRequestAuthorizer<PublishToExperienceManager>, IRequestAuthorizer<GetPublication>
 {
     public async ValueTask<AccessDecision> DecideAsync(Principal principal, PublishToExperienceManager request, CancellationToken cancellationToken) =>
@@ -131,7 +147,7 @@ internal sealed class PublicationAuthorizer(ViewableApprovals approvals, ISender
         approvals.DecideAsync(principal.UserId, request.ApprovalId, request.DocumentId, cancellationToken);
 }
 
-internal sealed class PublicationHandlers(IGrainFactory grains, ViewableApprovals approvals, ISender sender, ICurrentPrincipal current) :
+internal sealed class PublicationHandlers(IGrainFactory grains, ViewableApprovals approvals, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<PublishToExperienceManager, PublicationView>, IRequestHandler<GetPublication, PublicationView>
 {
     public async Task<PublicationView> Handle(PublishToExperienceManager request, CancellationToken cancellationToken)
@@ -161,7 +177,7 @@ internal sealed class PublicationHandlers(IGrainFactory grains, ViewableApproval
 /// The job, delivered at least once: an upload whose outcome is unknown is found by its path rather than redone;
 /// the metadata is written once the asset is recorded. A failure throws, so the outbox retries (and parks it in the end).
 /// </summary>
-internal sealed class PublicationDueHandler(IGrainFactory grains, ISecretProtector secrets, ISender sender, IExperienceManagerClient client)
+internal sealed class PublicationDueHandler(IGrainFactory grains, ISecretProtector secrets, IMediator sender, IExperienceManagerClient client)
     : INotificationHandler<PublicationDue>
 {
     public async Task Handle(PublicationDue notification, CancellationToken cancellationToken)
@@ -196,12 +212,12 @@ public sealed class PublicationEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var publication = api.MapGroup("/approvals/{approvalId}/documents/{documentId}/publication").WithTags("Experience Manager");
-        publication.MapPost("/", async Task<Accepted<PublicationView>> (ISender sender, string approvalId, string documentId, Body body, CancellationToken ct) =>
+        publication.MapPost("/", async Task<Accepted<PublicationView>> (IMediator sender, string approvalId, string documentId, Body body, CancellationToken ct) =>
         {
             var accepted = await sender.Send(new PublishToExperienceManager(approvalId, documentId, body.FolderPath ?? ""), ct);
             return TypedResults.Accepted($"/api/v1/approvals/{approvalId}/documents/{documentId}/publication", accepted);
         }).WithName("PublishToExperienceManager").WithSummary("Sends the approved document to the folder: upload, then metadata, by a durable job.");
-        publication.MapGet("/", async Task<Ok<PublicationView>> (ISender sender, string approvalId, string documentId, CancellationToken ct) =>
+        publication.MapGet("/", async Task<Ok<PublicationView>> (IMediator sender, string approvalId, string documentId, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetPublication(approvalId, documentId), ct))).WithName("GetPublication");
     }
 }

@@ -3,10 +3,13 @@ namespace Greenlight.Modules.Review.Templates;
 // CreateTemplate, ListTemplates, GetTemplate: reusable approval templates of the setup area, made and read by
 // users with a Standard license. A template is one path of stages; due dates are workdays from the stage's opening.
 
-public sealed record TemplateView(string Id, string Name, string? Message, IReadOnlyList<StageSpec> Stages, string CreatedBy, DateTimeOffset CreatedAt);
+[GenerateSerializer, Immutable, Alias("review.template-view")]
+public sealed record TemplateView([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Message, [property: Id(3)] IReadOnlyList<StageSpec> Stages, [property: Id(4)] string CreatedBy, [property: Id(5)] DateTimeOffset CreatedAt);
 
-public sealed class TemplateCatalogState
+[GenerateSerializer, Alias("review.template-catalog-state")]
+public sealed class TemplateCatalogState : DurableState
 {
+    [Id(0)]
     public Dictionary<string, TemplateView> Templates { get; set; } = [];
 }
 
@@ -21,7 +24,7 @@ public interface ITemplateCatalogGrain : IGrainWithStringKey
 }
 
 [GrainType("review.templates")]
-public sealed class TemplateCatalogGrain : Grain<TemplateCatalogState>, ITemplateCatalogGrain
+public sealed class TemplateCatalogGrain : DurableGrain<TemplateCatalogState>, ITemplateCatalogGrain
 {
     public const string Key = "organization";
 
@@ -58,7 +61,7 @@ public sealed class CreateTemplateValidator : AbstractValidator<CreateTemplate>
 }
 
 /// <summary>The setup area's templates are for users with a Standard license (who start approvals).</summary>
-internal sealed class TemplateAuthorizer(ISender sender) :
+internal sealed class TemplateAuthorizer(IMediator sender) :
     IRequestAuthorizer<CreateTemplate>, IRequestAuthorizer<ListTemplates>, IRequestAuthorizer<GetTemplate>
 {
     public ValueTask<AccessDecision> DecideAsync(Principal principal, CreateTemplate request, CancellationToken cancellationToken) =>
@@ -97,14 +100,14 @@ public sealed class TemplateEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var templates = api.MapGroup("/approval-templates").WithTags("Approval templates");
-        templates.MapPost("/", async Task<Created<TemplateView>> (ISender sender, Body body, CancellationToken ct) =>
+        templates.MapPost("/", async Task<Created<TemplateView>> (IMediator sender, Body body, CancellationToken ct) =>
         {
             var created = await sender.Send(new CreateTemplate(body.Name ?? "", body.Message, body.Stages ?? []), ct);
             return TypedResults.Created($"/api/v1/approval-templates/{created.Id}", created);
         }).WithName("CreateApprovalTemplate");
-        templates.MapGet("/", async Task<Ok<IReadOnlyList<TemplateView>>> (ISender sender, CancellationToken ct) =>
+        templates.MapGet("/", async Task<Ok<IReadOnlyList<TemplateView>>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListTemplates(), ct))).WithName("ListApprovalTemplates");
-        templates.MapGet("/{templateId}", async Task<Ok<TemplateView>> (ISender sender, string templateId, CancellationToken ct) =>
+        templates.MapGet("/{templateId}", async Task<Ok<TemplateView>> (IMediator sender, string templateId, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetTemplate(templateId), ct))).WithName("GetApprovalTemplate");
     }
 }

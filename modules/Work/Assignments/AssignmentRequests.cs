@@ -16,7 +16,7 @@ public sealed record RemoveAssignment(string ProjectId, ObjectType ItemType, str
 
 public sealed class AddAssignmentValidator : AbstractValidator<AddAssignment>
 {
-    public AddAssignmentValidator(ISender sender)
+    public AddAssignmentValidator(IMediator sender)
     {
         RuleFor(r => r.Kind).IsInEnum();
         RuleFor(r => r.AssigneeId).MustBeId()
@@ -26,7 +26,7 @@ public sealed class AddAssignmentValidator : AbstractValidator<AddAssignment>
     }
 }
 
-internal sealed class AssignmentHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+internal sealed class AssignmentHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<AddAssignment, Unit>, IRequestHandler<RemoveAssignment, Unit>
 {
     public async Task<Unit> Handle(AddAssignment request, CancellationToken cancellationToken)

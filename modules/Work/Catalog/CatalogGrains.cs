@@ -2,18 +2,25 @@ namespace Greenlight.Modules.Work.Catalog;
 
 // Portfolios and programs: named containers above projects, one grain each. A program sits in a portfolio.
 
-public sealed class CatalogState
+[GenerateSerializer, Alias("work.catalog-state")]
+public sealed class CatalogState : DurableState
 {
+    [Id(0)]
     public bool Exists { get; set; }
+    [Id(1)]
     public string Name { get; set; } = "";
+    [Id(2)]
     public string? Description { get; set; }
+    [Id(3)]
     public string OwnerId { get; set; } = "";
 
     /// <summary>A program's portfolio; null for a portfolio.</summary>
+    [Id(4)]
     public string? PortfolioId { get; set; }
 }
 
-public sealed record CatalogEntry(string Name, string? Description, string OwnerId, string? PortfolioId);
+[GenerateSerializer, Immutable, Alias("work.catalog-entry")]
+public sealed record CatalogEntry([property: Id(0)] string Name, [property: Id(1)] string? Description, [property: Id(2)] string OwnerId, [property: Id(3)] string? PortfolioId);
 
 /// <summary>The calls both grain types answer; not a grain interface itself, so each type keeps its own.</summary>
 public interface ICatalogGrain
@@ -33,11 +40,11 @@ public interface IPortfolioGrain : ICatalogGrain, IGrainWithStringKey;
 public interface IProgramGrain : ICatalogGrain, IGrainWithStringKey;
 
 /// <summary>What portfolios and programs share; each is a sealed grain type of its own.</summary>
-public abstract class CatalogGrain(IOutbox outbox, ObjectType type) : Grain<CatalogState>, ICatalogGrain
+public abstract class CatalogGrain(ObjectType type) : DurableGrain<CatalogState>, ICatalogGrain
 {
     public async Task<CatalogState> CreateAsync(CatalogEntry entry)
     {
-        if (State.Exists) throw new ConflictException($"{type} '{GetPrimaryKeyString()}' already exists.");
+        if (State.Exists) throw new ConflictException($"{type} '{this.GetPrimaryKeyString()}' already exists.");
         State = new CatalogState
         {
             Exists = true, Name = entry.Name, Description = entry.Description, OwnerId = entry.OwnerId, PortfolioId = entry.PortfolioId,
@@ -59,28 +66,30 @@ public abstract class CatalogGrain(IOutbox outbox, ObjectType type) : Grain<Cata
     public async Task DeleteAsync(string deletedBy)
     {
         EnsureExists();
-        await ClearStateAsync(tx => new WorkChange[]
-        {
-            new UnindexRows([GetPrimaryKeyString()]),
-            new Publish(new ObjectDeleted(new ObjectRef(type, GetPrimaryKeyString()), null, deletedBy)),
-        }.ApplyAsync(tx, outbox));
+        Record(new UnindexRows([this.GetPrimaryKeyString()]));
+        Record(new ObjectDeleted(new ObjectRef(type, this.GetPrimaryKeyString()), null, deletedBy));
+        await ClearStateAsync();
     }
 
-    private IndexRow Indexed() => new(type, GetPrimaryKeyString(), null, State.PortfolioId, State.Name, null);
+    private IndexRow Indexed() => new(type, this.GetPrimaryKeyString(), null, State.PortfolioId, State.Name, null);
 
     private void EnsureExists()
     {
-        if (!State.Exists) throw new NotFoundException($"{type} '{GetPrimaryKeyString()}'");
+        if (!State.Exists) throw new NotFoundException($"{type} '{this.GetPrimaryKeyString()}'");
     }
 
-    private Task SaveAsync(params WorkChange[] changes) => WriteStateAsync(tx => changes.ApplyAsync(tx, outbox));
+    private Task SaveAsync(INotification change)
+    {
+        Record(change);
+        return WriteStateAsync();
+    }
 }
 
 [GrainType("work.portfolio")]
-public sealed class PortfolioGrain(IOutbox outbox) : CatalogGrain(outbox, ObjectType.Portfolio), IPortfolioGrain;
+public sealed class PortfolioGrain() : CatalogGrain(ObjectType.Portfolio), IPortfolioGrain;
 
 [GrainType("work.program")]
-public sealed class ProgramGrain(IOutbox outbox) : CatalogGrain(outbox, ObjectType.Program), IProgramGrain;
+public sealed class ProgramGrain() : CatalogGrain(ObjectType.Program), IProgramGrain;
 
 internal static class CatalogViews
 {

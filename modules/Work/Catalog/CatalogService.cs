@@ -1,7 +1,7 @@
 namespace Greenlight.Modules.Work.Catalog;
 
 /// <summary>What the portfolio and program handlers share: create and register, find, delete when empty.</summary>
-internal sealed class CatalogService(IGrainFactory grains, ISender sender, ICurrentPrincipal current, IStore store)
+internal sealed class CatalogService(IGrainFactory grains, IMediator sender, ICurrentPrincipal current, IStore store)
 {
     public async Task<(string Id, CatalogState State)> CreateAsync<TGrain>(
         Func<string, SecuredRef> secured, string name, string? description, string? portfolioId, CancellationToken ct)

@@ -24,7 +24,7 @@ public sealed class CreatePortfolioValidator : NamedFieldsValidator<CreatePortfo
 
 public sealed class EditPortfolioValidator : NamedFieldsValidator<EditPortfolio>;
 
-internal sealed class PortfolioHandlers(CatalogService catalog, Kernel.Grains.IGrainFactory grains) :
+internal sealed class PortfolioHandlers(CatalogService catalog, IGrainFactory grains) :
     IRequestHandler<CreatePortfolio, PortfolioView>, IRequestHandler<GetPortfolio, PortfolioView>,
     IRequestHandler<EditPortfolio, PortfolioView>, IRequestHandler<DeletePortfolio, Unit>
 {
@@ -49,16 +49,16 @@ public sealed class PortfolioEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/portfolios").WithTags("Portfolios");
-        group.MapPost("/", async Task<Created<PortfolioView>> (ISender sender, CreatePortfolio request, CancellationToken ct) =>
+        group.MapPost("/", async Task<Created<PortfolioView>> (IMediator sender, CreatePortfolio request, CancellationToken ct) =>
         {
             var created = await sender.Send(request, ct);
             return TypedResults.Created($"/api/v1/portfolios/{created.Id}", created);
         }).WithName("CreatePortfolio");
-        group.MapGet("/{id}", async Task<Ok<PortfolioView>> (ISender sender, string id, CancellationToken ct) =>
+        group.MapGet("/{id}", async Task<Ok<PortfolioView>> (IMediator sender, string id, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetPortfolio(id), ct))).WithName("GetPortfolio");
-        group.MapPatch("/{id}", async Task<Ok<PortfolioView>> (ISender sender, string id, EditPortfolio request, CancellationToken ct) =>
+        group.MapPatch("/{id}", async Task<Ok<PortfolioView>> (IMediator sender, string id, EditPortfolio request, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(request with { Id = id }, ct))).WithName("EditPortfolio");
-        group.MapDelete("/{id}", async Task<NoContent> (ISender sender, string id, CancellationToken ct) =>
+        group.MapDelete("/{id}", async Task<NoContent> (IMediator sender, string id, CancellationToken ct) =>
         {
             await sender.Send(new DeletePortfolio(id), ct);
             return TypedResults.NoContent();

@@ -53,16 +53,16 @@ public sealed class ProgramEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/programs").WithTags("Programs");
-        group.MapPost("/", async Task<Created<ProgramView>> (ISender sender, CreateProgram request, CancellationToken ct) =>
+        group.MapPost("/", async Task<Created<ProgramView>> (IMediator sender, CreateProgram request, CancellationToken ct) =>
         {
             var created = await sender.Send(request, ct);
             return TypedResults.Created($"/api/v1/programs/{created.Id}", created);
         }).WithName("CreateProgram");
-        group.MapGet("/{id}", async Task<Ok<ProgramView>> (ISender sender, string id, CancellationToken ct) =>
+        group.MapGet("/{id}", async Task<Ok<ProgramView>> (IMediator sender, string id, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetProgram(id), ct))).WithName("GetProgram");
-        group.MapPatch("/{id}", async Task<Ok<ProgramView>> (ISender sender, string id, EditProgram request, CancellationToken ct) =>
+        group.MapPatch("/{id}", async Task<Ok<ProgramView>> (IMediator sender, string id, EditProgram request, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(request with { Id = id }, ct))).WithName("EditProgram");
-        group.MapDelete("/{id}", async Task<NoContent> (ISender sender, string id, CancellationToken ct) =>
+        group.MapDelete("/{id}", async Task<NoContent> (IMediator sender, string id, CancellationToken ct) =>
         {
             await sender.Send(new DeleteProgram(id), ct);
             return TypedResults.NoContent();

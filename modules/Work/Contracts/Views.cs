@@ -29,38 +29,50 @@ public enum IssueStatus { New, InProgress, Resolved }
 public enum AssigneeKind { User, Team }
 
 /// <summary>Who a task or issue is assigned to: a user or a team.</summary>
-public sealed record Assignee(AssigneeKind Kind, string Id)
+[GenerateSerializer, Immutable, Alias("work.assignee")]
+public sealed record Assignee([property: Id(0)] AssigneeKind Kind, [property: Id(1)] string Id)
 {
     public Grantee ToGrantee() => Kind == AssigneeKind.User ? Grantee.User(Id) : Grantee.Team(Id);
 }
 
-public sealed record PortfolioView(string Id, string Name, string? Description, string OwnerId);
+[GenerateSerializer, Immutable, Alias("work.portfolio-view")]
+public sealed record PortfolioView([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Description, [property: Id(3)] string OwnerId);
 
-public sealed record ProgramView(string Id, string PortfolioId, string Name, string? Description, string OwnerId);
+[GenerateSerializer, Immutable, Alias("work.program-view")]
+public sealed record ProgramView([property: Id(0)] string Id, [property: Id(1)] string PortfolioId, [property: Id(2)] string Name, [property: Id(3)] string? Description, [property: Id(4)] string OwnerId);
 
+[GenerateSerializer, Immutable, Alias("work.project-view")]
 public sealed record ProjectView(
-    string Id, string Name, string? Description, string? GroupId, string OwnerId, string? ProgramId, string? PortfolioId,
-    ProjectStatus Status, string StatusCode, int OpenTasks, int OpenIssues, int OpenApprovals);
+    [property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Description, [property: Id(3)] string? GroupId, [property: Id(4)] string OwnerId, [property: Id(5)] string? ProgramId, [property: Id(6)] string? PortfolioId,
+    [property: Id(7)] ProjectStatus Status, [property: Id(8)] string StatusCode, [property: Id(9)] int OpenTasks, [property: Id(10)] int OpenIssues, [property: Id(11)] int OpenApprovals);
 
+[GenerateSerializer, Immutable, Alias("work.task-view")]
 public sealed record TaskView(
-    string ProjectId, string Id, string Name, string? Description, WorkTaskStatus Status, string? ParentTaskId,
-    DateOnly? PlannedStart, DateOnly? PlannedEnd, IReadOnlyList<Assignee> Assignees, DateTimeOffset? CompletedAt);
+    [property: Id(0)] string ProjectId, [property: Id(1)] string Id, [property: Id(2)] string Name, [property: Id(3)] string? Description, [property: Id(4)] WorkTaskStatus Status, [property: Id(5)] string? ParentTaskId,
+    [property: Id(6)] DateOnly? PlannedStart, [property: Id(7)] DateOnly? PlannedEnd, [property: Id(8)] IReadOnlyList<Assignee> Assignees, [property: Id(9)] DateTimeOffset? CompletedAt);
 
+[GenerateSerializer, Immutable, Alias("work.issue-view")]
 public sealed record IssueView(
-    string ProjectId, string Id, string Name, string? Description, IssueStatus Status, string? TaskId, IReadOnlyList<Assignee> Assignees);
+    [property: Id(0)] string ProjectId, [property: Id(1)] string Id, [property: Id(2)] string Name, [property: Id(3)] string? Description, [property: Id(4)] IssueStatus Status, [property: Id(5)] string? TaskId, [property: Id(6)] IReadOnlyList<Assignee> Assignees);
 
-public sealed record FolderView(string ProjectId, string Id, string Name, string? ParentFolderId);
+[GenerateSerializer, Immutable, Alias("work.folder-view")]
+public sealed record FolderView([property: Id(0)] string ProjectId, [property: Id(1)] string Id, [property: Id(2)] string Name, [property: Id(3)] string? ParentFolderId);
 
-public sealed record DocumentVersionView(int Number, long Size, string ContentType, string UploadedBy, DateTimeOffset UploadedAt);
+[GenerateSerializer, Immutable, Alias("work.document-version-view")]
+public sealed record DocumentVersionView([property: Id(0)] int Number, [property: Id(1)] long Size, [property: Id(2)] string ContentType, [property: Id(3)] string UploadedBy, [property: Id(4)] DateTimeOffset UploadedAt);
 
 /// <param name="TaskId">The task the document is attached to (documents other modules add for a task), else null.</param>
-public sealed record DocumentView(string ProjectId, string Id, string Name, string? FolderId, string? TaskId, IReadOnlyList<DocumentVersionView> Versions);
+[GenerateSerializer, Immutable, Alias("work.document-view")]
+public sealed record DocumentView([property: Id(0)] string ProjectId, [property: Id(1)] string Id, [property: Id(2)] string Name, [property: Id(3)] string? FolderId, [property: Id(4)] string? TaskId, [property: Id(5)] IReadOnlyList<DocumentVersionView> Versions);
 
 /// <summary>A row of a list: enough to show it and open it.</summary>
-public sealed record WorkObjectSummary(string Id, ObjectType Type, string Name, string? Status, string? ProjectId, string? ParentId);
+[GenerateSerializer, Immutable, Alias("work.work-object-summary")]
+public sealed record WorkObjectSummary([property: Id(0)] string Id, [property: Id(1)] ObjectType Type, [property: Id(2)] string Name, [property: Id(3)] string? Status, [property: Id(4)] string? ProjectId, [property: Id(5)] string? ParentId);
 
 /// <summary>A page of a list; pass <see cref="Next"/> as <c>after</c> for the following page (null: no more).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+[GenerateSerializer, Immutable, Alias("work.page")]
+public sealed record Page<T>([property: Id(0)] IReadOnlyList<T> Items, [property: Id(1)] string? Next);
 
 /// <summary>One version's bytes, read from the store chunk by chunk as the stream is read. Dispose the stream.</summary>
-public sealed record DocumentContent(string Name, string ContentType, long Size, int Version, Stream Content);
+[GenerateSerializer, Immutable, Alias("work.document-content")]
+public sealed record DocumentContent([property: Id(0)] string Name, [property: Id(1)] string ContentType, [property: Id(2)] long Size, [property: Id(3)] int Version, [property: Id(4)] Stream Content);

@@ -80,7 +80,7 @@ internal static class ContentTypeRule
             .WithMessage("'{PropertyName}' must be a media type such as application/pdf.");
 }
 
-internal sealed class DocumentHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current, DocumentContentStore content) :
+internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current, DocumentContentStore content) :
     IRequestHandler<UploadDocument, DocumentView>, IRequestHandler<AddDocument, DocumentView>, IRequestHandler<UploadVersion, DocumentView>,
     IRequestHandler<DownloadVersion, DocumentContent>, IRequestHandler<ReadDocumentContent, DocumentContent>,
     IRequestHandler<GetDocument, DocumentView>, IRequestHandler<GetDocumentSummary, DocumentView?>,

@@ -45,7 +45,7 @@ internal static class DocumentPlace
         folderId is null ? Secured.Project(projectId) : Secured.InProject(projectId, ObjectType.DocumentFolder, folderId);
 }
 
-internal sealed class FolderHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+internal sealed class FolderHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<CreateFolder, FolderView>, IRequestHandler<GetFolder, FolderView>,
     IRequestHandler<RenameFolder, FolderView>, IRequestHandler<DeleteFolder, Unit>
 {

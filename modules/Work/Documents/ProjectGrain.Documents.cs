@@ -1,9 +1,11 @@
 namespace Greenlight.Modules.Work.Projects;
 
-public sealed record NewFolder(string Id, string Name, string? ParentFolderId, string CreatedBy);
+[GenerateSerializer, Immutable, Alias("work.new-folder")]
+public sealed record NewFolder([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? ParentFolderId, [property: Id(3)] string CreatedBy);
 
 /// <summary>A version whose bytes are already stored under <paramref name="ContentId"/>.</summary>
-public sealed record StoredVersion(string ContentId, long Size, string ContentType, string UploadedBy);
+[GenerateSerializer, Immutable, Alias("work.stored-version")]
+public sealed record StoredVersion([property: Id(0)] string ContentId, [property: Id(1)] long Size, [property: Id(2)] string ContentType, [property: Id(3)] string UploadedBy);
 
 public partial interface IProjectGrain
 {
@@ -40,7 +42,7 @@ public sealed partial class ProjectGrain
         if (folder.ParentFolderId is { } parent) Found(State.Folders, parent, "Parent folder");
         var state = new FolderState { Name = folder.Name, ParentFolderId = folder.ParentFolderId };
         State.Folders.Add(folder.Id, state);
-        await SaveAsync(FolderRow(folder.Id, state), new Publish(new FolderCreated(ProjectId, folder.Id, folder.Name, folder.ParentFolderId, folder.CreatedBy)));
+        await SaveAsync(FolderRow(folder.Id, state), new FolderCreated(ProjectId, folder.Id, folder.Name, folder.ParentFolderId, folder.CreatedBy));
         return FolderView(folder.Id, state);
     }
 
@@ -74,8 +76,8 @@ public sealed partial class ProjectGrain
         if (taskId is not null) Found(State.Tasks, taskId, "Task");
         var document = new DocumentState { Name = name, FolderId = folderId, TaskId = taskId, Versions = [Version(1, version)] };
         State.Documents.Add(documentId, document);
-        await SaveAsync(DocumentRow(documentId, document), new Publish(new DocumentAdded(
-            ProjectId, documentId, folderId, version.UploadedBy, name, version.Size, version.ContentType)));
+        await SaveAsync(DocumentRow(documentId, document), new DocumentAdded(
+            ProjectId, documentId, folderId, version.UploadedBy, name, version.Size, version.ContentType));
         return DocumentView(documentId, document);
     }
 
@@ -84,7 +86,7 @@ public sealed partial class ProjectGrain
         var document = Found(State.Documents, documentId, "Document");
         var number = document.Versions.Count + 1;
         document.Versions.Add(Version(number, version));
-        await SaveAsync(new Publish(new DocumentVersionAdded(ProjectId, documentId, number, version.UploadedBy, version.Size, version.ContentType)));
+        await SaveAsync(new DocumentVersionAdded(ProjectId, documentId, number, version.UploadedBy, version.Size, version.ContentType));
         return DocumentView(documentId, document);
     }
 
@@ -112,8 +114,8 @@ public sealed partial class ProjectGrain
         if (folderId is not null) Found(State.Folders, folderId, "Folder");
         var oldParent = FolderParent(document.FolderId);
         document.FolderId = folderId;
-        await SaveAsync(DocumentRow(documentId, document), new Publish(new ObjectMoved(
-            new ObjectRef(ObjectType.Document, documentId), ProjectId, oldParent, ProjectId, FolderParent(folderId))));
+        await SaveAsync(DocumentRow(documentId, document), new ObjectMoved(
+            new ObjectRef(ObjectType.Document, documentId), ProjectId, oldParent, ProjectId, FolderParent(folderId)));
         return DocumentView(documentId, document);
     }
 

@@ -43,7 +43,7 @@ public sealed class SetIssueStatusValidator : AbstractValidator<SetIssueStatus>
     public SetIssueStatusValidator() => RuleFor(r => r.Status).IsInEnum();
 }
 
-internal sealed class IssueHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+internal sealed class IssueHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<CreateIssue, IssueView>, IRequestHandler<GetIssue, IssueView>, IRequestHandler<EditIssue, IssueView>,
     IRequestHandler<SetIssueStatus, IssueView>, IRequestHandler<DeleteIssue, Unit>
 {

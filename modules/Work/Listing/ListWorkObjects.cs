@@ -24,7 +24,7 @@ public sealed class ListWorkObjectsValidator : AbstractValidator<ListWorkObjects
     }
 }
 
-internal sealed class ListWorkObjectsHandler(IStore store, ISender sender, ICurrentPrincipal current) : IRequestHandler<ListWorkObjects, Page<WorkObjectSummary>>
+internal sealed class ListWorkObjectsHandler(IStore store, IMediator sender, ICurrentPrincipal current) : IRequestHandler<ListWorkObjects, Page<WorkObjectSummary>>
 {
     public async Task<Page<WorkObjectSummary>> Handle(ListWorkObjects request, CancellationToken cancellationToken)
     {
@@ -79,7 +79,7 @@ public sealed class ListEndpoints : IEndpoints
 
     /// <param name="parent">The query parameter filtering by parent, if any.</param>
     private static void MapList(IEndpointRouteBuilder api, string path, ObjectType type, string name, bool project, string? parent) =>
-        api.MapGet(path, async Task<Ok<Page<WorkObjectSummary>>> (HttpContext context, ISender sender, string? after, int? limit, CancellationToken ct) =>
+        api.MapGet(path, async Task<Ok<Page<WorkObjectSummary>>> (HttpContext context, IMediator sender, string? after, int? limit, CancellationToken ct) =>
         {
             var projectId = project ? (string?)context.GetRouteValue("projectId") : null;
             var parentId = parent is null ? null : context.Request.Query[parent].FirstOrDefault();

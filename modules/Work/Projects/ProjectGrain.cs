@@ -1,9 +1,11 @@
 namespace Greenlight.Modules.Work.Projects;
 
+[GenerateSerializer, Immutable, Alias("work.new-project")]
 public sealed record NewProject(
-    string Name, string? Description, string? GroupId, string OwnerId, string? ProgramId, string? PortfolioId, ProjectStatus Status, string CreatedBy);
+    [property: Id(0)] string Name, [property: Id(1)] string? Description, [property: Id(2)] string? GroupId, [property: Id(3)] string OwnerId, [property: Id(4)] string? ProgramId, [property: Id(5)] string? PortfolioId, [property: Id(6)] ProjectStatus Status, [property: Id(7)] string CreatedBy);
 
-public sealed record ProjectDetails(string Name, string? Description, string? GroupId, string OwnerId);
+[GenerateSerializer, Immutable, Alias("work.project-details")]
+public sealed record ProjectDetails([property: Id(0)] string Name, [property: Id(1)] string? Description, [property: Id(2)] string? GroupId, [property: Id(3)] string OwnerId);
 
 /// <summary>One grain per project, holding the project and the metadata of everything in it.</summary>
 public partial interface IProjectGrain : IGrainWithStringKey
@@ -28,9 +30,9 @@ public partial interface IProjectGrain : IGrainWithStringKey
 }
 
 [GrainType("work.project")]
-public sealed partial class ProjectGrain(IOutbox outbox, TimeProvider clock) : Grain<ProjectState>, IProjectGrain
+public sealed partial class ProjectGrain(TimeProvider clock) : DurableGrain<ProjectState>, IProjectGrain
 {
-    private string ProjectId => GetPrimaryKeyString();
+    private string ProjectId => this.GetPrimaryKeyString();
 
     public async Task<ProjectView> CreateAsync(NewProject project)
     {
@@ -40,8 +42,8 @@ public sealed partial class ProjectGrain(IOutbox outbox, TimeProvider clock) : G
             Exists = true, Name = project.Name, Description = project.Description, GroupId = project.GroupId, OwnerId = project.OwnerId,
             ProgramId = project.ProgramId, PortfolioId = project.PortfolioId, Status = project.Status,
         };
-        await SaveAsync(ProjectRow(), new Publish(new ProjectCreated(ProjectId, project.Name, project.Status, project.GroupId, project.OwnerId,
-            project.ProgramId, project.PortfolioId, project.CreatedBy)));
+        await SaveAsync(ProjectRow(), new ProjectCreated(ProjectId, project.Name, project.Status, project.GroupId, project.OwnerId,
+            project.ProgramId, project.PortfolioId, project.CreatedBy));
         return View();
     }
 
@@ -64,7 +66,7 @@ public sealed partial class ProjectGrain(IOutbox outbox, TimeProvider clock) : G
         if (status == ProjectStatus.Complete && Blockers() is { Length: > 0 } blockers)
             throw new ConflictException($"Project '{ProjectId}' cannot be completed while {blockers}.");
         State.Status = status;
-        await SaveAsync(ProjectRow(), new Publish(new ProjectStatusChanged(ProjectId, old, status, userId)));
+        await SaveAsync(ProjectRow(), new ProjectStatusChanged(ProjectId, old, status, userId));
         return View();
     }
 
@@ -73,7 +75,7 @@ public sealed partial class ProjectGrain(IOutbox outbox, TimeProvider clock) : G
         EnsureExists();
         var (oldProgram, oldPortfolio) = (State.ProgramId, State.PortfolioId);
         (State.ProgramId, State.PortfolioId) = (programId, portfolioId);
-        await SaveAsync(ProjectRow(), new Publish(new ProjectMoved(ProjectId, oldProgram, oldPortfolio, programId, portfolioId)));
+        await SaveAsync(ProjectRow(), new ProjectMoved(ProjectId, oldProgram, oldPortfolio, programId, portfolioId));
         return View();
     }
 
@@ -87,7 +89,8 @@ public sealed partial class ProjectGrain(IOutbox outbox, TimeProvider clock) : G
             .. Refs(ObjectType.DocumentFolder, State.Folders.Keys), .. Refs(ObjectType.Document, State.Documents.Keys),
         ];
         var content = State.Documents.Values.SelectMany(d => d.Versions).Select(v => v.ContentId).ToList();
-        await ClearStateAsync(tx => Removed(removed, content, userId).ApplyAsync(tx, outbox));
+        foreach (var change in Removed(removed, content, userId)) Record(change);
+        await ClearStateAsync();
     }
 
     public async Task OpenApprovalAsync(string approvalId)
@@ -111,8 +114,8 @@ public sealed partial class ProjectGrain(IOutbox outbox, TimeProvider clock) : G
 
     private int OpenIssues() => State.Issues.Values.Count(i => i.Status != IssueStatus.Resolved);
 
-    private IEnumerable<WorkChange> Renamed(string oldName) =>
-        oldName == State.Name ? [] : [new Publish(new ProjectRenamed(ProjectId, oldName, State.Name))];
+    private IEnumerable<INotification> Renamed(string oldName) =>
+        oldName == State.Name ? [] : [new ProjectRenamed(ProjectId, oldName, State.Name)];
 
     private IndexRow ProjectRow() =>
         new(ObjectType.Project, ProjectId, ProjectId, State.ProgramId ?? State.PortfolioId, State.Name, State.Status.Code());
@@ -131,24 +134,17 @@ public sealed partial class ProjectGrain(IOutbox outbox, TimeProvider clock) : G
     private static IEnumerable<ObjectRef> Refs(ObjectType type, IEnumerable<string> ids) => ids.Select(id => new ObjectRef(type, id));
 
     /// <summary>Rows, bytes and the ObjectDeleted notices of removed objects.</summary>
-    private IEnumerable<WorkChange> Removed(IReadOnlyCollection<ObjectRef> removed, IReadOnlyCollection<string> content, string userId) =>
+    private IEnumerable<INotification> Removed(IReadOnlyCollection<ObjectRef> removed, IReadOnlyCollection<string> content, string userId) =>
     [
         new UnindexRows(removed.Select(r => r.Id).ToList()),
         new DropContent(content),
-        .. removed.Select(r => new Publish(new ObjectDeleted(r, ProjectId, userId))),
+        .. removed.Select(r => new ObjectDeleted(r, ProjectId, userId)),
     ];
 
     /// <summary>Writes the state with the changes; a failed write drops this activation so the next call reads afresh.</summary>
-    private async Task SaveAsync(params WorkChange[] changes)
+    private Task SaveAsync(params INotification[] changes)
     {
-        try
-        {
-            await WriteStateAsync(tx => changes.ApplyAsync(tx, outbox));
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        foreach (var change in changes) Record(change);
+        return WriteStateAsync();
     }
 }

@@ -76,7 +76,7 @@ public sealed class MoveProjectValidator : AbstractValidator<MoveProject>
     }
 }
 
-internal sealed class ProjectHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+internal sealed class ProjectHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<CreateProject, ProjectView>, IRequestHandler<GetProject, ProjectView>, IRequestHandler<EditProject, ProjectView>,
     IRequestHandler<ChangeProjectStatus, ProjectView>, IRequestHandler<MoveProject, ProjectView>, IRequestHandler<DeleteProject, Unit>,
     IRequestHandler<GetProjectSummary, ProjectView?>, IRequestHandler<ApprovalOpened, Unit>, IRequestHandler<ApprovalClosed, Unit>

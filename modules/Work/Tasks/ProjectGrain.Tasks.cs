@@ -1,14 +1,18 @@
 namespace Greenlight.Modules.Work.Projects;
 
+[GenerateSerializer, Immutable, Alias("work.new-task")]
 public sealed record NewTask(
-    string Id, string Name, string? Description, string? ParentTaskId, DateOnly? PlannedStart, DateOnly? PlannedEnd, string CreatedBy);
+    [property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Description, [property: Id(3)] string? ParentTaskId, [property: Id(4)] DateOnly? PlannedStart, [property: Id(5)] DateOnly? PlannedEnd, [property: Id(6)] string CreatedBy);
 
-public sealed record TaskDetails(string Name, string? Description, DateOnly? PlannedStart, DateOnly? PlannedEnd);
+[GenerateSerializer, Immutable, Alias("work.task-details")]
+public sealed record TaskDetails([property: Id(0)] string Name, [property: Id(1)] string? Description, [property: Id(2)] DateOnly? PlannedStart, [property: Id(3)] DateOnly? PlannedEnd);
 
-public sealed record NewIssue(string Id, string Name, string? Description, string? TaskId, string CreatedBy);
+[GenerateSerializer, Immutable, Alias("work.new-issue")]
+public sealed record NewIssue([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Description, [property: Id(3)] string? TaskId, [property: Id(4)] string CreatedBy);
 
 /// <summary>A task with its subtasks and their issues, on its way from one project to another.</summary>
-public sealed record TaskSubtree(string RootId, string? OldParentTaskId, IReadOnlyDictionary<string, TaskState> Tasks, IReadOnlyDictionary<string, IssueState> Issues);
+[GenerateSerializer, Immutable, Alias("work.task-subtree")]
+public sealed record TaskSubtree([property: Id(0)] string RootId, [property: Id(1)] string? OldParentTaskId, [property: Id(2)] IReadOnlyDictionary<string, TaskState> Tasks, [property: Id(3)] IReadOnlyDictionary<string, IssueState> Issues);
 
 public partial interface IProjectGrain
 {
@@ -59,7 +63,7 @@ public sealed partial class ProjectGrain
             PlannedStart = task.PlannedStart, PlannedEnd = task.PlannedEnd,
         };
         State.Tasks.Add(task.Id, state);
-        await SaveAsync(TaskRow(task.Id, state), ProjectRow(), new Publish(new TaskCreated(ProjectId, task.Id, task.Name, task.ParentTaskId, task.CreatedBy)));
+        await SaveAsync(TaskRow(task.Id, state), ProjectRow(), new TaskCreated(ProjectId, task.Id, task.Name, task.ParentTaskId, task.CreatedBy));
         return TaskView(task.Id, state);
     }
 
@@ -73,7 +77,7 @@ public sealed partial class ProjectGrain
         (task.Name, task.Description, task.PlannedStart, task.PlannedEnd) = (details.Name, details.Description, details.PlannedStart, details.PlannedEnd);
         await SaveAsync(oldName == task.Name
             ? [TaskRow(taskId, task)]
-            : [TaskRow(taskId, task), new Publish(new TaskRenamed(ProjectId, taskId, oldName, task.Name))]);
+            : [TaskRow(taskId, task), new TaskRenamed(ProjectId, taskId, oldName, task.Name)]);
         return TaskView(taskId, task);
     }
 
@@ -84,8 +88,8 @@ public sealed partial class ProjectGrain
         if (old == status) return TaskView(taskId, task);
         task.Status = status;
         task.CompletedAt = status == WorkTaskStatus.Complete ? clock.GetUtcNow() : null;
-        List<WorkChange> changes = [TaskRow(taskId, task), ProjectRow(), new Publish(new TaskStatusChanged(ProjectId, taskId, old, status, userId))];
-        if (status == WorkTaskStatus.Complete) changes.Add(new Publish(new TaskCompleted(ProjectId, taskId, userId)));
+        List<INotification> changes = [TaskRow(taskId, task), ProjectRow(), new TaskStatusChanged(ProjectId, taskId, old, status, userId)];
+        if (status == WorkTaskStatus.Complete) changes.Add(new TaskCompleted(ProjectId, taskId, userId));
         await SaveAsync([.. changes]);
         return TaskView(taskId, task);
     }
@@ -96,8 +100,8 @@ public sealed partial class ProjectGrain
         EnsureCanHold(taskId, newParentTaskId);
         var oldParent = TaskParent(ProjectId, task.ParentTaskId);
         task.ParentTaskId = newParentTaskId;
-        await SaveAsync(TaskRow(taskId, task), new Publish(new ObjectMoved(
-            new ObjectRef(ObjectType.Task, taskId), ProjectId, oldParent, ProjectId, TaskParent(ProjectId, newParentTaskId))));
+        await SaveAsync(TaskRow(taskId, task), new ObjectMoved(
+            new ObjectRef(ObjectType.Task, taskId), ProjectId, oldParent, ProjectId, TaskParent(ProjectId, newParentTaskId)));
         return TaskView(taskId, task);
     }
 
@@ -125,8 +129,8 @@ public sealed partial class ProjectGrain
             ProjectRow(),
             .. subtree.Tasks.Select(t => TaskRow(t.Key, t.Value)),
             .. subtree.Issues.Select(i => IssueRow(i.Key, i.Value)),
-            new Publish(new ObjectMoved(new ObjectRef(ObjectType.Task, subtree.RootId),
-                fromProjectId, TaskParent(fromProjectId, subtree.OldParentTaskId), ProjectId, TaskParent(ProjectId, parentTaskId))),
+            new ObjectMoved(new ObjectRef(ObjectType.Task, subtree.RootId),
+                fromProjectId, TaskParent(fromProjectId, subtree.OldParentTaskId), ProjectId, TaskParent(ProjectId, parentTaskId)),
         ]);
         return TaskView(subtree.RootId, root);
     }
@@ -147,7 +151,7 @@ public sealed partial class ProjectGrain
         if (issue.TaskId is { } taskId) Found(State.Tasks, taskId, "Task");
         var state = new IssueState { Name = issue.Name, Description = issue.Description, TaskId = issue.TaskId };
         State.Issues.Add(issue.Id, state);
-        await SaveAsync(IssueRow(issue.Id, state), ProjectRow(), new Publish(new IssueCreated(ProjectId, issue.Id, issue.Name, issue.TaskId, issue.CreatedBy)));
+        await SaveAsync(IssueRow(issue.Id, state), ProjectRow(), new IssueCreated(ProjectId, issue.Id, issue.Name, issue.TaskId, issue.CreatedBy));
         return IssueView(issue.Id, state);
     }
 
@@ -168,7 +172,7 @@ public sealed partial class ProjectGrain
         var old = issue.Status;
         if (old == status) return IssueView(issueId, issue);
         issue.Status = status;
-        await SaveAsync(IssueRow(issueId, issue), ProjectRow(), new Publish(new IssueStatusChanged(ProjectId, issueId, old, status, userId)));
+        await SaveAsync(IssueRow(issueId, issue), ProjectRow(), new IssueStatusChanged(ProjectId, issueId, old, status, userId));
         return IssueView(issueId, issue);
     }
 
@@ -184,14 +188,14 @@ public sealed partial class ProjectGrain
         var assignees = Assignable(item).Assignees;
         if (assignees.Contains(assignee)) return false;
         assignees.Add(assignee);
-        await SaveAsync(new Publish(new AssignmentAdded(ProjectId, item, assignee, userId)));
+        await SaveAsync(new AssignmentAdded(ProjectId, item, assignee, userId));
         return true;
     }
 
     public async Task<bool> UnassignAsync(ObjectRef item, Assignee assignee, string userId)
     {
         if (!Assignable(item).Assignees.Remove(assignee)) return false;
-        await SaveAsync(new Publish(new AssignmentRemoved(ProjectId, item, assignee, userId)));
+        await SaveAsync(new AssignmentRemoved(ProjectId, item, assignee, userId));
         return true;
     }
 

@@ -72,7 +72,7 @@ public sealed class MoveTaskValidator : AbstractValidator<MoveTask>
     }
 }
 
-internal sealed class TaskHandlers(IGrainFactory grains, ISender sender, ICurrentPrincipal current) :
+internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<CreateTask, TaskView>, IRequestHandler<GetTask, TaskView>, IRequestHandler<EditTask, TaskView>,
     IRequestHandler<SetTaskStatus, TaskView>, IRequestHandler<MoveTask, TaskView>, IRequestHandler<DeleteTask, Unit>,
     IRequestHandler<GetTaskSummary, TaskView?>, IRequestHandler<SetTaskStatusFor, TaskView>

@@ -2,7 +2,7 @@ using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Grains;
 using Microsoft.AspNetCore.Builder;
@@ -52,7 +52,7 @@ public sealed class ChangeAccessLevelHandler(IGrainFactory grains, ICurrentPrinc
 public sealed class ChangeAccessLevelEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Levels(api).MapPatch("/{id}", async Task<Ok<AccessLevelData>> (ISender sender, string id, ChangeAccessLevelBody body, CancellationToken ct) =>
+        AccessRoutes.Levels(api).MapPatch("/{id}", async Task<Ok<AccessLevelData>> (IMediator sender, string id, ChangeAccessLevelBody body, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ChangeAccessLevel(id, body.Name, body.Areas), ct)))
             .WithName("ChangeAccessLevel")
             .WithSummary("Changes a custom level, or Standard, Light or Contributor (possible, not recommended); settings may be lowered, never raised above the license.");

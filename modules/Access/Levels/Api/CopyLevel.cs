@@ -1,7 +1,7 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Grains;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +30,7 @@ public sealed class CopyAccessLevelHandler(IGrainFactory grains, ICurrentPrincip
 public sealed class CopyAccessLevelEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Levels(api).MapPost("/{id}/copy", async Task<Created<AccessLevelData>> (ISender sender, string id, CancellationToken ct) =>
+        AccessRoutes.Levels(api).MapPost("/{id}/copy", async Task<Created<AccessLevelData>> (IMediator sender, string id, CancellationToken ct) =>
             {
                 var copy = await sender.Send(new CopyAccessLevel(id), ct);
                 return TypedResults.Created($"/api/v1/access/levels/{copy.Id}", copy);

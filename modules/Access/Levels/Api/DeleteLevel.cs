@@ -1,6 +1,6 @@
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Grains;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +25,7 @@ public sealed class DeleteAccessLevelHandler(IGrainFactory grains, ICurrentPrinc
 public sealed class DeleteAccessLevelEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Levels(api).MapDelete("/{id}", async Task<NoContent> (ISender sender, string id, CancellationToken ct) =>
+        AccessRoutes.Levels(api).MapDelete("/{id}", async Task<NoContent> (IMediator sender, string id, CancellationToken ct) =>
             {
                 await sender.Send(new DeleteAccessLevel(id), ct);
                 return TypedResults.NoContent();

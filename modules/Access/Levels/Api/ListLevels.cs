@@ -1,7 +1,7 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Grains;
 using Microsoft.AspNetCore.Builder;
@@ -32,9 +32,9 @@ public sealed class ListAccessLevelsEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var levels = AccessRoutes.Levels(api);
-        levels.MapGet("/", async Task<Ok<IReadOnlyList<AccessLevelData>>> (ISender sender, CancellationToken ct) =>
+        levels.MapGet("/", async Task<Ok<IReadOnlyList<AccessLevelData>>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListAccessLevels(), ct))).WithName("ListAccessLevels").WithSummary("Every access level, built-in and custom.");
-        levels.MapGet("/{id}", async Task<Ok<AccessLevelData>> (ISender sender, string id, CancellationToken ct) =>
+        levels.MapGet("/{id}", async Task<Ok<AccessLevelData>> (IMediator sender, string id, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetAccessLevel(id), ct))).WithName("GetAccessLevel");
     }
 }

@@ -2,7 +2,7 @@ using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -94,7 +94,7 @@ public sealed class GrantPermissionEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         AccessRoutes.Objects(api).MapPost("/shares", async Task<Ok<ObjectShares>> (
-                ISender sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId, GrantPermissionBody body, CancellationToken ct) =>
+                IMediator sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId, GrantPermissionBody body, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GrantPermission(AccessRoutes.Target(containerType, containerId, objectType, objectId),
                     body.GranteeKind, body.GranteeId, body.Permission), ct)))
             .WithName("GrantPermission").WithSummary("Shares the object with a user, team, group, everyone (system-wide) or, for documents, an email address.");

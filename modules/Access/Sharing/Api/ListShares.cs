@@ -1,6 +1,6 @@
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Modules.Access.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +24,7 @@ public sealed class ListSharesEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         AccessRoutes.Objects(api).MapGet("/shares", async Task<Ok<ObjectShares>> (
-                ISender sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId, CancellationToken ct) =>
+                IMediator sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListShares(AccessRoutes.Target(containerType, containerId, objectType, objectId)), ct)))
             .WithName("ListShares").WithSummary("The object's grants: explicit ones and those inherited, with the ancestor each comes from.");
 }

@@ -1,7 +1,7 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -48,7 +48,7 @@ public sealed class RemovePermissionEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         AccessRoutes.Objects(api).MapDelete("/shares/{granteeKind}/{granteeId}", async Task<NoContent> (
-                ISender sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId,
+                IMediator sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId,
                 GranteeKind granteeKind, string granteeId, RemovalScope? scope, CancellationToken ct) =>
             {
                 await sender.Send(new RemovePermission(AccessRoutes.Target(containerType, containerId, objectType, objectId),

@@ -1,6 +1,6 @@
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -32,7 +32,7 @@ public sealed class SetInheritanceEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         AccessRoutes.Objects(api).MapPut("/inheritance", async Task<Ok<ObjectShares>> (
-                ISender sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId, SetInheritanceBody body, CancellationToken ct) =>
+                IMediator sender, ObjectType containerType, string containerId, ObjectType objectType, string objectId, SetInheritanceBody body, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SetInheritance(AccessRoutes.Target(containerType, containerId, objectType, objectId), body.InheritsFromParent), ct)))
             .WithName("SetInheritance").WithSummary("Turns the object's inherited permissions off or back on.");
 }

@@ -1,7 +1,7 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -41,9 +41,9 @@ public sealed class UserActivationEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var users = AccessRoutes.Users(api);
-        users.MapPost("/{id}/deactivate", async Task<Ok<UserProfile>> (ISender sender, string id, CancellationToken ct) =>
+        users.MapPost("/{id}/deactivate", async Task<Ok<UserProfile>> (IMediator sender, string id, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SetUserActive(id, Active: false), ct))).WithName("DeactivateUser");
-        users.MapPost("/{id}/reactivate", async Task<Ok<UserProfile>> (ISender sender, string id, CancellationToken ct) =>
+        users.MapPost("/{id}/reactivate", async Task<Ok<UserProfile>> (IMediator sender, string id, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SetUserActive(id, Active: true), ct))).WithName("ReactivateUser");
     }
 }

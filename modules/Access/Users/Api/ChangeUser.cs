@@ -1,6 +1,6 @@
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -48,7 +48,7 @@ public sealed class ChangeUserHandler(IGrainFactory grains, ICurrentPrincipal cu
 public sealed class ChangeUserEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Users(api).MapPatch("/{id}", async Task<Ok<UserProfile>> (ISender sender, string id, ChangeUserBody body, CancellationToken ct) =>
+        AccessRoutes.Users(api).MapPatch("/{id}", async Task<Ok<UserProfile>> (IMediator sender, string id, ChangeUserBody body, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ChangeUser(id, body.Name, body.Email, body.AccessLevelId, body.HomeGroupId, body.GroupIds,
                     body.HomeTeamId, body.TeamIds, body.AddToFrameioProjects), ct)))
             .WithName("ChangeUser").WithSummary("Changes a user's profile, level, groups, teams or Frame.io flag.");

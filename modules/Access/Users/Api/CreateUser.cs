@@ -1,7 +1,7 @@
 using FluentValidation;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -54,7 +54,7 @@ public sealed class CreateUserHandler(IGrainFactory grains, ICurrentPrincipal cu
 public sealed class CreateUserEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Users(api).MapPost("/", async Task<Created<UserProfile>> (ISender sender, CreateUser request, CancellationToken ct) =>
+        AccessRoutes.Users(api).MapPost("/", async Task<Created<UserProfile>> (IMediator sender, CreateUser request, CancellationToken ct) =>
             {
                 var user = await sender.Send(request, ct);
                 return TypedResults.Created($"/api/v1/access/users/{user.Id}", user);

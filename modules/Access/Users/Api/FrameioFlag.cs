@@ -2,7 +2,7 @@ using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -49,7 +49,7 @@ public sealed class SetFrameioFlagHandler(IGrainFactory grains, ICurrentPrincipa
 public sealed class FrameioFlagEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Users(api).MapPut("/frameio", async Task<Ok<IReadOnlyList<UserProfile>>> (ISender sender, SetFrameioFlag request, CancellationToken ct) =>
+        AccessRoutes.Users(api).MapPut("/frameio", async Task<Ok<IReadOnlyList<UserProfile>>> (IMediator sender, SetFrameioFlag request, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(request, ct)))
             .WithName("SetFrameioFlag").WithSummary("Sets \"Add to projects in Frame.io\" for every user listed.");
 }

@@ -2,7 +2,7 @@ using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Security.Tokens;
 using Greenlight.Kernel.Storage;
@@ -36,7 +36,7 @@ public sealed class IssueUserTokenHandler(IGrainFactory grains, ApiTokens tokens
 public sealed class IssueUserTokenEndpoints : IEndpoints
 {
     public void MapEndpoints(IEndpointRouteBuilder api) =>
-        AccessRoutes.Users(api).MapPost("/{id}/tokens", async Task<Created<IssuedApiToken>> (ISender sender, string id, IssueUserTokenBody body, CancellationToken ct) =>
+        AccessRoutes.Users(api).MapPost("/{id}/tokens", async Task<Created<IssuedApiToken>> (IMediator sender, string id, IssueUserTokenBody body, CancellationToken ct) =>
             {
                 var issued = await sender.Send(new IssueUserToken(id, body.Name), ct);
                 return TypedResults.Created($"/api/v1/access/users/{id}/tokens/{issued.Id}", issued);

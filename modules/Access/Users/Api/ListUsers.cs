@@ -1,7 +1,7 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Contracts;
@@ -44,9 +44,9 @@ public sealed class ListUsersEndpoints : IEndpoints
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var users = AccessRoutes.Users(api);
-        users.MapGet("/", async Task<Ok<IReadOnlyList<UserProfile>>> (ISender sender, CancellationToken ct) =>
+        users.MapGet("/", async Task<Ok<IReadOnlyList<UserProfile>>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListUsers(), ct))).WithName("ListUsers");
-        users.MapGet("/{id}", async Task<Ok<UserProfile>> (ISender sender, string id, CancellationToken ct) =>
+        users.MapGet("/{id}", async Task<Ok<UserProfile>> (IMediator sender, string id, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetUser(id), ct))).WithName("GetUser");
     }
 }

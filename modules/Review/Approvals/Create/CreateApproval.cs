@@ -26,7 +26,7 @@ public sealed class CreateApprovalValidator : AbstractValidator<CreateApproval>
     }
 }
 
-internal sealed class CreateApprovalHandler(ApprovalStarter starter, ISender sender, ICurrentPrincipal current) : IRequestHandler<CreateApproval, ApprovalView>
+internal sealed class CreateApprovalHandler(ApprovalStarter starter, IMediator sender, ICurrentPrincipal current) : IRequestHandler<CreateApproval, ApprovalView>
 {
     public async Task<ApprovalView> Handle(CreateApproval request, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class CreateApprovalEndpoint : IEndpoints
 
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         api.MapGroup("/projects/{projectId}/documents/{documentId}/approvals").WithTags("Approvals")
-            .MapPost("/", async Task<Created<ApprovalView>> (ISender sender, string projectId, string documentId, Body body, CancellationToken ct) =>
+            .MapPost("/", async Task<Created<ApprovalView>> (IMediator sender, string projectId, string documentId, Body body, CancellationToken ct) =>
             {
                 var created = await sender.Send(new CreateApproval(projectId, documentId, body.OtherDocumentIds ?? [], body.Message, body.Paths ?? []), ct);
                 return TypedResults.Created($"/api/v1/approvals/{created.Id}", created);

@@ -29,7 +29,7 @@ public sealed class EditApprovalMessageEndpoint : IEndpoints
 
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         api.MapGroup("/approvals/{approvalId}").WithTags("Approvals")
-            .MapPatch("/", async Task<Ok<ApprovalView>> (ISender sender, string approvalId, Body body, CancellationToken ct) =>
+            .MapPatch("/", async Task<Ok<ApprovalView>> (IMediator sender, string approvalId, Body body, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new EditApprovalMessage(approvalId, body.Message), ct)))
             .WithName("EditApprovalMessage").WithSummary("A new message, emailed again to the participants of the open stages.");
 }
