@@ -1,7 +1,7 @@
 using System.Reflection;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 
 namespace Greenlight.Architecture.Tests;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -45,7 +45,7 @@ public static class AccessCheckBench
         var check = new CheckAccess(scenario.User.Id, AccessCheck.On(scenario.Task, AccessScenario.Action));
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Set(Principal.System);
-        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var sender = scope.ServiceProvider.GetRequiredService<IMediator>();
 
         var decision = await policy.DecideAsync(principal, request, CancellationToken.None);
         var answer = await sender.Send(check);

@@ -23,9 +23,6 @@ public abstract class DurableGrain<TState> : Grain, IRemindable where TState : D
 {
     public const string RedeliveryReminderName = "greenlight.redeliver-recorded-messages";
 
-    /// <summary>The name every grain's state is stored under (with the grain's id, whose type is its [GrainType]).</summary>
-    public const string StateName = "state";
-
     private readonly IPersistentState<TState> _stored;
     private readonly RecordedMessageDelivery _delivery;
     private readonly TimeSpan _redeliveryPeriod;
@@ -36,7 +33,10 @@ public abstract class DurableGrain<TState> : Grain, IRemindable where TState : D
 
     protected DurableGrain()
     {
-        _stored = ServiceProvider.GetRequiredService<IPersistentStateFactory>().Create<TState>(GrainContext, new PersistentStateAttribute(StateName));
+        // Orleans's ADO.NET storage keys a row by state name and grain key, not grain type: the state is named
+        // after the grain type ([GrainType]), so two types with the same key keep rows of their own.
+        _stored = ServiceProvider.GetRequiredService<IPersistentStateFactory>()
+            .Create<TState>(GrainContext, new PersistentStateAttribute(GrainContext.GrainId.Type.ToString()!));
         _delivery = ServiceProvider.GetRequiredService<RecordedMessageDelivery>();
         _redeliveryPeriod = ServiceProvider.GetRequiredService<IOptions<GrainOptions>>().Value.RedeliveryPeriod;
         GrainContext.ObservableLifecycle.Subscribe(

@@ -37,7 +37,7 @@ internal sealed class OrganizationTables() : PortableMigration("kernel-0003-orga
     """);
 
 /// <summary>Ids of the messages grains recorded and handed on, so that handing one on again changes nothing.</summary>
-internal sealed class HandedOnMessagesTable() : PortableMigration("kernel-0008-handed-on-messages", """
+internal sealed class HandedOnMessagesTable() : PortableMigration("kernel-0009-handed-on-messages", """
     CREATE TABLE IF NOT EXISTS handed_on_messages (
         id TEXT PRIMARY KEY,
         handed_on_at BIGINT NOT NULL);
