@@ -7,6 +7,7 @@ namespace Greenlight.Kernel.Organization;
 public sealed record OrganizationInfo(string Id, string Name, string AdministratorUserId, DateTimeOffset CreatedAt);
 
 /// <summary>Published once, when the first host starts on an empty store; the Access module creates the administrator's user from it.</summary>
+[Alias("greenlight.organization-created")]
 public sealed record OrganizationCreated(string OrganizationId, string Name, string AdministratorUserId) : INotification;
 
 public interface IOrganization
