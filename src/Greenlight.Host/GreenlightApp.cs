@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Greenlight.Host.Authentication;
 using Greenlight.Host.Dashboard;
 using Greenlight.Host.Health;
+using Greenlight.Host.Http;
 using Greenlight.Host.Plugins;
 using Greenlight.Host.Problems;
 using Greenlight.Kernel.Composition;
@@ -36,9 +37,14 @@ public static class GreenlightApp
         builder.AddGreenlightKernel(modules);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? 10 * 1024 * 1024);
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        {
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? 10 * 1024 * 1024;
+            kestrel.AddServerHeader = false;
+        });
+        // Enums travel by name only: a number is refused, so "decision": 1 cannot slip through as a default.
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ExceptionProblems>();
@@ -54,6 +60,7 @@ public static class GreenlightApp
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -73,7 +80,7 @@ public static class GreenlightApp
 
         app.MapGreenlightDashboard();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AcceptEnumNamesOnly();
         foreach (var endpoints in app.Services.GetServices<IEndpoints>()) endpoints.MapEndpoints(api);
         return app;
     }

@@ -1,11 +1,12 @@
 using Greenlight.Host;
 using Greenlight.Host.Plugins;
+using Greenlight.Kernel.Composition;
 
 try
 {
     await GreenlightApp.Create(args).RunAsync();
 }
-catch (PluginLoadException error)
+catch (Exception error) when (error is PluginLoadException or InvalidSettingsException)
 {
     await Console.Error.WriteLineAsync($"Greenlight did not start. {error.Message}");
     return 1;

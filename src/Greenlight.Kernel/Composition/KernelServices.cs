@@ -35,6 +35,7 @@ public static class KernelServices
     public static IHostApplicationBuilder AddGreenlightKernel(this IHostApplicationBuilder builder, IEnumerable<Assembly> moduleAssemblies)
     {
         var (services, configuration) = (builder.Services, builder.Configuration);
+        OrganizationBootstrapper.CheckSettings(configuration);
         var kernel = typeof(KernelServices).Assembly;
         var modules = moduleAssemblies.Where(a => a != kernel).Distinct().ToList();
         List<Assembly> all = [kernel, .. modules];

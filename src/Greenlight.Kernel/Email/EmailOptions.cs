@@ -19,4 +19,7 @@ public sealed class EmailOptions
 
     /// <summary>STARTTLS before sending (and before the password crosses the wire).</summary>
     public bool EnableSsl { get; set; }
+
+    /// <summary>Send <see cref="UserName"/> and <see cref="Password"/> to a relay without TLS: only for a relay on a trusted network.</summary>
+    public bool AllowLoginWithoutTls { get; set; }
 }

@@ -19,6 +19,9 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smtp
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.Host) || string.IsNullOrWhiteSpace(settings.From))
             throw new InvalidOperationException($"{EmailOptions.Section}:Host and {EmailOptions.Section}:From must be set to send email.");
+        if (!string.IsNullOrEmpty(settings.UserName) && !settings.EnableSsl && !settings.AllowLoginWithoutTls)
+            throw new InvalidOperationException(
+                $"Refusing to send the SMTP password without TLS: set {EmailOptions.Section}:EnableSsl, or {EmailOptions.Section}:AllowLoginWithoutTls for a relay on a trusted network.");
         if (message.To.Count == 0)
             throw new ArgumentException("An email needs at least one recipient.", nameof(message));
 

@@ -17,11 +17,16 @@ public sealed class OrganizationBootstrapper(
     public const string TokenVariable = "GREENLIGHT_BOOTSTRAP_TOKEN";
     private const string OrganizationId = "organization";
 
+    /// <summary>Refuses a bootstrap token too short to be a secret, before the host creates anything.</summary>
+    public static void CheckSettings(IConfiguration configuration)
+    {
+        if (configuration[TokenVariable] is { Length: < ApiTokens.MinimumLength })
+            throw new Composition.InvalidSettingsException($"{TokenVariable} must be at least {ApiTokens.MinimumLength} characters long.");
+    }
+
     public async Task BootstrapAsync(CancellationToken cancellationToken)
     {
         var presetToken = configuration[TokenVariable];
-        if (presetToken is { Length: < ApiTokens.MinimumLength })
-            throw new InvalidOperationException($"{TokenVariable} must be at least {ApiTokens.MinimumLength} characters long.");
         var name = configuration["Organization:Name"] is { Length: > 0 } configured ? configured : "Greenlight";
         var administratorId = Guid.NewGuid().ToString("N");
 

@@ -17,9 +17,16 @@ public sealed class SqliteStore : IStore, IDisposable
     public SqliteStore(string path)
     {
         var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var folder = Path.GetDirectoryName(fullPath)!;
+        if (!Directory.Exists(folder))
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+            else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         _connections = new SqliteConnectionSource(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString());
         using var connection = _connections.OpenConnection();
+        // Only the host's own user reads the store: SQLite gives its -wal and -shm files the database file's mode.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fullPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         using var wal = connection.Command("PRAGMA journal_mode=WAL;");
         wal.ExecuteNonQuery();
     }
