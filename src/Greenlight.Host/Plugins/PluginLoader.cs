@@ -15,6 +15,11 @@ public sealed class PluginLoadException(string file, string reason, Exception? i
 /// </summary>
 public static class PluginLoader
 {
+    // Orleans reads the serializer metadata of every assembly loaded in the process: a second copy of a
+    // plugin (a second host built in one process, as tests do) would register its type aliases twice.
+    // A plugin is therefore loaded once per process, by assembly name; replacing one takes a restart anyway.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Assembly> Loaded = new(StringComparer.OrdinalIgnoreCase);
+
     public static IReadOnlyList<Assembly> LoadAll(string pluginsPath)
     {
         var root = Path.GetFullPath(pluginsPath);
@@ -31,7 +36,7 @@ public static class PluginLoader
     {
         try
         {
-            var assembly = new PluginLoadContext(path).LoadFromAssemblyPath(path);
+            var assembly = Loaded.GetOrAdd(AssemblyName.GetAssemblyName(path).Name!, _ => new PluginLoadContext(path).LoadFromAssemblyPath(path));
             // Resolve every type now, so a missing dependency fails start-up here, naming this file.
             _ = assembly.GetTypes();
             return assembly;
