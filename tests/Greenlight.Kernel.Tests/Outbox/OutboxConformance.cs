@@ -1,4 +1,3 @@
-using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Outbox;
 using Greenlight.Kernel.Storage;
 using Greenlight.Kernel.Tests.Harness;
