@@ -179,13 +179,14 @@ public sealed class LedgerEntriesTable() : PortableMigration("test-0001-ledger-e
 /// </summary>
 public sealed class ProjectPostedEntry(Signals signals, Journal journal, ILocalSiloDetails silo) : IProjection<EntryPosted>
 {
-    public static string Fault(string ledger) => "projection:" + ledger;
+    /// <summary>The fault that fails the projection of this entry of this ledger.</summary>
+    public static string Fault(string ledger, string entry) => $"projection:{ledger}/{entry}";
 
     public async Task ApplyAsync(EntryPosted message, IStoreTransaction tx)
     {
         await tx.ExecuteAsync("INSERT INTO test_ledger_entries (ledger, entry, entry_count) VALUES (@ledger, @entry, @count)",
             ("ledger", message.Ledger), ("entry", message.Entry), ("count", message.Count));
-        if (signals.Fails(Fault(message.Ledger))) throw new InjectedFaultException(Fault(message.Ledger));
+        if (signals.Fails(Fault(message.Ledger, message.Entry))) throw new InjectedFaultException(Fault(message.Ledger, message.Entry));
         journal.Record($"projected:{message.Ledger}/{message.Entry}@{silo.SiloAddress.ToParsableString()}");
     }
 }
