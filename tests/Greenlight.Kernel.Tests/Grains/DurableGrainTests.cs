@@ -128,15 +128,15 @@ public abstract class DurableGrainTests(DurableGrainCluster fixture)
         var restarted = await Kernel.RestartAsync(Kernel.Cluster.GetActiveSilos().Single());
         Kernel.Signals.Disarm(ProjectPostedEntry.Fault(Key(ledger), "a"));
 
-        await Eventually.HoldsAsync(async () => (await ProjectedAsync(ledger)).Count > 0, "the reminder woke the grain to hand its message on",
-            timeout: TimeSpan.FromSeconds(60), interval: TimeSpan.FromMilliseconds(200));
+        await Kernel.ExplainingFailureAsync(() => Eventually.HoldsAsync(async () => (await ProjectedAsync(ledger)).Count > 0,
+            "the reminder woke the grain to hand its message on", timeout: TimeSpan.FromSeconds(90), interval: TimeSpan.FromMilliseconds(200)));
         Assert.Equal(["a"], await ProjectedAsync(ledger));
         Assert.Equal([$"{Index}:a", $"{Watchers}:a"], await QueuedAsync(ledger));
         Assert.Contains($"projected:{Key(ledger)}/a@{restarted.SiloAddress.ToParsableString()}", Kernel.Journal.Entries);
         // Its work done, the grain stores the emptied list and drops the reminder.
         await Eventually.HoldsAsync(async () => (await Kernel.StoredAsync<LedgerState>(ledger)).State!.Unsent.Count == 0
                                                 && (await RemindersAsync(ledger)).Count == 0,
-            "the grain stored its emptied list and unregistered the reminder", timeout: TimeSpan.FromSeconds(60), interval: TimeSpan.FromMilliseconds(200));
+            "the grain stored its emptied list and unregistered the reminder", timeout: TimeSpan.FromSeconds(90), interval: TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]

@@ -135,6 +135,19 @@ public sealed class KernelCluster : IAsyncDisposable
         return restarted;
     }
 
+    /// <summary>Runs <paramref name="assertion"/>; when it fails, the failure carries what the silos logged at Warning and above.</summary>
+    public async Task ExplainingFailureAsync(Func<Task> assertion)
+    {
+        try
+        {
+            await assertion();
+        }
+        catch (Exception failure)
+        {
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\nThe silos logged:\n{Logs.All}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
