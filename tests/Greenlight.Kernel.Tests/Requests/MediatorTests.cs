@@ -70,7 +70,39 @@ public sealed class MediatorTests : IAsyncLifetime
         Assert.Equal(["projectName", "stages[1].title"], error.Errors.Keys.Order());
         Assert.Equal(["A project needs a name."], error.Errors["projectName"]);
         Assert.Equal(["Too long."], error.Errors["stages[1].title"]);
-        Assert.DoesNotContain("handler:rename", _harness.Journal.Entries);
+        // Validation wraps the modules' behaviours too: none of them ran.
+        Assert.Empty(_harness.Journal.Entries);
+    }
+
+    [Fact]
+    public async Task A_caller_without_rights_is_refused_before_validation_so_never_sees_field_errors()
+    {
+        await using var scope = _harness.Scope(Principal.User("not-the-administrator"));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RenameProject("", [new Stage("far too long")])));
+
+        Assert.Empty(_harness.Journal.Entries);
+    }
+
+    [Fact]
+    public async Task A_request_without_a_handler_fails_naming_the_request()
+    {
+        await using var scope = _harness.Scope(Principal.System);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Unanswered()));
+
+        Assert.Contains(nameof(Unanswered), error.Message);
+    }
+
+    [Fact]
+    public async Task A_notification_without_handlers_is_published_to_nobody()
+    {
+        await using var scope = _harness.Scope();
+
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(new NobodyListens());
+
+        Assert.Empty(_harness.Journal.Entries);
     }
 
     [Fact]

@@ -124,3 +124,9 @@ internal sealed class SecondPublishAuthorizer(Journal journal) : IRequestAuthori
         return ValueTask.FromResult(request.Second);
     }
 }
+
+/// <summary>No module handles it.</summary>
+public sealed record Unanswered : IRequest<string>, IAuthenticatedRequest;
+
+/// <summary>No module listens to it.</summary>
+public sealed record NobodyListens : INotification;
