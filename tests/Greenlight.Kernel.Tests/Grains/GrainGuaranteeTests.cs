@@ -71,7 +71,7 @@ public sealed class GrainGuaranteeTests(TwoSiloCluster fixture) : IClassFixture<
 
         await Kernel.RestartAsync(silo);
 
-        Assert.Equal(6, await RetryWhileTheClusterSettlesAsync(() => counter.IncrementAsync()));
+        Assert.Equal(6, await Kernel.RetryWhileTheClusterSettlesAsync(() => counter.IncrementAsync()));
         Assert.Contains($"activate:{counter.GetPrimaryKeyString()}:5", Kernel.Journal.Entries);
     }
 
@@ -129,22 +129,5 @@ public sealed class GrainGuaranteeTests(TwoSiloCluster fixture) : IClassFixture<
 
         Assert.Contains(false, met);
         Assert.Equal(2, await counter.GetAsync());
-    }
-
-    /// <summary>Right after a restart the client may still route to the stopped silo for a moment.</summary>
-    private static async Task<T> RetryWhileTheClusterSettlesAsync<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (Exception error) when (error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
     }
 }

@@ -135,6 +135,24 @@ public sealed class KernelCluster : IAsyncDisposable
         return restarted;
     }
 
+    /// <summary>Calls <paramref name="call"/> until the cluster answers: right after a silo restarts or dies, calls may still be routed to the old one.</summary>
+    public async Task<T> RetryWhileTheClusterSettlesAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception error) when (error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or Orleans.Runtime.Messaging.ConnectionFailedException
+                                          && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="assertion"/>; when it fails, the failure carries what the silos logged at Warning and above.</summary>
     public async Task ExplainingFailureAsync(Func<Task> assertion)
     {
