@@ -107,24 +107,39 @@ public sealed class KernelCluster : IAsyncDisposable
     /// <summary>The state stored for <paramref name="grain"/>, read through the silo's default grain storage; null when never written.</summary>
     public async Task<(T? State, string? ETag)> StoredAsync<T>(IAddressable grain) where T : class, new()
     {
-        var state = new GrainState<T>();
-        await Silo().GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
-            .ReadStateAsync(StateName, grain.GetGrainId(), state);
+        var (_, state) = await ReadStoredAsync<T>(grain);
         return (state.RecordExists ? state.State : null, state.ETag);
     }
 
-    /// <summary>Writes <paramref name="state"/> over the stored state of <paramref name="grain"/>, as another activation would; returns the new ETag.</summary>
+    /// <summary>Writes over the stored state of <paramref name="grain"/>, as another activation would; returns the new ETag.</summary>
     public async Task<string?> OverwriteStoredAsync<T>(IAddressable grain, Func<T, T> change) where T : class, new()
     {
-        var storage = Silo().GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
-        var state = new GrainState<T>();
-        await storage.ReadStateAsync(StateName, grain.GetGrainId(), state);
+        var (name, state) = await ReadStoredAsync<T>(grain);
         state.State = change(state.State ?? new T());
-        await storage.WriteStateAsync(StateName, grain.GetGrainId(), state);
+        await Storage.WriteStateAsync(name, grain.GetGrainId(), state);
         return state.ETag;
     }
 
-    /// <summary>The name Orleans stores a grain's state under (Grain&lt;T&gt; and DurableGrain alike).</summary>
+    private IGrainStorage Storage => Silo().GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+
+    /// <summary>
+    /// Reads the grain's stored state under the name its grain class stores it: Grain&lt;T&gt; uses "state";
+    /// a DurableGrain may name its state after its grain type. The name that holds a record wins.
+    /// </summary>
+    private async Task<(string Name, GrainState<T> State)> ReadStoredAsync<T>(IAddressable grain) where T : class, new()
+    {
+        (string Name, GrainState<T> State)? first = null;
+        foreach (var name in new[] { grain.GetGrainId().Type.ToString()!, StateName })
+        {
+            var state = new GrainState<T>();
+            await Storage.ReadStateAsync(name, grain.GetGrainId(), state);
+            if (state.RecordExists) return (name, state);
+            first ??= (name, state);
+        }
+        return first!.Value;
+    }
+
+    /// <summary>The name Orleans's Grain&lt;T&gt; stores a grain's state under.</summary>
     public const string StateName = "state";
 
     /// <summary>Stops the silo gracefully (its activations deactivate) and starts it again; returns the new silo.</summary>
