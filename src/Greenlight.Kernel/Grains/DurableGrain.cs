@@ -70,6 +70,8 @@ public abstract class DurableGrain<TState> : Grain, IRemindable where TState : D
         }
         catch
         {
+            // Nothing of this memory may be stored now, not even by the deactivation's tidying write.
+            _storedHandedOn = false;
             DeactivateOnIdle();
             throw;
         }
@@ -134,7 +136,8 @@ public abstract class DurableGrain<TState> : Grain, IRemindable where TState : D
         try
         {
             if (_storedHandedOn) await StoreWithoutHandedOnAsync();
-            if (_redeliveryReminder is not null) await UnregisterRedeliveryReminderAsync();
+            // Messages not handed on (the hand-on failed) may be in storage: the reminder stays to wake the grain for them.
+            if (_redeliveryReminder is not null && State.Unsent.Count == 0) await UnregisterRedeliveryReminderAsync();
         }
         catch (Exception error)
         {

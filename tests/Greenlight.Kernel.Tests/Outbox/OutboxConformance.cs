@@ -1,4 +1,3 @@
-using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Outbox;
 using Greenlight.Kernel.Storage;
 using Greenlight.Kernel.Tests.Harness;
@@ -24,7 +23,7 @@ public abstract class OutboxConformance : IAsyncLifetime
     public Task DisposeAsync() => Location.DisposeAsync().AsTask();
 
     protected Task<KernelHarness> StartAsync(
-        HarnessStart start = HarnessStart.Everything, Dictionary<string, string?>? settings = null, Journal? journal = null, TimeProvider? clock = null) =>
+        HarnessStart start = HarnessStart.WithoutSilo, Dictionary<string, string?>? settings = null, Journal? journal = null, TimeProvider? clock = null) =>
         KernelHarness.StartAsync(Location, new HarnessOptions { Start = start, Clock = clock, Settings = settings ?? [], Journal = journal });
 
     protected static Task EnqueueAsync(KernelHarness host, INotification message, DeliveryOptions? delivery = null) =>

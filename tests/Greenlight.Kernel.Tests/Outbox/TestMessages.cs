@@ -1,4 +1,3 @@
-using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Tests.Harness;
 
 namespace Greenlight.Kernel.Tests.Outbox;

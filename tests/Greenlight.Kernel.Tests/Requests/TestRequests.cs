@@ -1,9 +1,8 @@
 using FluentValidation;
-using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Tests.Harness;
 
-namespace Greenlight.Kernel.Tests.Mediator;
+namespace Greenlight.Kernel.Tests.Requests;
 
 /// <summary>Any signed-in user may send it; answers with the greeting it made.</summary>
 public sealed record Greet(string Name) : IRequest<string>, IAuthenticatedRequest;
@@ -63,7 +62,7 @@ internal sealed class IndexArchivedProject(Journal journal) : INotificationHandl
 /// <summary>Records entering and leaving, to show where it sits in the pipeline. Registered only by the tests that use it.</summary>
 internal sealed class OuterRecordingBehavior<TRequest, TResponse>(Journal journal) : IPipelineBehavior<TRequest, TResponse> where TRequest : notnull
 {
-    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         journal.Record("outer:before");
         var response = await next();
@@ -74,7 +73,7 @@ internal sealed class OuterRecordingBehavior<TRequest, TResponse>(Journal journa
 
 internal sealed class InnerRecordingBehavior<TRequest, TResponse>(Journal journal) : IPipelineBehavior<TRequest, TResponse> where TRequest : notnull
 {
-    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         journal.Record("inner:before");
         var response = await next();
@@ -125,3 +124,9 @@ internal sealed class SecondPublishAuthorizer(Journal journal) : IRequestAuthori
         return ValueTask.FromResult(request.Second);
     }
 }
+
+/// <summary>No module handles it.</summary>
+public sealed record Unanswered : IRequest<string>, IAuthenticatedRequest;
+
+/// <summary>No module listens to it.</summary>
+public sealed record NobodyListens : INotification;

@@ -1,10 +1,9 @@
 using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Greenlight.Kernel.Tests.Mediator;
+namespace Greenlight.Kernel.Tests.Requests;
 
 /// <summary>The authorization behaviour turns each policy decision into the right refusal, and the system principal bypasses the policy.</summary>
 public sealed class AccessPolicyTests
@@ -37,6 +36,6 @@ public sealed class AccessPolicyTests
             Services = services => services.AddSingleton<IAccessPolicy>(new FixedAccessPolicy(decision)),
         });
         await using var scope = harness.Scope(principal);
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Greet("Ada"));
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Greet("Ada"));
     }
 }

@@ -1,10 +1,9 @@
 using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Mediator;
 using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Greenlight.Kernel.Tests.Mediator;
+namespace Greenlight.Kernel.Tests.Requests;
 
 /// <summary>A request's authorizers run once the policy allows, in registration order, before validation; the system principal skips them as it skips the policy.</summary>
 public sealed class RequestAuthorizerTests
@@ -80,7 +79,7 @@ public sealed class RequestAuthorizerTests
         });
         await using var scope = harness.Scope(principal);
         string? answer = null;
-        var error = await Record.ExceptionAsync(async () => answer = await scope.ServiceProvider.GetRequiredService<ISender>().Send(request));
+        var error = await Record.ExceptionAsync(async () => answer = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request));
         return (answer, error, harness.Journal.Entries);
     }
 }
