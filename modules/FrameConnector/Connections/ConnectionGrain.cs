@@ -17,8 +17,8 @@ public sealed record ConnectionView(
 public sealed record ConnectInput([property: Id(0)] string Token, [property: Id(1)] bool LegacyToken, [property: Id(2)] Uri WebhookBase);
 
 /// <summary>What a sync job needs to call Frame.io for this connection.</summary>
-[GenerateSerializer, Immutable, Alias("frameconnector.connection-target")]
-public sealed record ConnectionTarget([property: Id(0)] string Key, [property: Id(1)] FrameioApis Apis, [property: Id(2)] string AccountId, [property: Id(3)] string WorkspaceId);
+[Immutable] // holds live clients: local calls only, until the connector owner reworks it
+public sealed record ConnectionTarget(string Key, FrameioApis Apis, string AccountId, string WorkspaceId);
 
 [GenerateSerializer, Immutable, Alias("frameconnector.connection-test-result")]
 public sealed record ConnectionTestResult([property: Id(0)] bool Ok, [property: Id(1)] string? FrameioUserEmail, [property: Id(2)] string? Error);

@@ -43,12 +43,25 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
     {
         const string password = "pa55-never-logged";
 
-        await Sender(new EmailOptions { UserName = "mailer", Password = password }).SendAsync(Notification());
+        // The sink speaks no TLS: this relay is trusted explicitly.
+        await Sender(new EmailOptions { UserName = "mailer", Password = password, AllowLoginWithoutTls = true }).SendAsync(Notification());
 
         var received = Assert.Single(await _sink.WaitForMessagesAsync(1, Patience));
         Assert.Equal("mailer", received.AuthenticatedUser);
         Assert.NotEmpty(_logs.Lines);
         Assert.DoesNotContain(password, _logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_is_never_sent_to_a_relay_without_tls_unless_allowed()
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Sender(new EmailOptions { UserName = "mailer", Password = "pa55" }).SendAsync(Notification()));
+        await Sender(new EmailOptions()).SendAsync(Notification());
+
+        Assert.Contains("Email:EnableSsl", refused.Message, StringComparison.Ordinal);
+        var received = Assert.Single(await _sink.WaitForMessagesAsync(1, Patience));
+        Assert.Null(received.AuthenticatedUser);
     }
 
     [Fact]
