@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+
 namespace Greenlight.Modules.Review.Approvals;
 
 /// <summary>Who acts, and from which system.</summary>
@@ -14,38 +19,58 @@ public sealed record NewApproval(
     [property: Id(0)] string ProjectId, [property: Id(1)] string? GroupId, [property: Id(2)] IReadOnlyDictionary<string, int> DocumentVersions, [property: Id(3)] bool StoredInFrameio, [property: Id(4)] string? Message,
     [property: Id(5)] IReadOnlyList<PathSpec> Paths, [property: Id(6)] IReadOnlyDictionary<string, IReadOnlyList<string>> TeamMembers, [property: Id(7)] Act By);
 
-/// <summary>One grain per approval: its paths and stages, who decided what, its reminders.</summary>
+/// <summary>One grain per approval: its paths and stages, who decided what, its deadline reminders.</summary>
+[Alias("review.approval")]
 public interface IApprovalGrain : IGrainWithStringKey
 {
+    [Alias("create")]
     Task<ApprovalView> CreateAsync(NewApproval approval);
 
     /// <summary>Null when there is no such approval.</summary>
+    [Alias("find"), ReadOnly]
     Task<ApprovalView?> FindAsync();
 
     /// <summary>An approver's decision in the open stage waiting for them (403 when none waits).</summary>
+    [Alias("decide")]
     Task<ApprovalView> DecideAsync(Act act, Decision decision, string? comment);
 
     /// <summary>A reviewer marks their review complete: it never blocks anyone.</summary>
+    [Alias("complete-review")]
     Task<ApprovalView> CompleteReviewAsync(Act act);
 
+    [Alias("comment")]
     Task<ApprovalView> CommentAsync(Act act, string text);
 
     /// <summary>A new message: the participants of the open stages get it again by email.</summary>
+    [Alias("edit-message")]
     Task<ApprovalView> EditMessageAsync(Act act, string? message);
-
-    /// <summary>A reminder timer fired: emails whoever has not acted yet, once, if the stage is still open.</summary>
-    Task RemindAsync(ReminderDue due);
 
     /// <summary>
     /// A new version of a document after Needs work: a new round (a revision) starts on <paramref name="versions"/>,
     /// the current version of every document of the approval. No-op otherwise.
     /// </summary>
+    [Alias("start-revision")]
     Task StartRevisionAsync(string documentId, IReadOnlyDictionary<string, int> versions, string uploadedBy);
+
+    /// <summary>Writes the approval's rows again from its state (events, its history, are kept as they are); false when there is no such approval.</summary>
+    [Alias("rebuild-rows")]
+    Task<bool> RebuildRowsAsync();
 }
 
+/// <summary>
+/// An approval. Every change stores the state with what it causes (emails, events, the approval's rows) in one write.
+/// While an open stage has a reminder to send, the Orleans reminder <see cref="DeadlineReminderName"/> wakes the grain,
+/// which sends what is due by the clock (<see cref="TimeProvider"/>) and records it; it is dropped when none is left.
+/// </summary>
 [GrainType("review.approval")]
-public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGrain<ApprovalState>, IApprovalGrain
+public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<ReviewOptions> options, ILogger<ApprovalGrain> logger)
+    : DurableGrain<ApprovalState>, IApprovalGrain
 {
+    public const string DeadlineReminderName = "review.deadline-reminders";
+
+    // The reminder as this activation registered it or saw it tick; null when not known to be registered.
+    private IGrainReminder? _deadlineReminder;
+
     private string Id => this.GetPrimaryKeyString();
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -64,7 +89,6 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGra
             CreatedAt = Now, RoundStartedAt = Now,
             Paths = [.. approval.Paths.Select(p => new PathState { Stages = [.. p.Stages.Select(s => NewStage(s, approval.TeamMembers))] })],
         };
-        Record(new ApprovalDocumentsAdded(Id, State.DocumentIds));
         RecordEvent("Created", approval.By, approval.Message);
         foreach (var later in State.Paths.SelectMany(p => p.Stages.Skip(1)))
             Email(later.Participants, $"You are assigned to an approval stage: {later.Name}", "Assigned", "You will be told when your stage opens.");
@@ -77,23 +101,21 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGra
 
     public async Task<ApprovalView> DecideAsync(Act act, Decision decision, string? comment)
     {
-        var (path, index, stage, seat) = OpenSeat(act.UserId, ParticipantRole.Approver);
+        var (stage, seat) = OpenSeat(act.UserId, ParticipantRole.Approver);
         if (decision == Decision.ApprovedWithChanges && State.StoredInFrameio)
             throw RequestValidationException.ForField("decision", "'Approved with changes' is not offered for assets stored in Frame.io.");
-        (seat.Decision, seat.DecidedBy, seat.DecidedAt) = (decision, act.UserId, Now);
-        Record(new WaitingStopped(Id, path, index, seat.Kind, seat.Id));
-        Record(new DecisionRecorded(Id, State.Revisions, seat.DecidedBy!, State.ProjectId, State.GroupId, decision,
-            ReviewRows.Ms(stage.OpenedAt!.Value), ReviewRows.Ms(seat.DecidedAt!.Value)));
+        var now = Now;
+        (seat.Decision, seat.DecidedBy, seat.DecidedAt) = (decision, act.UserId, now);
+        State.Decisions.Add(new DecisionEntry(State.Revisions, act.UserId, decision, stage.OpenedAt!.Value, now));
         RecordEvent("Decision", act, comment is null ? decision.ToString() : $"{decision}: {comment}");
         return await AdvanceAsync();
     }
 
     public async Task<ApprovalView> CompleteReviewAsync(Act act)
     {
-        var (path, index, _, seat) = OpenSeat(act.UserId, ParticipantRole.Reviewer);
+        var (_, seat) = OpenSeat(act.UserId, ParticipantRole.Reviewer);
         seat.ReviewComplete = true;
         seat.DecidedBy = act.UserId;
-        Record(new WaitingStopped(Id, path, index, seat.Kind, seat.Id));
         RecordEvent("ReviewCompleted", act, null);
         return await AdvanceAsync();
     }
@@ -113,27 +135,10 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGra
         State.Message = message;
         State.MessageEdits++;
         RecordEvent("MessageEdited", act, message);
-        for (var p = 0; p < State.Paths.Count; p++)
-        {
-            var index = State.Paths[p].Stages.FindIndex(s => s.Status == StageStatus.Open);
-            if (index < 0) continue;
-            var stage = State.Paths[p].Stages[index];
+        foreach (var (_, _, stage) in State.OpenStages())
             Email(stage.Participants, $"The message of approval stage {stage.Name} was edited", $"message{State.MessageEdits}", "The message is now:");
-        }
         await SaveAsync();
         return View();
-    }
-
-    public async Task RemindAsync(ReminderDue due)
-    {
-        if (!State.IsOpen || due.Revision != State.Revisions || State.Paths[due.Path].Stages[due.Stage] is not { Status: StageStatus.Open } stage
-            || !State.RemindersSent.Add(due.Key())) return;
-        var subject = due.Kind == ReminderKind.Deadline
-            ? $"The deadline of approval stage {stage.Name} is reached"
-            : $"Reminder: approval stage {stage.Name} is due in {ReminderDue.Before(due.Kind).TotalHours:0} hours";
-        Email(stage.Participants.Where(p => !p.HasActed), subject, due.Key(), $"Due {stage.DueAt:u}. The deadline does not reject anything.");
-        RecordEvent("ReminderSent", Act.System, due.Kind.ToString());
-        await SaveAsync();
     }
 
     public async Task StartRevisionAsync(string documentId, IReadOnlyDictionary<string, int> versions, string uploadedBy)
@@ -141,10 +146,10 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGra
         if (!State.Exists || State.IsOpen || State.Status != ApprovalStatus.NeedsWork) return;
         State.Revisions++;
         State.DocumentVersions = new Dictionary<string, int>(versions);
-        (State.CompletedAt, State.RoundStartedAt, State.RemindersSent) = (null, Now, []);
+        (State.CompletedAt, State.RoundStartedAt) = (null, Now);
         foreach (var stage in State.Paths.SelectMany(p => p.Stages))
         {
-            (stage.Status, stage.OpenedAt, stage.DueAt) = (StageStatus.Waiting, null, null);
+            (stage.Status, stage.OpenedAt, stage.DueAt, stage.LastReminder) = (StageStatus.Waiting, null, null, null);
             foreach (var p in stage.Participants) (p.Decision, p.DecidedBy, p.DecidedAt, p.ReviewComplete) = (null, null, null, false);
         }
         RecordEvent("RevisionStarted", new Act(uploadedBy, EventSource.Greenlight), $"version {versions[documentId]} of document {documentId}");
@@ -152,59 +157,76 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGra
         await SaveAsync();
     }
 
+    public async Task<bool> RebuildRowsAsync()
+    {
+        if (!State.Exists) return false;
+        await SaveAsync();
+        return true;
+    }
+
+    /// <summary>The deadline reminder ticked: sends the reminders due by the clock, once each, and keeps or drops the reminder.</summary>
+    protected override async Task OnReminderAsync(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminderName) return;
+        _deadlineReminder ??= await this.GetReminder(DeadlineReminderName);
+        if (SendDueReminders())
+        {
+            await SaveAsync();
+            return;
+        }
+        await KeepDeadlineReminderAsync();
+        await DropDeadlineReminderAsync();
+    }
+
+    private bool SendDueReminders()
+    {
+        var sent = false;
+        foreach (var (path, index, stage) in State.OpenStages().ToList())
+        {
+            if (DeadlineReminders.Due(stage, Now) is not { } kind) continue;
+            stage.LastReminder = kind;
+            Email(stage.Participants.Where(p => !p.HasActed), DeadlineReminders.Subject(kind, stage.Name), DeadlineReminders.Key(State.Revisions, path, index, kind),
+                $"Due {stage.DueAt:u}. The deadline does not reject anything.");
+            RecordEvent("ReminderSent", Act.System, kind.ToString());
+            sent = true;
+        }
+        return sent;
+    }
+
     private void StartRound()
     {
         State.Status = ApprovalStatus.PendingReview;
-        Record(new DocumentsOpened(Id, State.DocumentIds));
         for (var p = 0; p < State.Paths.Count; p++) Open(p, 0);
         Record(new ApprovalOpenChanged(Id, State.ProjectId));
     }
 
     private void Open(int path, int index)
     {
-        var stage = State.Paths[path].Stages[index];
-        (stage.Status, stage.OpenedAt) = (StageStatus.Open, Now);
-        stage.DueAt = stage.AbsoluteDueAt ?? (stage.DueInWorkdays is { } days ? Workdays.Add(Now, days) : null);
-        foreach (var participant in stage.Participants)
-            Record(new WaitingStarted(Id, State.ProjectId, path, index, stage.Name, ReviewRows.Ms(stage.OpenedAt!.Value), ReviewRows.Ms(stage.DueAt),
-                participant.Kind, participant.Id, participant.Role));
+        var (stage, now) = (State.Paths[path].Stages[index], Now);
+        (stage.Status, stage.OpenedAt) = (StageStatus.Open, now);
+        // Both from one reading of the clock: a reminder falling due as the stage opens is not sent.
+        stage.DueAt = stage.AbsoluteDueAt ?? (stage.DueInWorkdays is { } days ? Workdays.Add(now, days) : null);
         Email(stage.Participants, $"Approval stage open: {stage.Name}", $"r{State.Revisions}:p{path}:s{index}:open",
             stage.DueAt is { } due ? $"Due {due:u}." : "No due date.");
         RecordEvent("StageOpened", Act.System, stage.Name);
-        if (stage.DueAt is not { } dueAt) return;
-        foreach (var kind in Enum.GetValues<ReminderKind>())
-        {
-            var at = dueAt - ReminderDue.Before(kind);
-            var timer = new ReminderDue(Id, State.Revisions, path, index, kind);
-            if (at > Now) Record(timer, new DeliveryOptions(at, timer.Key()));
-        }
     }
 
     /// <summary>Locks every open stage that is done and opens the next of its path; Needs work stops the rest of its path.</summary>
     private async Task<ApprovalView> AdvanceAsync()
     {
-        for (var p = 0; p < State.Paths.Count; p++)
+        foreach (var (path, index, stage) in State.OpenStages().ToList())
         {
-            var stages = State.Paths[p].Stages;
-            var open = stages.FindIndex(s => s.Status == StageStatus.Open);
-            if (open < 0 || !stages[open].IsDone()) continue;
-            Lock(p, open);
-            if (State.Paths[p].NeedsWork) stages.Skip(open + 1).ToList().ForEach(s => s.Status = StageStatus.Stopped);
-            else if (open + 1 < stages.Count) Open(p, open + 1);
+            if (!stage.IsDone()) continue;
+            stage.Status = StageStatus.Completed;
+            RecordEvent("StageCompleted", Act.System, stage.Name);
+            var rest = State.Paths[path].Stages.Skip(index + 1).ToList();
+            if (State.Paths[path].NeedsWork) rest.ForEach(s => s.Status = StageStatus.Stopped);
+            else if (rest.Count > 0) Open(path, index + 1);
         }
         if (State.Paths.All(p => p.IsFinished)) Finish();
         else State.Status = ApprovalStatus.InReview;
         await SaveAsync();
         return View();
-    }
-
-    private void Lock(int path, int index)
-    {
-        var stage = State.Paths[path].Stages[index];
-        stage.Status = StageStatus.Completed;
-        Record(new WaitingStopped(Id, path, index));
-        Record(new TimersCancelled([.. Enum.GetValues<ReminderKind>().Select(kind => ReminderDue.Key(Id, State.Revisions, path, index, kind))]));
-        RecordEvent("StageCompleted", Act.System, stage.Name);
     }
 
     private void Finish()
@@ -215,23 +237,18 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGra
             : decisions.Contains(Decision.ApprovedWithChanges) ? ApprovalStatus.ApprovedWithChanges
             : decisions.Contains(Decision.Approved) ? ApprovalStatus.Approved
             : ApprovalStatus.Reviewed;
-        Record(new DocumentsClosed(Id));
         RecordEvent("Completed", Act.System, State.Status.ToString());
         Record(new ApprovalOpenChanged(Id, State.ProjectId));
         Record(new ApprovalFinished(Id, State.ProjectId, State.DocumentIds, State.Status.ToString()));
     }
 
     /// <summary>The open stage where the user (or a team of theirs) sits in this role and has not acted yet.</summary>
-    private (int Path, int Index, StageState Stage, ParticipantState Seat) OpenSeat(string userId, ParticipantRole role)
+    private (StageState Stage, ParticipantState Seat) OpenSeat(string userId, ParticipantRole role)
     {
         EnsureExists();
-        for (var p = 0; p < State.Paths.Count; p++)
+        foreach (var (_, _, stage) in State.OpenStages())
         {
-            var index = State.Paths[p].Stages.FindIndex(s => s.Status == StageStatus.Open);
-            if (index < 0) continue;
-            var stage = State.Paths[p].Stages[index];
-            if (stage.Participants.FirstOrDefault(s => s.Role == role && !s.HasActed && s.Includes(userId)) is { } seat)
-                return (p, index, stage, seat);
+            if (stage.Participants.FirstOrDefault(s => s.Role == role && !s.HasActed && s.Includes(userId)) is { } seat) return (stage, seat);
         }
         throw new ForbiddenException($"No open stage of approval '{Id}' waits for you as {role.ToString().ToLowerInvariant()}.");
     }
@@ -253,7 +270,7 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGra
     private void RecordEvent(string name, Act act, string? detail) =>
         Record(ReviewEventRecorded.Of(new ReviewEvent(Id, null, State.ProjectId, name, act.UserId, act.Source, Now, detail)));
 
-    /// <summary>One email per person; the key makes a repeated enqueue (a redelivered timer) a no-op.</summary>
+    /// <summary>One email per person, recorded with the change that causes it; the key makes a repeated enqueue a no-op.</summary>
     private void Email(IEnumerable<ParticipantState> participants, string subject, string key, string detail)
     {
         var body = $"{subject}\n\nApproval {Id} in project {State.ProjectId}.\n{detail}\n{State.Message}";
@@ -263,10 +280,53 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock) : DurableGra
         }
     }
 
-    private Task SaveAsync()
+    /// <summary>
+    /// Stores the change with the approval's rows. The deadline reminder is registered before the write, so a stored
+    /// stage never waits for a reminder that was not registered, and dropped only after it, once the stored state has
+    /// nothing left to remind.
+    /// </summary>
+    private async Task SaveAsync()
     {
-        Record(ApprovalRowSaved.Of(Id, State));
-        return WriteStateAsync();
+        Record(ApprovalRows.Of(Id, State));
+        await KeepDeadlineReminderAsync();
+        await WriteStateAsync();
+        await DropDeadlineReminderAsync();
+    }
+
+    /// <summary>
+    /// While a reminder is pending: registers the deadline reminder ticking every period, or moves its next tick onto the
+    /// reminder's instant once that is less than a period away.
+    /// </summary>
+    private async Task KeepDeadlineReminderAsync()
+    {
+        if (DeadlineReminders.Next(State.Paths.SelectMany(p => p.Stages)) is not { } next) return;
+        var (wait, period) = (next - Now, options.Value.ReminderPeriod);
+        if (_deadlineReminder is not null && wait >= period) return;
+        try
+        {
+            _deadlineReminder = await this.RegisterOrUpdateReminder(DeadlineReminderName, wait < TimeSpan.Zero ? TimeSpan.Zero : wait < period ? wait : period, period);
+        }
+        catch
+        {
+            // This activation holds a change that will not be stored.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task DropDeadlineReminderAsync()
+    {
+        if (_deadlineReminder is null || DeadlineReminders.Next(State.Paths.SelectMany(p => p.Stages)) is not null) return;
+        try
+        {
+            await this.UnregisterReminder(_deadlineReminder);
+        }
+        catch (Exception error)
+        {
+            // The change is stored: the reminder ticks once more, finds nothing to send and is dropped then.
+            logger.LogWarning(error, "Approval {ApprovalId} could not drop its deadline reminder", Id);
+        }
+        _deadlineReminder = null;
     }
 
     private ApprovalView View() => new(

@@ -47,6 +47,12 @@ public sealed record ApprovalView(
 
 // State, plain data.
 
+/// <summary>One decision as the approvals report counts it.</summary>
+[GenerateSerializer, Immutable, Alias("review.decision-entry")]
+public sealed record DecisionEntry(
+    [property: Id(0)] int Revision, [property: Id(1)] string DecidedBy, [property: Id(2)] Decision Decision,
+    [property: Id(3)] DateTimeOffset StageOpenedAt, [property: Id(4)] DateTimeOffset DecidedAt);
+
 [GenerateSerializer, Alias("review.participant-state")]
 public sealed class ParticipantState
 {
@@ -96,6 +102,10 @@ public sealed class StageState
     public DateTimeOffset? OpenedAt { get; set; }
     [Id(7)]
     public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The latest deadline reminder sent for the stage in this round: earlier ones are never sent after it.</summary>
+    [Id(8)]
+    public ReminderKind? LastReminder { get; set; }
 
     /// <summary>Approvers decide a stage; a stage of reviewers only is done when they marked their review complete.</summary>
     public bool IsDone()
@@ -164,9 +174,19 @@ public sealed class ApprovalState : DurableState
     [Id(15)]
     public List<PathState> Paths { get; set; } = [];
 
-    /// <summary>The reminders already sent, by their timer key: a timer delivered twice sends once.</summary>
-    [Id(16)]
-    public HashSet<string> RemindersSent { get; set; } = [];
+    /// <summary>Every decision of every round, as the approvals report counts them (a new round resets the stages' seats, not this).</summary>
+    [Id(17)]
+    public List<DecisionEntry> Decisions { get; set; } = [];
 
     public bool IsOpen => Exists && CompletedAt is null;
+
+    /// <summary>The open stage of each path that has one (a path's stages open one at a time).</summary>
+    public IEnumerable<(int Path, int Index, StageState Stage)> OpenStages()
+    {
+        for (var p = 0; p < Paths.Count; p++)
+        {
+            var index = Paths[p].Stages.FindIndex(s => s.Status == StageStatus.Open);
+            if (index >= 0) yield return (p, index, Paths[p].Stages[index]);
+        }
+    }
 }

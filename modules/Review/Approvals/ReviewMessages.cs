@@ -1,25 +1,6 @@
 namespace Greenlight.Modules.Review.Approvals;
 
-// The module's own outbox messages: durable timers, emails, and the Work module kept informed.
-
-public enum ReminderKind { SeventyTwoHours, TwentyFourHours, Deadline }
-
-/// <summary>A durable timer: a stage's reminder is due. Acted on only while that stage of that revision is still open.</summary>
-[GenerateSerializer, Immutable, Alias("review.reminder-due")]
-public sealed record ReminderDue([property: Id(0)] string ApprovalId, [property: Id(1)] int Revision, [property: Id(2)] int Path, [property: Id(3)] int Stage, [property: Id(4)] ReminderKind Kind) : INotification
-{
-    public static TimeSpan Before(ReminderKind kind) => kind switch
-    {
-        ReminderKind.SeventyTwoHours => TimeSpan.FromHours(72),
-        ReminderKind.TwentyFourHours => TimeSpan.FromHours(24),
-        _ => TimeSpan.Zero,
-    };
-
-    public static string Key(string approvalId, int revision, int path, int stage, ReminderKind kind) =>
-        $"review:{approvalId}:r{revision}:p{path}:s{stage}:{kind}";
-
-    public string Key() => Key(ApprovalId, Revision, Path, Stage, Kind);
-}
+// The module's own outbox messages: emails, and the Work module kept informed.
 
 /// <summary>One email to one user; the address is looked up when it is sent.</summary>
 [GenerateSerializer, Immutable, Alias("review.email-due")]

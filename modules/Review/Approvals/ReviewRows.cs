@@ -1,108 +1,84 @@
 namespace Greenlight.Modules.Review.Approvals;
 
 /// <summary>An approval event as the audit and the feeds record it.</summary>
+[GenerateSerializer, Immutable, Alias("review.event")]
 public sealed record ReviewEvent(
-    string? ApprovalId, string? DocumentId, string ProjectId, string Event, string Actor, EventSource Source, DateTimeOffset At, string? Detail);
+    [property: Id(0)] string? ApprovalId, [property: Id(1)] string? DocumentId, [property: Id(2)] string ProjectId, [property: Id(3)] string Event,
+    [property: Id(4)] string Actor, [property: Id(5)] EventSource Source, [property: Id(6)] DateTimeOffset At, [property: Id(7)] string? Detail);
 
+// What the approval and publication grains record with their state for the module's tables, applied by
+// ReviewRowProjections in the transaction that hands the grain's messages on.
 
-// What the approval and publication grains record with their state for the module's tables; each is
-// applied by ReviewRowProjections in the transaction that hands the grain's messages on.
-
-[Alias("review.approval-row-saved")]
-internal sealed record ApprovalRowSaved(
-    string ApprovalId, string ProjectId, string? GroupId, string Status, bool IsOpen, long CreatedAt, long? FirstDueAt, long? CompletedAt, int Revisions)
-    : INotification
+/// <summary>
+/// Every row of the approval that is a function of its state (its report row, documents, open documents, who is
+/// waited for, decisions), recorded with each change: applying it replaces the approval's rows, so applying it
+/// again, or the snapshot of a later change, leaves them as the state says.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("review.approval-rows")]
+internal sealed record ApprovalRows(
+    [property: Id(0)] string ApprovalId, [property: Id(1)] string ProjectId, [property: Id(2)] string? GroupId, [property: Id(3)] ApprovalStatus Status,
+    [property: Id(4)] bool IsOpen, [property: Id(5)] DateTimeOffset CreatedAt, [property: Id(6)] DateTimeOffset? FirstDueAt, [property: Id(7)] DateTimeOffset? CompletedAt,
+    [property: Id(8)] int Revisions, [property: Id(9)] IReadOnlyList<string> DocumentIds, [property: Id(10)] IReadOnlyList<WaitingRow> Waiting,
+    [property: Id(11)] IReadOnlyList<DecisionEntry> Decisions) : INotification
 {
-    public static ApprovalRowSaved Of(string id, ApprovalState s) => new(id, s.ProjectId, s.GroupId, s.Status.ToString(), s.IsOpen,
-        ReviewRows.Ms(s.CreatedAt), ReviewRows.Ms(s.Paths.SelectMany(p => p.Stages).Min(st => st.DueAt)), ReviewRows.Ms(s.CompletedAt), s.Revisions);
+    public static ApprovalRows Of(string id, ApprovalState s) => new(
+        id, s.ProjectId, s.GroupId, s.Status, s.IsOpen, s.CreatedAt, s.Paths.SelectMany(p => p.Stages).Min(stage => stage.DueAt), s.CompletedAt, s.Revisions,
+        s.DocumentIds,
+        [.. s.OpenStages().SelectMany(open => open.Stage.Participants.Where(p => !p.HasActed).Select(p => new WaitingRow(
+            open.Path, open.Index, open.Stage.Name, open.Stage.OpenedAt!.Value, open.Stage.DueAt, p.Kind, p.Id, p.Role)))],
+        s.Decisions);
 }
 
-[Alias("review.approval-documents-added")]
-internal sealed record ApprovalDocumentsAdded(string ApprovalId, IReadOnlyList<string> DocumentIds) : INotification;
+/// <summary>A participant an open stage waits for (My approvals).</summary>
+[GenerateSerializer, Immutable, Alias("review.waiting-row")]
+internal sealed record WaitingRow(
+    [property: Id(0)] int Path, [property: Id(1)] int Stage, [property: Id(2)] string StageName, [property: Id(3)] DateTimeOffset OpenedAt,
+    [property: Id(4)] DateTimeOffset? DueAt, [property: Id(5)] ParticipantKind Kind, [property: Id(6)] string ParticipantId, [property: Id(7)] ParticipantRole Role);
 
-[Alias("review.documents-opened")]
-internal sealed record DocumentsOpened(string ApprovalId, IReadOnlyList<string> DocumentIds) : INotification;
-
-[Alias("review.documents-closed")]
-internal sealed record DocumentsClosed(string ApprovalId) : INotification;
-
-[Alias("review.waiting-started")]
-internal sealed record WaitingStarted(
-    string ApprovalId, string ProjectId, int Path, int Stage, string StageName, long OpenedAt, long? DueAt,
-    ParticipantKind Kind, string ParticipantId, ParticipantRole Role) : INotification;
-
-/// <summary>One participant no longer waited for (null kind: everyone of the stage).</summary>
-[Alias("review.waiting-stopped")]
-internal sealed record WaitingStopped(string ApprovalId, int Path, int Stage, ParticipantKind? Kind = null, string? ParticipantId = null) : INotification;
-
-[Alias("review.decision-recorded")]
-internal sealed record DecisionRecorded(
-    string ApprovalId, int Revision, string DecidedBy, string ProjectId, string? GroupId, Decision Decision, long StageOpenedAt, long DecidedAt) : INotification;
-
-[Alias("review.event-recorded")]
-internal sealed record ReviewEventRecorded(string Id, ReviewEvent Event) : INotification
+/// <summary>History: an event recorded once under an id fixed when it happened, so applying it again adds nothing.</summary>
+[GenerateSerializer, Immutable, Alias("review.event-recorded")]
+internal sealed record ReviewEventRecorded([property: Id(0)] string Id, [property: Id(1)] ReviewEvent Event) : INotification
 {
     public static ReviewEventRecorded Of(ReviewEvent e) => new(ReviewRows.NextEventId(), e);
 }
 
-/// <summary>Cancels the durable timers scheduled under these keys.</summary>
-[Alias("review.timers-cancelled")]
-internal sealed record TimersCancelled(IReadOnlyList<string> Keys) : INotification;
-
-internal sealed class ReviewRowProjections(IOutbox outbox) :
-    IProjection<ApprovalRowSaved>, IProjection<ApprovalDocumentsAdded>, IProjection<DocumentsOpened>, IProjection<DocumentsClosed>,
-    IProjection<WaitingStarted>, IProjection<WaitingStopped>, IProjection<DecisionRecorded>, IProjection<ReviewEventRecorded>, IProjection<TimersCancelled>
+internal sealed class ReviewRowProjections : IProjection<ApprovalRows>, IProjection<ReviewEventRecorded>
 {
-    public Task ApplyAsync(ApprovalRowSaved r, IStoreTransaction tx) => tx.ExecuteAsync("""
-        INSERT INTO review_approvals (approval_id, project_id, group_id, status, is_open, created_at, first_due_at, completed_at, revisions)
-        VALUES (@id, @project, @group, @status, @open, @created, @due, @completed, @revisions)
-        ON CONFLICT (approval_id) DO UPDATE SET status = @status, is_open = @open, first_due_at = @due, completed_at = @completed, revisions = @revisions
-        """, ("id", r.ApprovalId), ("project", r.ProjectId), ("group", r.GroupId), ("status", r.Status), ("open", r.IsOpen ? 1 : 0),
-        ("created", r.CreatedAt), ("due", r.FirstDueAt), ("completed", r.CompletedAt), ("revisions", r.Revisions));
-
-    public async Task ApplyAsync(ApprovalDocumentsAdded r, IStoreTransaction tx)
+    public async Task ApplyAsync(ApprovalRows r, IStoreTransaction tx)
     {
-        foreach (var document in r.DocumentIds)
-            await tx.ExecuteAsync("INSERT INTO review_approval_documents (document_id, approval_id) VALUES (@d, @a) ON CONFLICT DO NOTHING",
-                ("d", document), ("a", r.ApprovalId));
+        await tx.ExecuteAsync("""
+            INSERT INTO review_approvals (approval_id, project_id, group_id, status, is_open, created_at, first_due_at, completed_at, revisions)
+            VALUES (@id, @project, @group, @status, @open, @created, @due, @completed, @revisions)
+            ON CONFLICT (approval_id) DO UPDATE SET status = @status, is_open = @open, first_due_at = @due, completed_at = @completed, revisions = @revisions
+            """, ("id", r.ApprovalId), ("project", r.ProjectId), ("group", r.GroupId), ("status", r.Status.ToString()), ("open", r.IsOpen ? 1 : 0),
+            ("created", ReviewRows.Ms(r.CreatedAt)), ("due", ReviewRows.Ms(r.FirstDueAt)), ("completed", ReviewRows.Ms(r.CompletedAt)), ("revisions", r.Revisions));
+        await InsertAsync(tx, "review_approval_documents (document_id, approval_id)", r.DocumentIds, d => [d, r.ApprovalId], ignoreConflicts: true);
+        // The primary key keeps a document under one open approval; the grain checks for another before it starts.
+        if (r.IsOpen) await InsertAsync(tx, "review_open_documents (document_id, approval_id)", r.DocumentIds, d => [d, r.ApprovalId], ignoreConflicts: true);
+        else await tx.ExecuteAsync("DELETE FROM review_open_documents WHERE approval_id = @a", ("a", r.ApprovalId));
+
+        await tx.ExecuteAsync("DELETE FROM review_waiting WHERE approval_id = @a", ("a", r.ApprovalId));
+        await InsertAsync(tx, """
+            review_waiting (approval_id, path_index, stage_index, stage_name, opened_at, due_at, participant_kind, participant_id, participant_role, project_id)
+            """, r.Waiting, w => [r.ApprovalId, w.Path, w.Stage, w.StageName, ReviewRows.Ms(w.OpenedAt), ReviewRows.Ms(w.DueAt),
+                w.Kind.ToString(), w.ParticipantId, w.Role.ToString(), r.ProjectId]);
+
+        await tx.ExecuteAsync("DELETE FROM review_decisions WHERE approval_id = @a", ("a", r.ApprovalId));
+        await InsertAsync(tx, "review_decisions (approval_id, revision, decided_by, decision, stage_opened_at, decided_at, project_id, group_id)",
+            r.Decisions, d => [r.ApprovalId, d.Revision, d.DecidedBy, d.Decision.ToString(), ReviewRows.Ms(d.StageOpenedAt), ReviewRows.Ms(d.DecidedAt),
+                r.ProjectId, r.GroupId]);
     }
-
-    /// <summary>The primary key keeps a document under one open approval even when two start at once.</summary>
-    public async Task ApplyAsync(DocumentsOpened r, IStoreTransaction tx)
-    {
-        foreach (var document in r.DocumentIds)
-            await tx.ExecuteAsync("INSERT INTO review_open_documents (document_id, approval_id) VALUES (@d, @a) ON CONFLICT DO NOTHING",
-                ("d", document), ("a", r.ApprovalId));
-    }
-
-    public Task ApplyAsync(DocumentsClosed r, IStoreTransaction tx) =>
-        tx.ExecuteAsync("DELETE FROM review_open_documents WHERE approval_id = @a", ("a", r.ApprovalId));
-
-    public Task ApplyAsync(WaitingStarted r, IStoreTransaction tx) => tx.ExecuteAsync("""
-        INSERT INTO review_waiting (approval_id, path_index, stage_index, participant_kind, participant_id, project_id, stage_name, participant_role, opened_at, due_at)
-        VALUES (@a, @p, @s, @kind, @participant, @project, @name, @role, @opened, @due)
-        ON CONFLICT DO NOTHING
-        """, ("a", r.ApprovalId), ("p", r.Path), ("s", r.Stage), ("kind", r.Kind.ToString()), ("participant", r.ParticipantId), ("project", r.ProjectId),
-        ("name", r.StageName), ("role", r.Role.ToString()), ("opened", r.OpenedAt), ("due", r.DueAt));
-
-    public Task ApplyAsync(WaitingStopped r, IStoreTransaction tx) => r.Kind is { } kind
-        ? tx.ExecuteAsync(
-            "DELETE FROM review_waiting WHERE approval_id = @a AND path_index = @p AND stage_index = @s AND participant_kind = @kind AND participant_id = @participant",
-            ("a", r.ApprovalId), ("p", r.Path), ("s", r.Stage), ("kind", kind.ToString()), ("participant", r.ParticipantId))
-        : tx.ExecuteAsync(
-            "DELETE FROM review_waiting WHERE approval_id = @a AND path_index = @p AND stage_index = @s", ("a", r.ApprovalId), ("p", r.Path), ("s", r.Stage));
-
-    public Task ApplyAsync(DecisionRecorded r, IStoreTransaction tx) => tx.ExecuteAsync("""
-        INSERT INTO review_decisions (approval_id, revision, decided_by, project_id, group_id, decision, stage_opened_at, decided_at)
-        VALUES (@a, @revision, @by, @project, @group, @decision, @opened, @decided)
-        """, ("a", r.ApprovalId), ("revision", r.Revision), ("by", r.DecidedBy), ("project", r.ProjectId), ("group", r.GroupId),
-        ("decision", r.Decision.ToString()), ("opened", r.StageOpenedAt), ("decided", r.DecidedAt));
 
     public Task ApplyAsync(ReviewEventRecorded r, IStoreTransaction tx) => ReviewRows.AddEventAsync(tx, r.Id, r.Event);
 
-    public async Task ApplyAsync(TimersCancelled r, IStoreTransaction tx)
+    /// <summary>One multi-row INSERT: an approval's rows cost one round trip per table, however many participants it has.</summary>
+    private static Task InsertAsync<T>(IStoreTransaction tx, string into, IReadOnlyList<T> items, Func<T, object?[]> values, bool ignoreConflicts = false)
     {
-        foreach (var key in r.Keys) await outbox.CancelAsync(tx, key);
+        if (items.Count == 0) return Task.CompletedTask;
+        var rows = items.Select(values).ToList();
+        var parameters = rows.SelectMany((row, i) => row.Select((value, j) => ($"v{i}_{j}", value))).ToArray();
+        var tuples = rows.Select((row, i) => "(" + string.Join(", ", row.Select((_, j) => $"@v{i}_{j}")) + ")");
+        return tx.ExecuteAsync($"INSERT INTO {into} VALUES {string.Join(", ", tuples)}{(ignoreConflicts ? " ON CONFLICT DO NOTHING" : "")}", parameters);
     }
 }
 

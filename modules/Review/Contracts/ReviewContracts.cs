@@ -8,13 +8,11 @@ namespace Greenlight.Modules.Review.Contracts;
 /// (no "Approved with changes", a Standard license to start an approval) and, with a template, their approval starts now.
 /// </summary>
 /// <returns>The approval started, or null without a template.</returns>
-[GenerateSerializer, Immutable, Alias("review.start-review-from-frameio")]
-public sealed record StartReviewFromFrameio([property: Id(0)] string ProjectId, [property: Id(1)] IReadOnlyList<string> DocumentIds, [property: Id(2)] string? TemplateId, [property: Id(3)] string RequestedBy)
+public sealed record StartReviewFromFrameio(string ProjectId, IReadOnlyList<string> DocumentIds, string? TemplateId, string RequestedBy)
     : IRequest<string?>, IModuleRequest;
 
 /// <summary>A comment made in Frame.io on a document's asset: it joins the document's feed, its source Frame.io.</summary>
-[GenerateSerializer, Immutable, Alias("review.record-frameio-comment")]
-public sealed record RecordFrameioComment([property: Id(0)] string ProjectId, [property: Id(1)] string DocumentId, [property: Id(2)] string Author, [property: Id(3)] string Text)
+public sealed record RecordFrameioComment(string ProjectId, string DocumentId, string Author, string Text)
     : IRequest, IModuleRequest;
 
 /// <summary>An approval finished (every path decided or stopped); <paramref name="Status"/> is its final status name.</summary>

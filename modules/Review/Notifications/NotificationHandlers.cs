@@ -2,13 +2,6 @@ using Greenlight.Kernel.Email;
 
 namespace Greenlight.Modules.Review.Notifications;
 
-/// <summary>A reminder timer fired: the approval decides whether it still applies.</summary>
-internal sealed class ReminderDueHandler(IGrainFactory grains) : INotificationHandler<ReminderDue>
-{
-    public Task Handle(ReminderDue notification, CancellationToken cancellationToken) =>
-        grains.GetGrain<IApprovalGrain>(notification.ApprovalId).RemindAsync(notification);
-}
-
 /// <summary>Sends one email to the user's current address; users without one (or deactivated) get none.</summary>
 internal sealed class EmailDueHandler(IMediator sender, IEmailSender email) : INotificationHandler<EmailDue>
 {

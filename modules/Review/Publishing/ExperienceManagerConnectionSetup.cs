@@ -1,6 +1,7 @@
 using System.Text;
 using Greenlight.Kernel.Security.Secrets;
 using Greenlight.Modules.Review.ExperienceManager;
+using Orleans.Concurrency;
 
 namespace Greenlight.Modules.Review.Publishing;
 
@@ -26,11 +27,14 @@ public sealed class ConnectionState : DurableState
 }
 
 /// <summary>One grain for the organization's connection.</summary>
+[Alias("review.experience-manager-connection")]
 public interface IExperienceManagerConnectionGrain : IGrainWithStringKey
 {
+    [Alias("set")]
     Task<ConnectionView> SetAsync(Uri baseUrl, string protectedToken, string lastFour, string userId);
 
     /// <summary>Null while none is configured.</summary>
+    [Alias("get"), ReadOnly]
     Task<ConnectionState?> GetAsync();
 }
 

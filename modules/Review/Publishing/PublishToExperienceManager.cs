@@ -1,5 +1,6 @@
 using Greenlight.Kernel.Security.Secrets;
 using Greenlight.Modules.Review.ExperienceManager;
+using Orleans.Concurrency;
 
 namespace Greenlight.Modules.Review.Publishing;
 
@@ -54,16 +55,21 @@ public sealed record NewPublication(
 public sealed record PublicationDue([property: Id(0)] string PublicationKey) : INotification;
 
 /// <summary>One grain per approved document of an approval: what was asked, and how far the job got.</summary>
+[Alias("review.publication")]
 public interface IPublicationGrain : IGrainWithStringKey
 {
     /// <summary>Starts the job once; asking again returns the publication as it is.</summary>
+    [Alias("request")]
     Task<PublicationView> RequestAsync(NewPublication publication);
 
+    [Alias("get"), ReadOnly]
     Task<PublicationState?> GetAsync();
 
+    [Alias("record-upload")]
     Task RecordUploadAsync(string assetPath);
 
     /// <summary>The metadata is set: the publication is done and recorded in the approval's audit.</summary>
+    [Alias("complete")]
     Task CompleteAsync();
 }
 

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Greenlight.Modules.Review.Templates;
 
 // CreateTemplate, ListTemplates, GetTemplate: reusable approval templates of the setup area, made and read by
@@ -14,12 +16,16 @@ public sealed class TemplateCatalogState : DurableState
 }
 
 /// <summary>One grain for the organization's templates: few, small, read together.</summary>
+[Alias("review.templates")]
 public interface ITemplateCatalogGrain : IGrainWithStringKey
 {
+    [Alias("add")]
     Task<TemplateView> AddAsync(TemplateView template);
 
+    [Alias("list"), ReadOnly]
     Task<IReadOnlyList<TemplateView>> ListAsync();
 
+    [Alias("find"), ReadOnly]
     Task<TemplateView?> FindAsync(string templateId);
 }
 

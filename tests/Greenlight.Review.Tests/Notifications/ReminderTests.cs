@@ -1,5 +1,9 @@
 namespace Greenlight.Review.Tests.Notifications;
 
+/// <summary>
+/// Deadline reminders: Orleans reminders tick every second (real time), and the approval sends what the test's clock
+/// says is due. A reminder email is awaited before the next step, so each step sees the one before it.
+/// </summary>
 public sealed class ReminderTests
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1.5);
@@ -17,6 +21,7 @@ public sealed class ReminderTests
         var due = clock.GetUtcNow().AddDays(5);
         var approval = await first.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(approverId)], dueAt: due))));
         await first.EmailsToAsync(approverId, 1);
+        Assert.True(await first.DeadlineReminderRegisteredAsync(approval.Id));
 
         clock.Advance(due - TimeSpan.FromHours(72) - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         Assert.Contains("due in 72 hours", (await first.EmailsToAsync(approverId, 2))[1].Subject);
@@ -25,13 +30,15 @@ public sealed class ReminderTests
         Assert.Contains("due in 24 hours", (await second.EmailsToAsync(approverId, 3))[2].Subject);
         clock.Advance(TimeSpan.FromHours(24));
         Assert.Contains("deadline", (await second.EmailsToAsync(approverId, 4))[3].Subject);
+        await Eventually.HoldsAsync(async () => !await second.DeadlineReminderRegisteredAsync(approval.Id), "nothing is left to remind: the reminder is dropped");
+        clock.Advance(TimeSpan.FromDays(2));
         await Task.Delay(Quiet);
 
         Assert.Equal(4, second.EmailsTo(approverId).Count);
         var after = await second.GetApprovalAsync(approval.Id);
         Assert.Equal(ApprovalStatus.PendingReview, after.Status); // the deadline rejects nothing
-        var events = await second.Admin.GetSuccessAsync<List<Modules.Review.Listing.EventView>>($"/api/v1/projects/{project}/approval-events");
-        Assert.Equal(3, events.Count(e => e.Event == "ReminderSent"));
+        Assert.Equal(["SeventyTwoHours", "TwentyFourHours", "Deadline"],
+            (await second.ProjectEventsAsync(project)).Where(e => e.Event == "ReminderSent").Select(e => e.Detail));
     }
 
     [Fact]
@@ -47,9 +54,45 @@ public sealed class ReminderTests
         await review.EmailsToAsync(approverId, 1);
 
         (await ReviewHost.DecideAsync(approver, approval.Id, Decision.Approved)).EnsureSuccessStatusCode();
+
+        Assert.False(await review.DeadlineReminderRegisteredAsync(approval.Id));
         clock.Advance(TimeSpan.FromDays(6));
         await Task.Delay(Quiet);
-
         Assert.Single(review.EmailsTo(approverId));
+    }
+
+    [Fact]
+    public async Task Of_reminders_due_at_once_only_the_latest_is_sent_and_none_due_before_its_stage_opened()
+    {
+        await using var own = await OwnReviewHost.StartAsync();
+        var (review, clock) = (own.Review, own.Clock);
+        var (printerId, _) = await review.UserAsync("pia");
+        var (copyId, copy) = await review.UserAsync("cody");
+        var (layoutId, _) = await review.UserAsync("lou");
+        var project = await review.ProjectAsync();
+        var poster = await review.DocumentAsync(project, "poster.pdf");
+        var flyer = await review.DocumentAsync(project, "flyer.pdf");
+        review.Access.Grant(copyId, flyer, Permission.View);
+        var start = clock.GetUtcNow(); // a Monday, 09:00
+        var print = await review.ApprovalAsync(project, poster, Approval(Path(Stage("Print", [Approver(printerId)], dueAt: start.AddDays(5)))));
+        var layout = await review.ApprovalAsync(project, flyer, Approval(Path(Stage("Copy", [Approver(copyId)]), Stage("Layout", [Approver(layoutId)], dueInWorkdays: 2))));
+        // Layout opens now, due on Wednesday: its 72-hour reminder fell due on Sunday, before it opened.
+        (await ReviewHost.DecideAsync(copy, layout.Id, Decision.Approved)).EnsureSuccessStatusCode();
+        await review.EmailsToAsync(layoutId, 2);
+
+        // Friday: Print's 72- and 24-hour reminders are both due, Layout's 24-hour one and its deadline too.
+        clock.Advance(TimeSpan.FromDays(4) + TimeSpan.FromMinutes(1));
+        Assert.Contains("due in 24 hours", (await review.EmailsToAsync(printerId, 2))[1].Subject);
+        Assert.Contains("deadline", (await review.EmailsToAsync(layoutId, 3))[2].Subject);
+        await Eventually.HoldsAsync(async () => !await review.DeadlineReminderRegisteredAsync(layout.Id), "Layout has nothing left to remind");
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Contains("deadline", (await review.EmailsToAsync(printerId, 3))[2].Subject);
+        await Task.Delay(Quiet);
+
+        Assert.Equal(3, review.EmailsTo(printerId).Count);
+        Assert.Equal(3, review.EmailsTo(layoutId).Count);
+        var reminders = (await review.ProjectEventsAsync(project)).Where(e => e.Event == "ReminderSent").ToList();
+        Assert.Equal(["TwentyFourHours", "Deadline"], reminders.Where(e => e.ApprovalId == print.Id).Select(e => e.Detail));
+        Assert.Equal(["Deadline"], reminders.Where(e => e.ApprovalId == layout.Id).Select(e => e.Detail));
     }
 }

@@ -7,7 +7,7 @@ namespace Greenlight.Review.Tests.Support;
 
 /// <summary>
 /// A host with the real Work and Review modules, the Access module faked (<see cref="FakeAccess"/>), email going to an
-/// SMTP sink and a clock the test moves. Start it again on the same <see cref="SqlitePath"/> to restart it.
+/// SMTP sink and a clock the test moves (the modules' clock: Orleans keeps real time). Start it again on the same <see cref="SqlitePath"/> to restart it.
 /// </summary>
 public sealed class ReviewHost : IAsyncDisposable
 {
@@ -35,6 +35,8 @@ public sealed class ReviewHost : IAsyncDisposable
             ["Email:Host"] = smtp.Host,
             ["Email:Port"] = smtp.Port.ToString(),
             ["Email:From"] = "greenlight@example.test",
+            // An approval with a reminder to send is woken every second, and sends what the test's clock says is due.
+            ["Review:ReminderPeriod"] = "00:00:01",
         };
         if (postgres is not null) settings["Storage:PostgreSql"] = postgres;
         if (restartOf is not null) settings["GREENLIGHT_BOOTSTRAP_TOKEN"] = restartOf.Host.AdminToken;
@@ -42,6 +44,9 @@ public sealed class ReviewHost : IAsyncDisposable
         {
             FakeAccess.Replace(services, access);
             services.AddSingleton<TimeProvider>(clock);
+            // Orleans takes its clocks from the TimeProvider unless told otherwise: its reminders, membership and idle
+            // collection run on real time, as in production, while the modules read the test's clock.
+            services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
         });
         var admin = restartOf is null ? host.Admin : host.Client(restartOf.Host.AdminToken);
         var adminId = (await admin.GetSuccessAsync<List<ApiTokenInfo>>("/api/v1/tokens"))[0].UserId;
@@ -87,6 +92,17 @@ public sealed class ReviewHost : IAsyncDisposable
         () => Task.FromResult(EmailsTo(userId)), m => m.Count >= count, TimeSpan.FromSeconds(15), $"{count} email(s) to {userId}");
 
     public List<ReceivedEmail> EmailsTo(string userId) => [.. Smtp.Messages.Where(m => m.Recipients.Contains($"{userId}@example.test"))];
+
+    public Task<List<Modules.Review.Listing.EventView>> ProjectEventsAsync(string projectId) =>
+        Admin.GetSuccessAsync<List<Modules.Review.Listing.EventView>>($"/api/v1/projects/{projectId}/approval-events");
+
+    /// <summary>Whether the approval's deadline reminder is registered with Orleans (has its row in the reminder table).</summary>
+    public async Task<bool> DeadlineReminderRegisteredAsync(string approvalId)
+    {
+        await using var connection = await Host.Services.GetRequiredService<IStore>().OpenConnectionAsync();
+        return await connection.ScalarAsync<long>("SELECT COUNT(*) FROM orleans_reminders WHERE grain_id = @grain AND reminder_name = @name",
+            ("grain", $"review.approval/{approvalId}"), ("name", ApprovalGrain.DeadlineReminderName)) > 0;
+    }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 

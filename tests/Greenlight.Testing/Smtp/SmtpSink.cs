@@ -21,6 +21,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private readonly List<Task> _sessions = [];
     private string? _nextMessageRefusal;
+    private string? _refusal;
 
     private SmtpSink()
     {
@@ -44,6 +45,20 @@ public sealed class SmtpSink : IAsyncDisposable
     public void RefuseNextMessage(string reply = "451 4.3.0 Mail server temporarily unavailable")
     {
         lock (_lock) _nextMessageRefusal = reply;
+    }
+
+    /// <summary>
+    /// Until <see cref="AcceptMessages"/>, every message's DATA is answered with this reply (a transient 451 by default)
+    /// and not kept: to the sender, the relay is down, and no message is ever half delivered.
+    /// </summary>
+    public void RefuseMessages(string reply = "451 4.3.0 Mail server temporarily unavailable")
+    {
+        lock (_lock) _refusal = reply;
+    }
+
+    public void AcceptMessages()
+    {
+        lock (_lock) _refusal = null;
     }
 
     /// <summary>The first <paramref name="count"/> messages, once that many have arrived; a <see cref="TimeoutException"/> otherwise.</summary>
@@ -178,7 +193,7 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (_nextMessageRefusal is { } refusal)
+            if ((_nextMessageRefusal ?? _refusal) is { } refusal)
             {
                 _nextMessageRefusal = null;
                 return refusal;
