@@ -7,18 +7,15 @@ namespace Greenlight.Kernel.Outbox;
 /// Durable delivery of notifications to their handlers: a message is written in the transaction of
 /// the change that caused it, then delivered at least once to each <see cref="INotificationHandler{T}"/>
 /// of its type, each handler on its own (one failing handler does not replay the others).
-/// A message with a due time is a durable timer.
+/// A message with a due time waits until then (a job to try again later).
 /// </summary>
 public interface IOutbox
 {
     /// <summary>Adds the message in <paramref name="tx"/>: it exists if and only if the transaction commits.</summary>
     Task EnqueueAsync(IStoreTransaction tx, INotification message, DeliveryOptions? options = null);
-
-    /// <summary>Removes the undelivered messages scheduled under <paramref name="deduplicationKey"/>; returns how many.</summary>
-    Task<int> CancelAsync(IStoreTransaction tx, string deduplicationKey);
 }
 
-/// <param name="DueAt">Not delivered before this time (a durable timer); now when null.</param>
+/// <param name="DueAt">Not delivered before this time (a job to try again later: timers are Orleans reminders); now when null.</param>
 /// <param name="DeduplicationKey">At most one undelivered message per handler carries this key; enqueuing it again is a no-op.</param>
 public sealed record DeliveryOptions(DateTimeOffset? DueAt = null, string? DeduplicationKey = null);
 

@@ -36,9 +36,6 @@ public sealed class SqlOutbox(IStore store, OutboxRegistry registry, OutboxSigna
         if ((delivery?.DueAt ?? now) <= now) tx.OnCommitted(signal.Wake);
     }
 
-    public Task<int> CancelAsync(IStoreTransaction tx, string deduplicationKey) =>
-        tx.ExecuteAsync("DELETE FROM outbox_messages WHERE deduplication_key = @key", ("key", deduplicationKey));
-
     /// <summary>Takes up to <paramref name="count"/> due messages for this host; other hosts skip them until the lease ends.</summary>
     public Task<List<OutboxEnvelope>> ClaimAsync(int count, CancellationToken cancellationToken) =>
         store.InTransactionAsync(async tx =>

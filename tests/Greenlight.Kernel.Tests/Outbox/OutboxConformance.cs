@@ -168,21 +168,6 @@ public abstract class OutboxConformance : IAsyncLifetime
         await DeliverSentinelAsync(host);
         Assert.Equal(0, host.Journal.Count("audit:second") + host.Journal.Count("search:second"));
     }
-
-    [Fact]
-    public async Task A_cancelled_timer_never_fires()
-    {
-        await using var host = await StartAsync(clock: _clock);
-        await EnqueueAsync(host, new Reminder("cancelled"), new DeliveryOptions(_clock.GetUtcNow().AddHours(1), "reminder-cancelled"));
-        await EnqueueAsync(host, new Reminder("kept"), new DeliveryOptions(_clock.GetUtcNow().AddHours(1), "reminder-kept"));
-
-        Assert.Equal(1, await host.Store.InTransactionAsync(tx => host.Get<IOutbox>().CancelAsync(tx, "reminder-cancelled")));
-        _clock.Advance(TimeSpan.FromHours(2));
-
-        await Eventually.HoldsAsync(() => host.Journal.Count("reminder:kept") == 1, "the other timer fires");
-        await DeliverSentinelAsync(host);
-        Assert.Equal(0, host.Journal.Count("reminder:cancelled"));
-    }
 }
 
 public sealed class SqliteOutboxConformance : OutboxConformance
