@@ -24,8 +24,10 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
     {
         var (frameio, admin) = (_host.Frameio, _host.Admin);
         var seed = frameio.AddTokenUser(Token);
-        var aliceId = await _host.AddUserAsync("alice", frameio: true);
-        var carolId = await _host.AddUserAsync("carol", frameio: true, level: "light"); // may view projects and tasks, no more
+        var chosen = seed.Accounts[1];
+        // Alice and Carol work in the chosen Frame.io account already: the mirror finds them there by e-mail.
+        var aliceId = await _host.AddUserAsync("alice", frameio: true, frameioAccount: chosen.AccountId);
+        var carolId = await _host.AddUserAsync("carol", frameio: true, level: "light", frameioAccount: chosen.AccountId); // may view projects and tasks, no more
         var bobId = await _host.AddUserAsync("bob", frameio: false);
         var group = await _host.AddGroupAsync("Agency");
 
@@ -36,7 +38,6 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(Token, pending.GetRawText());
         var accounts = await admin.GetSuccessAsync<List<JsonElement>>($"/api/v1/frameio/connections/groups/{group}/accounts");
         Assert.Equal(2, accounts.Count);
-        var chosen = seed.Accounts[1];
         var connected = await (await admin.PutAsJsonAsync($"/api/v1/frameio/connections/groups/{group}/account", new { accountId = chosen.AccountId })).ReadSuccessAsync<ConnectionView>();
         Assert.Equal(ConnectionStatus.Connected, connected.Status);
         Assert.True(connected.WebhookRegistered);
