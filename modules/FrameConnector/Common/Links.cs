@@ -1,8 +1,9 @@
 namespace Greenlight.Modules.FrameConnector.Common;
 
 /// <summary>
-/// Greenlight ids ↔ Frame.io ids, written in the transaction of the sync step that created the Frame.io object,
-/// so a retried step finds what an earlier try made, and an inbound event finds the Greenlight object.
+/// Greenlight ids ↔ Frame.io ids: recorded with the result of the mirror step that made (or found) the Frame.io object
+/// and written by <see cref="LinksProjection"/> before that step's call returns, so an inbound event finds the Greenlight
+/// object, a deactivation finds the user's projects, and a retried project step knows which projects mirror others.
 /// </summary>
 public sealed class LinksTable() : PortableMigration("frameconnector-0001-links", """
     CREATE TABLE IF NOT EXISTS frameconnector_links (

@@ -43,14 +43,20 @@ public sealed record ConnectionTestResult([property: Id(0)] bool Ok, [property: 
 /// One Frame.io account connection: the organization default ("default") or a group's ("group-{id}"). It keeps the token
 /// and the webhook secret; the secret never leaves it (deliveries are verified here), the token only sealed.
 /// </summary>
+/// <remarks>
+/// The methods that call Frame.io wait up to <see cref="FrameioCallTimeout"/> for an answer rather than Orleans's 30 s:
+/// Frame.io's retries and back-off may take longer, and the administrator should get Frame.io's verdict, not a timeout.
+/// </remarks>
 [Alias("frameconnector.connection")]
 public interface IConnectionGrain : IGrainWithStringKey
 {
+    const string FrameioCallTimeout = "00:05:00";
+
     /// <summary>Connects, or replaces the connection: calls /me and /accounts; with several accounts it waits for <see cref="SelectAccountAsync"/>.</summary>
-    [Alias("connect")]
+    [Alias("connect"), ResponseTimeout(FrameioCallTimeout)]
     Task<ConnectionView> ConnectAsync(ConnectInput input);
 
-    [Alias("select-account")]
+    [Alias("select-account"), ResponseTimeout(FrameioCallTimeout)]
     Task<ConnectionView> SelectAccountAsync(string accountId, string? workspaceId);
 
     [Alias("find"), ReadOnly]
@@ -59,10 +65,10 @@ public interface IConnectionGrain : IGrainWithStringKey
     [Alias("list-accounts"), ReadOnly]
     Task<IReadOnlyList<FrameioAccount>> ListAccountsAsync();
 
-    [Alias("test"), ReadOnly]
+    [Alias("test"), ReadOnly, ResponseTimeout(FrameioCallTimeout)]
     Task<ConnectionTestResult> TestAsync();
 
-    [Alias("disconnect")]
+    [Alias("disconnect"), ResponseTimeout(FrameioCallTimeout)]
     Task DisconnectAsync();
 
     /// <summary>Null unless connected to an account.</summary>

@@ -54,7 +54,8 @@ public interface IProjectMirrorGrain : IGrainWithStringKey
     [Alias("remove-user")]
     Task RemoveUserAsync(string userId);
 
-    [Alias("run-step")]
+    /// <summary>One try of the step: its Frame.io calls, with their waits and retries, may take minutes (a large upload).</summary>
+    [Alias("run-step"), ResponseTimeout("00:10:00")]
     Task RunStepAsync(string step);
 
     [Alias("view"), ReadOnly]
@@ -142,6 +143,8 @@ public sealed class ProjectMirrorGrain(
         }
         catch (FrameioTryLaterException busy)
         {
+            // Frame.io's rate limit, not a failure: this try does not count towards the delays of the next ones.
+            State.Tries[step] = State.Tries[step] with { Count = earlier?.Count ?? 0 };
             await TryAgainAsync(step, busy.RetryAt);
             return;
         }
@@ -393,7 +396,7 @@ public sealed class ProjectMirrorGrain(
     private DateTimeOffset NextTryAt(string step)
     {
         var (first, max) = (options.Value.StepRetryDelay, options.Value.MaxStepRetryDelay);
-        var doubled = first * Math.Pow(2, Math.Min(State.Tries[step].Count - 1, 20));
+        var doubled = first * Math.Pow(2, Math.Min(Math.Max(State.Tries[step].Count - 1, 0), 20));
         return clock.GetUtcNow() + (doubled < max ? doubled : max) * (0.8 + Random.Shared.NextDouble() * 0.4);
     }
 
