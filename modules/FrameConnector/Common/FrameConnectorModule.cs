@@ -21,8 +21,23 @@ public sealed class FrameConnectorOptions
 
     public TimeSpan MaxWaitPerCall { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Failed tries of one sync step before it is parked with its error (listed per project, retried from the API).</summary>
+    /// <summary>
+    /// Tries of one sync step that Frame.io (or this host) refused before it is parked with its error (listed per project,
+    /// retried from the API). Tries that found Frame.io down, slow or busy do not count: those go on until it answers.
+    /// </summary>
     public int MaxStepAttempts { get; set; } = 5;
+
+    /// <summary>The wait before a failed sync step's next try; it doubles with every try, up to <see cref="MaxStepRetryDelay"/>.</summary>
+    public TimeSpan StepRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxStepRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Also make the calls Frame.io does not document (<see cref="IFrameioAssumedCalls"/>): invite by e-mail a person who is
+    /// not in the account, and remove a deactivated person from the account. Off by default: people not in the account then
+    /// wait for an invite, and deactivated people wait for their removal, both listed in the project's sync view.
+    /// </summary>
+    public bool UseAssumedCalls { get; set; }
 
     public FrameioClientOptions ClientOptions() => new()
     {

@@ -1,8 +1,9 @@
 namespace Greenlight.Modules.FrameConnector.Common;
 
 /// <summary>
-/// Greenlight ids ↔ Frame.io ids, written in the transaction of the sync step that created the Frame.io object,
-/// so a retried step finds what an earlier try made, and an inbound event finds the Greenlight object.
+/// Greenlight ids ↔ Frame.io ids: recorded with the result of the mirror step that made (or found) the Frame.io object
+/// and written by <see cref="LinksProjection"/> before that step's call returns, so an inbound event finds the Greenlight
+/// object, a deactivation finds the user's projects, and a retried project step knows which projects mirror others.
 /// </summary>
 public sealed class LinksTable() : PortableMigration("frameconnector-0001-links", """
     CREATE TABLE IF NOT EXISTS frameconnector_links (
@@ -18,10 +19,11 @@ public sealed class LinksTable() : PortableMigration("frameconnector-0001-links"
 
 /// <summary>
 /// <see cref="User"/>: a Frame.io identity; <see cref="Member"/>: "{frameioProjectId}/{frameioUserId}", a membership;
+/// <see cref="AwaitingInvite"/>: "{frameioProjectId}/invite/{userId}", a membership waiting for the user to join the account;
 /// <see cref="SentForReview"/>: "review:{file ids}", files Review took (the approval started, or empty);
 /// <see cref="Comment"/>: a Frame.io comment recorded in its document's feed.
 /// </summary>
-public enum LinkKind { Project, TaskFolder, ShareFolder, Upload, User, Member, SentAsset, SentForReview, Comment }
+public enum LinkKind { Project, TaskFolder, ShareFolder, Upload, User, Member, SentAsset, SentForReview, Comment, AwaitingInvite }
 
 /// <summary>One row of <c>frameconnector_links</c>.</summary>
 [GenerateSerializer, Immutable, Alias("frameconnector.link")]
@@ -58,13 +60,13 @@ public sealed class Links(IStore store)
             : null;
     }
 
-    /// <summary>The projects a Greenlight object of <paramref name="kind"/> is linked in (a user's memberships, say).</summary>
-    public async Task<IReadOnlyList<string>> ProjectsOfAsync(LinkKind kind, string greenlightId)
+    /// <summary>The projects whose Frame.io mirror the user is a member of, or waits to join.</summary>
+    public async Task<IReadOnlyList<string>> ProjectsOfMemberAsync(string userId)
     {
         await using var connection = await store.OpenConnectionAsync();
         await using var command = connection.Command(
-            "SELECT DISTINCT project_id FROM frameconnector_links WHERE kind = @k AND greenlight_id = @g AND project_id IS NOT NULL",
-            ("@k", kind.ToString()), ("@g", greenlightId));
+            "SELECT DISTINCT project_id FROM frameconnector_links WHERE kind IN (@member, @invite) AND greenlight_id = @g AND project_id IS NOT NULL",
+            ("@member", nameof(LinkKind.Member)), ("@invite", nameof(LinkKind.AwaitingInvite)), ("@g", userId));
         await using var reader = await command.ExecuteReaderAsync();
         var projects = new List<string>();
         while (await reader.ReadAsync()) projects.Add(reader.GetString(0));

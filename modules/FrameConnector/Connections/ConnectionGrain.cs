@@ -1,6 +1,8 @@
 using System.Net;
 using Greenlight.Kernel.Security.Secrets;
+using Greenlight.Modules.FrameConnector.Webhooks;
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 
 namespace Greenlight.Modules.FrameConnector.Connections;
 
@@ -12,38 +14,70 @@ public sealed record ConnectionView(
     [property: Id(0)] string Key, [property: Id(1)] ConnectionStatus Status, [property: Id(2)] string TokenLastFour, [property: Id(3)] bool LegacyToken, [property: Id(4)] string? FrameioUserEmail,
     [property: Id(5)] string? AccountId, [property: Id(6)] string? AccountName, [property: Id(7)] string? WorkspaceId, [property: Id(8)] bool WebhookRegistered, [property: Id(9)] DateTimeOffset ConnectedAt);
 
+/// <param name="Token">Sealed by the host that took the administrator's request, before it went to the grain.</param>
 /// <param name="WebhookBase">Where Frame.io reaches this host; the webhook goes to {base}/api/v1/frameio/webhooks/{key}.</param>
 [GenerateSerializer, Immutable, Alias("frameconnector.connect-input")]
-public sealed record ConnectInput([property: Id(0)] string Token, [property: Id(1)] bool LegacyToken, [property: Id(2)] Uri WebhookBase);
+public sealed record ConnectInput([property: Id(0)] SealedToken Token, [property: Id(1)] Uri WebhookBase);
 
-/// <summary>What a sync job needs to call Frame.io for this connection.</summary>
-[Immutable] // holds live clients: local calls only, until the connector owner reworks it
-public sealed record ConnectionTarget(string Key, FrameioApis Apis, string AccountId, string WorkspaceId);
+/// <summary>
+/// What a sync job needs to call Frame.io for this connection: data only, so it crosses silos; the caller builds its
+/// clients on its own host with <see cref="FrameioClients.For(ConnectionTarget)"/>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("frameconnector.connection-target")]
+public sealed record ConnectionTarget([property: Id(0)] string Key, [property: Id(1)] string AccountId, [property: Id(2)] string WorkspaceId, [property: Id(3)] SealedToken Token);
+
+/// <summary>
+/// The connection's token as it is stored: encrypted with the key ring every host shares, so the plain token never
+/// travels between silos; only <see cref="FrameioClients"/> opens it, on the host about to call Frame.io. Never printed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("frameconnector.sealed-token")]
+public sealed record SealedToken([property: Id(0)] string Protected, [property: Id(1)] bool Legacy)
+{
+    public override string ToString() => "Frame.io token (sealed)";
+}
 
 [GenerateSerializer, Immutable, Alias("frameconnector.connection-test-result")]
 public sealed record ConnectionTestResult([property: Id(0)] bool Ok, [property: Id(1)] string? FrameioUserEmail, [property: Id(2)] string? Error);
 
-/// <summary>One Frame.io account connection: the organization default ("default") or a group's ("group-{id}").</summary>
+/// <summary>
+/// One Frame.io account connection: the organization default ("default") or a group's ("group-{id}"). It keeps the token
+/// and the webhook secret; the secret never leaves it (deliveries are verified here), the token only sealed.
+/// </summary>
+/// <remarks>
+/// The methods that call Frame.io wait up to <see cref="FrameioCallTimeout"/> for an answer rather than Orleans's 30 s:
+/// Frame.io's retries and back-off may take longer, and the administrator should get Frame.io's verdict, not a timeout.
+/// </remarks>
+[Alias("frameconnector.connection")]
 public interface IConnectionGrain : IGrainWithStringKey
 {
+    const string FrameioCallTimeout = "00:05:00";
+
     /// <summary>Connects, or replaces the connection: calls /me and /accounts; with several accounts it waits for <see cref="SelectAccountAsync"/>.</summary>
+    [Alias("connect"), ResponseTimeout(FrameioCallTimeout)]
     Task<ConnectionView> ConnectAsync(ConnectInput input);
 
+    [Alias("select-account"), ResponseTimeout(FrameioCallTimeout)]
     Task<ConnectionView> SelectAccountAsync(string accountId, string? workspaceId);
 
+    [Alias("find"), ReadOnly]
     Task<ConnectionView?> FindAsync();
 
+    [Alias("list-accounts"), ReadOnly]
     Task<IReadOnlyList<FrameioAccount>> ListAccountsAsync();
 
+    [Alias("test"), ReadOnly, ResponseTimeout(FrameioCallTimeout)]
     Task<ConnectionTestResult> TestAsync();
 
+    [Alias("disconnect"), ResponseTimeout(FrameioCallTimeout)]
     Task DisconnectAsync();
 
     /// <summary>Null unless connected to an account.</summary>
+    [Alias("target"), ReadOnly]
     Task<ConnectionTarget?> TargetAsync();
 
-    /// <summary>The webhook's signing secret, decrypted; null without a webhook.</summary>
-    Task<string?> WebhookSecretAsync();
+    /// <summary>Checks a webhook delivery's signature and timestamp against this connection's secret.</summary>
+    [Alias("verify-webhook"), ReadOnly]
+    Task<WebhookVerification> VerifyWebhookAsync(string? timestamp, string? signature, byte[] body);
 }
 
 [GenerateSerializer, Alias("frameconnector.connection-state")]
@@ -78,7 +112,8 @@ public sealed class ConnectionState : DurableState
 }
 
 [GrainType("frameconnector.connection")]
-public sealed class ConnectionGrain(FrameioClients clients, ISecretProtector secrets, TimeProvider clock, ILogger<ConnectionGrain> logger)
+public sealed class ConnectionGrain(
+    FrameioClients clients, ISecretProtector secrets, FrameioWebhookVerifier verifier, TimeProvider clock, ILogger<ConnectionGrain> logger)
     : DurableGrain<ConnectionState>, IConnectionGrain
 {
     /// <summary>The events the connector acts on: task folder actions, assets sent back, comments.</summary>
@@ -88,43 +123,34 @@ public sealed class ConnectionGrain(FrameioClients clients, ISecretProtector sec
 
     public async Task<ConnectionView> ConnectAsync(ConnectInput input)
     {
-        var apis = clients.For(input.Token, input.LegacyToken);
-        FrameioUser me;
-        List<FrameioAccount> accounts;
-        try
-        {
-            me = await apis.Client.GetMeAsync();
-            accounts = await apis.Client.ListAccountsAsync().ToListAsync();
-        }
-        catch (FrameioApiException refused) when (refused.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            throw Invalid("token", $"Frame.io refused the token ({(int)refused.Status}).");
-        }
+        var token = secrets.Unprotect(input.Token.Protected);
+        var client = clients.For(token, input.Token.Legacy).Client;
+        var (me, accounts) = await AskFrameioAsync("token", async () => (await client.GetMeAsync(), await client.ListAccountsAsync().ToListAsync()));
         if (accounts.Count == 0) throw Invalid("token", "The token's Frame.io user belongs to no account.");
         await RemoveWebhookAsync();
         State = new ConnectionState
         {
-            Exists = true, Status = ConnectionStatus.AwaitingAccountChoice, ProtectedToken = secrets.Protect(input.Token),
-            TokenLastFour = ISecretProtector.LastFour(input.Token), LegacyToken = input.LegacyToken, FrameioUserEmail = me.Email,
+            Exists = true, Status = ConnectionStatus.AwaitingAccountChoice, ProtectedToken = input.Token.Protected,
+            TokenLastFour = ISecretProtector.LastFour(token), LegacyToken = input.Token.Legacy, FrameioUserEmail = me.Email,
             Accounts = accounts, WebhookBase = input.WebhookBase.ToString(), ConnectedAt = clock.GetUtcNow(),
         };
-        if (accounts.Count == 1) return await SelectAccountAsync(accounts[0].Id, null);
+        // Stored before the account is chosen, so that a failure choosing it leaves the connection waiting for the choice.
         await WriteStateAsync();
-        return View();
+        return accounts.Count == 1 ? await SelectAccountAsync(accounts[0].Id, null) : View();
     }
 
     public async Task<ConnectionView> SelectAccountAsync(string accountId, string? workspaceId)
     {
         EnsureExists();
         if (State.Accounts.All(a => a.Id != accountId)) throw Invalid("accountId", $"Account '{accountId}' is not one of the token's accounts.");
-        var client = Apis().Client;
-        var workspaces = await client.ListWorkspacesAsync(accountId).ToListAsync();
+        var client = Client();
+        var workspaces = await AskFrameioAsync("accountId", () => client.ListWorkspacesAsync(accountId).ToListAsync().AsTask());
         var workspace = workspaceId is null ? workspaces.FirstOrDefault() : workspaces.FirstOrDefault(w => w.Id == workspaceId);
         if (workspace is null)
             throw Invalid("workspaceId", workspaceId is null ? "The account has no workspace." : $"Workspace '{workspaceId}' is not in the account.");
         await RemoveWebhookAsync();
         var url = new Uri(new Uri(State.WebhookBase), $"api/v1/frameio/webhooks/{Key}");
-        var webhook = await client.CreateWebhookAsync(accountId, workspace.Id, $"Greenlight {Key}", url, WebhookEvents);
+        var webhook = await AskFrameioAsync("accountId", () => client.CreateWebhookAsync(accountId, workspace.Id, $"Greenlight {Key}", url, WebhookEvents));
         (State.Status, State.AccountId, State.WorkspaceId) = (ConnectionStatus.Connected, accountId, workspace.Id);
         (State.WebhookId, State.ProtectedWebhookSecret) = (webhook.Webhook.Id, secrets.Protect(webhook.Secret));
         await WriteStateAsync();
@@ -144,7 +170,7 @@ public sealed class ConnectionGrain(FrameioClients clients, ISecretProtector sec
         EnsureExists();
         try
         {
-            var me = await Apis().Client.GetMeAsync();
+            var me = await Client().GetMeAsync();
             return new ConnectionTestResult(true, me.Email, null);
         }
         catch (FrameioException failed)
@@ -162,13 +188,15 @@ public sealed class ConnectionGrain(FrameioClients clients, ISecretProtector sec
 
     public Task<ConnectionTarget?> TargetAsync() => Task.FromResult(
         State is { Exists: true, Status: ConnectionStatus.Connected, AccountId: { } account, WorkspaceId: { } workspace }
-            ? new ConnectionTarget(Key, Apis(), account, workspace)
+            ? new ConnectionTarget(Key, account, workspace, new SealedToken(State.ProtectedToken, State.LegacyToken))
             : null);
 
-    public Task<string?> WebhookSecretAsync() =>
-        Task.FromResult(State.ProtectedWebhookSecret is { } secret ? secrets.Unprotect(secret) : null);
+    public Task<WebhookVerification> VerifyWebhookAsync(string? timestamp, string? signature, byte[] body) => Task.FromResult(
+        State.ProtectedWebhookSecret is { } secret
+            ? verifier.Verify(secrets.Unprotect(secret), timestamp, signature, body)
+            : new WebhookVerification(WebhookRejection.SignatureMismatch, "no webhook is registered"));
 
-    private FrameioApis Apis() => clients.For(secrets.Unprotect(State.ProtectedToken), State.LegacyToken);
+    private IFrameioClient Client() => clients.For(secrets.Unprotect(State.ProtectedToken), State.LegacyToken).Client;
 
     /// <summary>Best effort: a webhook Frame.io no longer knows, or a token it no longer takes, must not block replacing the connection.</summary>
     private async Task RemoveWebhookAsync()
@@ -176,7 +204,7 @@ public sealed class ConnectionGrain(FrameioClients clients, ISecretProtector sec
         if (State is not { WebhookId: { } webhookId, AccountId: { } account, WorkspaceId: { } workspace }) return;
         try
         {
-            await Apis().Client.DeleteWebhookAsync(account, workspace, webhookId);
+            await Client().DeleteWebhookAsync(account, workspace, webhookId);
         }
         catch (FrameioException failed)
         {
@@ -191,6 +219,26 @@ public sealed class ConnectionGrain(FrameioClients clients, ISecretProtector sec
     private void EnsureExists()
     {
         if (!State.Exists) throw new NotFoundException($"Frame.io connection '{Key}'");
+    }
+
+    /// <summary>
+    /// A Frame.io call made for an administrator's request: a refused token, or Frame.io down, slow or busy, becomes a
+    /// problem naming the field (never a 5xx), so they can correct it or try again.
+    /// </summary>
+    private static async Task<T> AskFrameioAsync<T>(string field, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (FrameioApiException refused) when (refused.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw Invalid("token", $"Frame.io refused the token ({(int)refused.Status}).");
+        }
+        catch (FrameioException failed)
+        {
+            throw Invalid(field, $"{failed.Message} Nothing was changed; try again.");
+        }
     }
 
     private static RequestValidationException Invalid(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });

@@ -1,3 +1,5 @@
+using Greenlight.Kernel.Security.Secrets;
+
 namespace Greenlight.Modules.FrameConnector.Connections;
 
 /// <summary>"default" for the organization's account, "group-{groupId}" for a group's.</summary>
@@ -32,13 +34,13 @@ public sealed class SelectAccountValidator : AbstractValidator<SelectAccount>
     public SelectAccountValidator() => RuleFor(r => r.AccountId).NotEmpty();
 }
 
-public sealed class ConnectionHandlers(IGrainFactory grains) :
+public sealed class ConnectionHandlers(IGrainFactory grains, ISecretProtector secrets) :
     IRequestHandler<Connect, ConnectionView>, IRequestHandler<SelectAccount, ConnectionView>, IRequestHandler<GetConnection, ConnectionView>,
     IRequestHandler<ListConnectionAccounts, IReadOnlyList<FrameioAccount>>, IRequestHandler<TestConnection, ConnectionTestResult>,
     IRequestHandler<Disconnect, Unit>
 {
     public Task<ConnectionView> Handle(Connect request, CancellationToken cancellationToken) =>
-        Grain(request.Key).ConnectAsync(new ConnectInput(request.Token.Trim(), request.LegacyToken, request.WebhookBase));
+        Grain(request.Key).ConnectAsync(new ConnectInput(new SealedToken(secrets.Protect(request.Token.Trim()), request.LegacyToken), request.WebhookBase));
 
     public Task<ConnectionView> Handle(SelectAccount request, CancellationToken cancellationToken) =>
         Grain(request.Key).SelectAccountAsync(request.AccountId, request.WorkspaceId);

@@ -19,6 +19,9 @@ public sealed class FrameioClient(HttpClient http, FrameioCredentials credential
     public IAsyncEnumerable<FrameioAccount> ListAccountsAsync(CancellationToken cancellationToken = default) =>
         _http.ListAsync<FrameioAccount>(ListAccounts, ListAccounts.PathWith(), cancellationToken);
 
+    public IAsyncEnumerable<FrameioAccountUser> ListAccountUsersAsync(string accountId, CancellationToken cancellationToken = default) =>
+        _http.ListAsync<FrameioAccountUser>(ListAccountUsers, ListAccountUsers.PathWith(accountId), cancellationToken);
+
     public IAsyncEnumerable<FrameioWorkspace> ListWorkspacesAsync(string accountId, CancellationToken cancellationToken = default) =>
         _http.ListAsync<FrameioWorkspace>(ListWorkspaces, ListWorkspaces.PathWith(accountId), cancellationToken);
 
@@ -85,6 +88,9 @@ public sealed class FrameioClient(HttpClient http, FrameioCredentials credential
 
     public Task<FrameioProjectUser> SetProjectUserRoleAsync(string accountId, string projectId, string userId, FrameioProjectRole role, CancellationToken cancellationToken = default) =>
         _http.SendAsync<FrameioProjectUser>(SetProjectUserRole, SetProjectUserRole.PathWith(accountId, projectId, userId), Data(new { role }), cancellationToken);
+
+    public Task RemoveProjectUserAsync(string accountId, string projectId, string userId, CancellationToken cancellationToken = default) =>
+        _http.SendWithoutAnswerAsync(RemoveProjectUser, RemoveProjectUser.PathWith(accountId, projectId, userId), cancellationToken);
 
     public IAsyncEnumerable<FrameioWebhook> ListWebhooksAsync(string accountId, string workspaceId, CancellationToken cancellationToken = default) =>
         _http.ListAsync<FrameioWebhook>(ListWebhooks, ListWebhooks.PathWith(accountId, workspaceId), cancellationToken);

@@ -5,6 +5,7 @@ internal static class FrameioEndpoints
 {
     public static readonly FrameioEndpoint GetMe = new(HttpMethod.Get, "/me");
     public static readonly FrameioEndpoint ListAccounts = new(HttpMethod.Get, "/accounts");
+    public static readonly FrameioEndpoint ListAccountUsers = new(HttpMethod.Get, "/accounts/{account_id}/users");
     public static readonly FrameioEndpoint ListWorkspaces = new(HttpMethod.Get, "/accounts/{account_id}/workspaces");
     public static readonly FrameioEndpoint CreateWorkspace = new(HttpMethod.Post, "/accounts/{account_id}/workspaces");
     public static readonly FrameioEndpoint ListProjects = new(HttpMethod.Get, "/accounts/{account_id}/workspaces/{workspace_id}/projects");
@@ -22,6 +23,7 @@ internal static class FrameioEndpoints
     public static readonly FrameioEndpoint GetComment = new(HttpMethod.Get, "/accounts/{account_id}/comments/{comment_id}");
     public static readonly FrameioEndpoint CreateComment = new(HttpMethod.Post, "/accounts/{account_id}/files/{file_id}/comments");
     public static readonly FrameioEndpoint SetProjectUserRole = new(HttpMethod.Patch, "/accounts/{account_id}/projects/{project_id}/users/{user_id}");
+    public static readonly FrameioEndpoint RemoveProjectUser = new(HttpMethod.Delete, "/accounts/{account_id}/projects/{project_id}/users/{user_id}");
     public static readonly FrameioEndpoint ListWebhooks = new(HttpMethod.Get, "/accounts/{account_id}/workspaces/{workspace_id}/webhooks");
     public static readonly FrameioEndpoint CreateWebhook = new(HttpMethod.Post, "/accounts/{account_id}/workspaces/{workspace_id}/webhooks");
     public static readonly FrameioEndpoint DeleteWebhook = new(HttpMethod.Delete, "/accounts/{account_id}/workspaces/{workspace_id}/webhooks/{webhook_id}");

@@ -14,6 +14,9 @@ public interface IFrameioClient
     /// <summary>The accounts the token's user belongs to; a user may administer several and must pick one.</summary>
     IAsyncEnumerable<FrameioAccount> ListAccountsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The account's users, each with their e-mail: how a person here is matched to a Frame.io user id.</summary>
+    IAsyncEnumerable<FrameioAccountUser> ListAccountUsersAsync(string accountId, CancellationToken cancellationToken = default);
+
     IAsyncEnumerable<FrameioWorkspace> ListWorkspacesAsync(string accountId, CancellationToken cancellationToken = default);
 
     Task<FrameioWorkspace> CreateWorkspaceAsync(string accountId, string name, CancellationToken cancellationToken = default);
@@ -60,8 +63,11 @@ public interface IFrameioClient
     /// </summary>
     Task<FrameioComment> CreateCommentAsync(string accountId, string fileId, string text, int? timestamp = null, bool isPrivate = false, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds the user to the project with the role, or changes the role of a user already in it.</summary>
+    /// <summary>Adds a user of the account to the project with the role, or changes the role of a user already in it.</summary>
     Task<FrameioProjectUser> SetProjectUserRoleAsync(string accountId, string projectId, string userId, FrameioProjectRole role, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the user from the project (they stay in the account).</summary>
+    Task RemoveProjectUserAsync(string accountId, string projectId, string userId, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<FrameioWebhook> ListWebhooksAsync(string accountId, string workspaceId, CancellationToken cancellationToken = default);
 

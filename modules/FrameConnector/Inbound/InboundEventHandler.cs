@@ -16,7 +16,7 @@ namespace Greenlight.Modules.FrameConnector.Inbound;
 /// <c>status</c> (a <see cref="WorkTaskStatus"/> name: New, InProgress or Complete; Complete without it) for a task
 /// folder, <c>template</c> (a Review template id; without it the assets only arrive for review) for files.
 /// </remarks>
-public sealed class InboundEventHandler(IMediator sender, IGrainFactory grains, Links links, IStore store, ILogger<InboundEventHandler> logger)
+public sealed class InboundEventHandler(IMediator sender, IGrainFactory grains, FrameioClients clients, Links links, IStore store, ILogger<InboundEventHandler> logger)
     : INotificationHandler<FrameioEventReceived>
 {
     public const string StatusField = "status";
@@ -76,7 +76,7 @@ public sealed class InboundEventHandler(IMediator sender, IGrainFactory grains, 
                 documents.Add(linked.GreenlightId);
                 continue;
             }
-            var file = await target.Apis.Client.GetFileAsync(target.AccountId, fileId, cancellationToken);
+            var file = await clients.For(target).Client.GetFileAsync(target.AccountId, fileId, cancellationToken);
             var address = $"frameio://accounts/{target.AccountId}/files/{file.Id}\r\n";
             var document = await sender.Send(new AddDocument(projectId, null, file.Name, "text/uri-list",
                 new MemoryStream(Encoding.UTF8.GetBytes(address)), userId, await TaskOfFolderAsync(file.ParentId, projectId)), cancellationToken);
@@ -109,7 +109,7 @@ public sealed class InboundEventHandler(IMediator sender, IGrainFactory grains, 
         var commentId = received.ResourceIds[0];
         if (await links.FindAsync(commentId) is not null) return;
         var target = await TargetAsync(received);
-        var comment = await target.Apis.Client.GetCommentAsync(target.AccountId, commentId, cancellationToken);
+        var comment = await clients.For(target).Client.GetCommentAsync(target.AccountId, commentId, cancellationToken);
         if (comment.Private || comment.AssetId is null
             || await links.FindAsync(comment.AssetId) is not { Kind: LinkKind.SentAsset or LinkKind.Upload, ProjectId: { } projectId } document) return;
         var ownerId = comment.OwnerId ?? received.UserId;

@@ -12,8 +12,10 @@ namespace Greenlight.Modules.FrameConnector.Inbound;
 /// <paramref name="ResourceType"/>. <paramref name="Form"/>: the answers of a custom action's form (<c>data</c>), e.g.
 /// <c>status</c> for a task folder and <c>template</c> for assets sent for review; empty without a form.
 /// </summary>
-public sealed record FrameioEventReceived(string ConnectionKey, string Type, string? ProjectId, string ResourceType,
-    IReadOnlyList<string> ResourceIds, string? UserId, IReadOnlyDictionary<string, string> Form) : INotification;
+[GenerateSerializer, Immutable, Alias("frameconnector.frameio-event-received")]
+public sealed record FrameioEventReceived([property: Id(0)] string ConnectionKey, [property: Id(1)] string Type, [property: Id(2)] string? ProjectId,
+    [property: Id(3)] string ResourceType, [property: Id(4)] IReadOnlyList<string> ResourceIds, [property: Id(5)] string? UserId,
+    [property: Id(6)] IReadOnlyDictionary<string, string> Form) : INotification;
 
 public enum WebhookOutcome { Accepted, Duplicate, Unauthenticated, Malformed, TooManyAssets }
 
@@ -22,15 +24,14 @@ public enum WebhookOutcome { Accepted, Duplicate, Unauthenticated, Malformed, To
 /// it in the same transaction: a duplicate delivery (same raw body) is acknowledged and ignored. A custom action on
 /// more than <see cref="MaxAssetsPerAction"/> files is refused whole, before anything is queued.
 /// </summary>
-public sealed class WebhookInbox(IGrainFactory grains, FrameioWebhookVerifier verifier, IStore store, IOutbox outbox, TimeProvider clock, ILogger<WebhookInbox> logger)
+public sealed class WebhookInbox(IGrainFactory grains, IStore store, IOutbox outbox, TimeProvider clock, ILogger<WebhookInbox> logger)
 {
     /// <summary>Frame.io sends at most this many finished assets here at a time (frameio.md; Review's document limit).</summary>
     public const int MaxAssetsPerAction = 10;
 
     public async Task<WebhookOutcome> ReceiveAsync(string connectionKey, string? timestamp, string? signature, byte[] body)
     {
-        var secret = await grains.GetGrain<IConnectionGrain>(connectionKey).WebhookSecretAsync();
-        var verdict = secret is null ? new WebhookVerification(WebhookRejection.SignatureMismatch, "no webhook is registered") : verifier.Verify(secret, timestamp, signature, body);
+        var verdict = await grains.GetGrain<IConnectionGrain>(connectionKey).VerifyWebhookAsync(timestamp, signature, body);
         if (!verdict.IsGenuine)
         {
             logger.LogWarning("Rejected a Frame.io webhook delivery for {Connection}: {Reason}", connectionKey, verdict.Reason);

@@ -30,23 +30,33 @@ public sealed class MirrorState : DurableState
     [Id(9)]
     public FrameioSide Frameio { get; set; } = new();
 
-    /// <summary>Failed tries per step; a step reaching the limit is parked in <see cref="Parked"/> with its error.</summary>
+    /// <summary>Tries per step that Frame.io (or this host) refused; a step reaching the limit is parked in <see cref="Parked"/> with its error.</summary>
     [Id(10)]
     public Dictionary<string, int> Attempts { get; set; } = [];
     [Id(11)]
     public Dictionary<string, string> Parked { get; set; } = [];
 
-    /// <summary>Steps begun and not finished; a step found here when it starts was tried before, maybe with effect.</summary>
-    [Id(12)]
-    public HashSet<string> Started { get; set; } = [];
-
-    /// <summary>Steps being retried: look the object up by name before creating it again.</summary>
-    [Id(13)]
-    public HashSet<string> Retried { get; set; } = [];
-
     /// <summary>Work-assigned emails queued: "{userId}" for the project, "{userId}:{taskId}" for a task folder.</summary>
     [Id(14)]
     public HashSet<string> Notified { get; set; } = [];
+
+    /// <summary>Steps with a job on its way (one each): a change queues a job only for the pending steps not in here.</summary>
+    [Id(15)]
+    public HashSet<string> Queued { get; set; } = [];
+
+    /// <summary>
+    /// Steps begun and not finished, written before each try's Frame.io call: a step found here was tried before, maybe
+    /// with effect, so its next try first looks in Frame.io for what an earlier one made.
+    /// </summary>
+    [Id(16)]
+    public Dictionary<string, StepTry> Tries { get; set; } = [];
+}
+
+/// <summary>How often a step was tried, and every name its tries asked Frame.io to create something under (a rename between tries adds one).</summary>
+[GenerateSerializer, Immutable, Alias("frameconnector.step-try")]
+public sealed record StepTry([property: Id(0)] int Count, [property: Id(1)] IReadOnlyList<string> Names)
+{
+    public StepTry Next(string? name) => new(Count + 1, name is null || Names.Contains(name) ? Names : [.. Names, name]);
 }
 
 [GenerateSerializer, Alias("frameconnector.tracked-task")]
@@ -104,6 +114,10 @@ public sealed class FrameioSide
     public Dictionary<string, FrameioMember> Members { get; set; } = [];
     [Id(11)]
     public HashSet<string> RemovedFromAccount { get; set; } = [];
+
+    /// <summary>Greenlight user ids of flagged users whose e-mail no user of the account has: they wait for an invite in Frame.io.</summary>
+    [Id(15)]
+    public HashSet<string> AwaitingInvite { get; set; } = [];
 
     /// <summary>"{documentId}:{version}" → Frame.io file id.</summary>
     [Id(12)]

@@ -7,7 +7,7 @@ public sealed record ProjectSyncView(string ProjectId, string? ConnectionKey, st
 
 public sealed record GetProjectSync(string ProjectId) : IRequest<ProjectSyncView>, IAdministrativeRequest;
 
-/// <summary>Gives the project's parked sync steps a new set of tries.</summary>
+/// <summary>Gives the project's parked sync steps a new set of tries, tries waiting steps now, and looks again for people waiting for an invite.</summary>
 public sealed record RetryProjectSync(string ProjectId) : IRequest<ProjectSyncView>, IAdministrativeRequest;
 
 public sealed class SyncViewHandlers(IGrainFactory grains, IMediator sender) :
@@ -17,7 +17,7 @@ public sealed class SyncViewHandlers(IGrainFactory grains, IMediator sender) :
 
     public async Task<ProjectSyncView> Handle(RetryProjectSync request, CancellationToken cancellationToken)
     {
-        await grains.GetGrain<IProjectMirrorGrain>(request.ProjectId).RetryParkedAsync();
+        await grains.GetGrain<IProjectMirrorGrain>(request.ProjectId).RetryAsync();
         return await ViewAsync(request.ProjectId, cancellationToken);
     }
 

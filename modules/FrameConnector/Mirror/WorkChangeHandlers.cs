@@ -66,12 +66,12 @@ public sealed class AssignmentHandler(IGrainFactory grains, IMediator sender) : 
     }
 }
 
-/// <summary>A deactivated user loses every Frame.io project they were added to, and the account.</summary>
+/// <summary>A deactivated user loses every Frame.io project they were added to (or waited to join), and the account.</summary>
 public sealed class UserDeactivatedHandler(IGrainFactory grains, Links links) : INotificationHandler<UserDeactivated>
 {
     public async Task Handle(UserDeactivated notification, CancellationToken cancellationToken)
     {
-        foreach (var projectId in await links.ProjectsOfAsync(LinkKind.Member, notification.UserId))
+        foreach (var projectId in await links.ProjectsOfMemberAsync(notification.UserId))
             await grains.GetGrain<IProjectMirrorGrain>(projectId).RemoveUserAsync(notification.UserId);
     }
 }

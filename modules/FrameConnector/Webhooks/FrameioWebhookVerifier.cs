@@ -16,7 +16,8 @@ public enum WebhookRejection
 }
 
 /// <summary>The verdict on one delivery: <see cref="Rejection"/> is null when it is genuine.</summary>
-public sealed record WebhookVerification(WebhookRejection? Rejection, string Reason)
+[GenerateSerializer, Immutable, Alias("frameconnector.webhook-verification")]
+public sealed record WebhookVerification([property: Id(0)] WebhookRejection? Rejection, [property: Id(1)] string Reason)
 {
     public static readonly WebhookVerification Genuine = new(null, "signature valid");
 

@@ -86,17 +86,34 @@ public sealed class FrameioClientTests : FrameioTestBase
     }
 
     [Fact]
-    public async Task A_project_user_is_added_and_re_permissioned()
+    public async Task An_account_user_found_by_email_is_added_to_a_project_re_permissioned_and_removed()
     {
         var project = await Harness.NewProjectAsync(Client);
         var colleague = Harness.Fake.AddAccountMember(Harness.AccountId, "editor@example.com");
 
-        await Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, colleague, FrameioProjectRole.EditOnly);
+        var found = Assert.Single(await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync(), u => u.Email == "editor@example.com");
+        await Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, found.Id, FrameioProjectRole.EditOnly);
         Assert.Equal("edit_only", Harness.Fake.ProjectUserRole(project.Id, colleague));
         var changed = await Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, colleague, FrameioProjectRole.Commenter);
-
         Assert.Equal(new FrameioProjectUser(colleague, "commenter"), changed);
         Assert.Equal("commenter", Harness.Fake.ProjectUserRole(project.Id, colleague));
+        await Client.RemoveProjectUserAsync(Harness.AccountId, project.Id, colleague);
+
+        Assert.Equal(("member", colleague), (found.Role, found.Id));
+        Assert.Null(Harness.Fake.ProjectUserRole(project.Id, colleague));
+        Assert.True(Harness.Fake.IsAccountMember(Harness.AccountId, colleague));
+    }
+
+    [Fact]
+    public async Task Only_users_of_the_account_can_be_added_to_its_projects()
+    {
+        var project = await Harness.NewProjectAsync(Client);
+        var outsider = Harness.Fake.AddTokenUser("fio-token-elsewhere", "outsider@example.com").UserId;
+
+        var refused = await Assert.ThrowsAsync<FrameioApiException>(() => Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, outsider, FrameioProjectRole.Editor));
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.Status);
+        Assert.Null(Harness.Fake.ProjectUserRole(project.Id, outsider));
     }
 
     [Fact]
@@ -145,19 +162,34 @@ public sealed class FrameioClientTests : FrameioTestBase
     }
 
     [Fact]
-    public async Task The_assumed_calls_add_by_email_list_and_remove_members()
+    public async Task The_assumed_calls_invite_by_email_and_remove_from_the_account_where_a_fake_speaks_them()
+    {
+        Harness.Fake.AssumedCalls = true;
+        var assumed = Harness.AssumedCalls();
+        var project = await Harness.NewProjectAsync(Client);
+
+        var invited = await assumed.InviteProjectMemberAsync(Harness.AccountId, project.Id, "new.creative@example.com", FrameioProjectRole.Viewer);
+        var users = await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync();
+        await Client.RemoveProjectUserAsync(Harness.AccountId, project.Id, invited.UserId);
+        await assumed.RemoveUserFromAccountAsync(Harness.AccountId, invited.UserId);
+
+        Assert.Equal("viewer", invited.Role);
+        Assert.Contains(users, u => u.Id == invited.UserId && u.Email == "new.creative@example.com");
+        Assert.Null(Harness.Fake.ProjectUserRole(project.Id, invited.UserId));
+        Assert.False(Harness.Fake.IsAccountMember(Harness.AccountId, invited.UserId));
+    }
+
+    [Fact]
+    public async Task By_default_the_fake_answers_the_assumed_calls_as_Frame_io_does_unknown_routes()
     {
         var assumed = Harness.AssumedCalls();
         var project = await Harness.NewProjectAsync(Client);
 
-        var added = await assumed.AddProjectMemberByEmailAsync(Harness.AccountId, project.Id, "new.creative@example.com", FrameioProjectRole.Viewer);
-        var members = await assumed.ListAccountUsersAsync(Harness.AccountId).ToListAsync();
-        await assumed.RemoveProjectUserAsync(Harness.AccountId, project.Id, added.UserId);
-        await assumed.RemoveUserFromAccountAsync(Harness.AccountId, added.UserId);
+        var invite = await Assert.ThrowsAsync<FrameioApiException>(() => assumed.InviteProjectMemberAsync(Harness.AccountId, project.Id, "new.creative@example.com", FrameioProjectRole.Viewer));
+        var removal = await Assert.ThrowsAsync<FrameioApiException>(() => assumed.RemoveUserFromAccountAsync(Harness.AccountId, Harness.Seed.UserId));
 
-        Assert.Equal("viewer", added.Role);
-        Assert.Contains(members, m => m.Id == added.UserId && m.Email == "new.creative@example.com");
-        Assert.Null(Harness.Fake.ProjectUserRole(project.Id, added.UserId));
-        Assert.False(Harness.Fake.IsAccountMember(Harness.AccountId, added.UserId));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (invite.Status, removal.Status));
+        Assert.True(Harness.Fake.IsAccountMember(Harness.AccountId, Harness.Seed.UserId));
+        Assert.DoesNotContain(await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync(), u => u.Email == "new.creative@example.com");
     }
 }

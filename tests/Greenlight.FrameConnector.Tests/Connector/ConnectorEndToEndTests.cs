@@ -24,8 +24,10 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
     {
         var (frameio, admin) = (_host.Frameio, _host.Admin);
         var seed = frameio.AddTokenUser(Token);
-        var aliceId = await _host.AddUserAsync("alice", frameio: true);
-        var carolId = await _host.AddUserAsync("carol", frameio: true, level: "light"); // may view projects and tasks, no more
+        var chosen = seed.Accounts[1];
+        // Alice and Carol work in the chosen Frame.io account already: the mirror finds them there by e-mail.
+        var aliceId = await _host.AddUserAsync("alice", frameio: true, frameioAccount: chosen.AccountId);
+        var carolId = await _host.AddUserAsync("carol", frameio: true, level: "light", frameioAccount: chosen.AccountId); // may view projects and tasks, no more
         var bobId = await _host.AddUserAsync("bob", frameio: false);
         var group = await _host.AddGroupAsync("Agency");
 
@@ -36,7 +38,6 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(Token, pending.GetRawText());
         var accounts = await admin.GetSuccessAsync<List<JsonElement>>($"/api/v1/frameio/connections/groups/{group}/accounts");
         Assert.Equal(2, accounts.Count);
-        var chosen = seed.Accounts[1];
         var connected = await (await admin.PutAsJsonAsync($"/api/v1/frameio/connections/groups/{group}/account", new { accountId = chosen.AccountId })).ReadSuccessAsync<ConnectionView>();
         Assert.Equal(ConnectionStatus.Connected, connected.Status);
         Assert.True(connected.WebhookRegistered);
@@ -116,11 +117,18 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refused_token_is_a_problem_naming_the_field_and_a_project_without_account_says_why()
+    public async Task A_refused_token_or_Frame_io_down_is_a_problem_naming_the_field_and_a_project_without_account_says_why()
     {
         var refused = await _host.Admin.PutAsJsonAsync("/api/v1/frameio/connections/default", new { token = "nobody-knows-this" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("token", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetRawText());
+
+        // Frame.io down (more 5xx than the client retries): a problem naming the field to try again with, not a 5xx.
+        _host.Frameio.AddTokenUser(Token);
+        _host.Frameio.Faults.Next(FakeFault.ServerError, times: 4, template: FakeFrameioRoutes.Me);
+        var unavailable = await _host.Admin.PutAsJsonAsync("/api/v1/frameio/connections/default", new { token = Token });
+        Assert.Equal(HttpStatusCode.BadRequest, unavailable.StatusCode);
+        Assert.Contains("503", (await unavailable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("token")[0].GetString());
 
         var group = await _host.AddGroupAsync("Unplugged group");
         var project = await (await _host.Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Unplugged", groupId = group, status = "Current" })).ReadSuccessAsync<ProjectView>();

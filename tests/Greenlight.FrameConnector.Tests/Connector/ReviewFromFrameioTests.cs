@@ -30,7 +30,7 @@ public sealed class ReviewFromFrameioTests : IAsyncLifetime
         var (frameio, admin) = (_host.Frameio, _host.Admin);
         var seed = await _host.ConnectDefaultAsync(Token);
         var webhook = Assert.Single(frameio.Snapshot().Webhooks);
-        var aliceId = await _host.AddUserAsync("alice", frameio: true);
+        var aliceId = await _host.AddUserAsync("alice", frameio: true, frameioAccount: seed.Accounts[0].AccountId);
         using var approver = await _host.Host.SignInNewUserAsync("dana");
         var project = await (await admin.PostAsJsonAsync("/api/v1/projects", new { name = "Autumn campaign" })).ReadSuccessAsync<ProjectView>();
         await _host.ShareProjectAsync(project.Id, aliceId, "Manage");

@@ -30,15 +30,35 @@ internal static partial class PublishedSpec
         return requests;
     }
 
-    /// <summary>The verbs and paths between "Endpoints used" and "Not confirmed" in frameio.md, e.g. <c>GET|POST /accounts/{a}/workspaces</c>.</summary>
+    /// <summary>
+    /// The verbs and paths frameio.md documents, from "Endpoints used" to "Still NOT documented": <c>GET|POST /accounts/{a}/workspaces</c>,
+    /// a verb alone "on the same path" as the previous one, and "the same pair at" a path (the previous path's verbs).
+    /// </summary>
     public static IReadOnlyList<DocumentedRequest> FrameioMdEndpoints()
     {
         var text = File.ReadAllText(Path.Combine(Folder, "frameio.md"));
         var start = text.IndexOf("Endpoints used", StringComparison.Ordinal);
-        var end = text.IndexOf("Not confirmed", start, StringComparison.Ordinal);
-        if (start < 0 || end < 0) throw new InvalidOperationException("frameio.md no longer has its \"Endpoints used\" list.");
-        return [.. VerbAndPath().Matches(text[start..end]).SelectMany(m => m.Groups["verbs"].Value.Split('|').Select(verb =>
-            new DocumentedRequest(verb, Segments(m.Groups["path"].Value, p => p.StartsWith('{')), null, "frameio.md")))];
+        var end = start < 0 ? -1 : text.IndexOf("Still NOT documented", start, StringComparison.Ordinal);
+        if (start < 0 || end < 0) throw new InvalidOperationException("frameio.md no longer has its \"Endpoints used\" list ending at \"Still NOT documented\".");
+        var documented = new List<DocumentedRequest>();
+        var (lastPath, lastVerbs) = ("", new List<string>());
+        foreach (Match quoted in Quoted().Matches(text[start..end]))
+        {
+            var (token, after) = (quoted.Groups["token"].Value, text[(start + quoted.Index + quoted.Length)..end]);
+            var before = text[start..(start + quoted.Index)];
+            string[] verbs;
+            if (VerbAndPath().Match(token) is { Success: true } full)
+                (verbs, lastPath, lastVerbs) = (full.Groups["verbs"].Value.Split('|'), full.Groups["path"].Value, []);
+            else if (Verbs().IsMatch(token) && after.StartsWith(" on the same path", StringComparison.Ordinal))
+                verbs = token.Split('|');
+            else if (token.StartsWith('/') && before.EndsWith("the same pair at ", StringComparison.Ordinal))
+                (verbs, lastPath, lastVerbs) = ([.. lastVerbs], token, []);
+            else
+                continue;
+            lastVerbs.AddRange(verbs);
+            documented.AddRange(verbs.Select(verb => new DocumentedRequest(verb, Segments(lastPath, p => p.StartsWith('{')), null, "frameio.md")));
+        }
+        return documented;
     }
 
     public static IReadOnlyList<string> PathSegments(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -87,8 +107,14 @@ internal static partial class PublishedSpec
         throw new InvalidOperationException($"No shared/spec/frameio beside {repository.FullName} or above it.");
     }
 
-    [GeneratedRegex(@"`(?<verbs>(?:GET|POST|PUT|PATCH|DELETE)(?:\|(?:GET|POST|PUT|PATCH|DELETE))*) (?<path>/[^`\s]+)")]
+    [GeneratedRegex(@"`(?<token>[^`]+)`")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"^(?<verbs>(?:GET|POST|PUT|PATCH|DELETE)(?:\|(?:GET|POST|PUT|PATCH|DELETE))*) (?<path>/\S+)$")]
     private static partial Regex VerbAndPath();
+
+    [GeneratedRegex(@"^(?:GET|POST|PUT|PATCH|DELETE)(?:\|(?:GET|POST|PUT|PATCH|DELETE))*$")]
+    private static partial Regex Verbs();
 
     [GeneratedRegex(@"//[^\n""]*$", RegexOptions.Multiline)]
     private static partial Regex LineComment();

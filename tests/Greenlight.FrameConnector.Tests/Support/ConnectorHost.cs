@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Greenlight.Kernel.Messages;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.FrameConnector.Connections;
 using Greenlight.Modules.FrameConnector.Inbound;
+using Greenlight.Modules.FrameConnector.Mirror;
 using Microsoft.Extensions.DependencyInjection;
 using Greenlight.Modules.Work.Contracts;
 using Greenlight.Testing.Smtp;
@@ -22,24 +24,24 @@ public sealed class ConnectorHost : IAsyncDisposable
     public SmtpSink Smtp { get; }
     public HttpClient Admin => Host.Admin;
 
-    /// <param name="frameio">A fake already running (a restarted host keeps talking to it); a new one when null.</param>
-    /// <param name="postgres">A shared PostgreSQL database, so a second host continues where the first stopped.</param>
-    public static async Task<ConnectorHost> StartAsync(FakeFrameioServer? frameio = null, string? postgres = null)
+    /// <param name="settings">Configuration on top of these defaults ("FrameConnector:UseAssumedCalls"…).</param>
+    public static async Task<ConnectorHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        frameio ??= await FakeFrameioServer.StartAsync();
+        var frameio = await FakeFrameioServer.StartAsync();
         var smtp = SmtpSink.Start();
-        var host = await TestHost.StartAsync(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
-            ["Storage:PostgreSql"] = postgres,
             ["FrameConnector:BaseUrl"] = frameio.BaseUrl.ToString(),
             ["FrameConnector:BaseBackoff"] = "00:00:00.050",
             ["FrameConnector:AttemptTimeout"] = "00:00:10",
+            ["FrameConnector:StepRetryDelay"] = "00:00:00.100",
             ["Outbox:BaseRetryDelay"] = "00:00:00.100",
             ["Email:Host"] = smtp.Host,
             ["Email:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:From"] = "greenlight@example.test",
-        });
-        return new ConnectorHost(host, frameio, smtp);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return new ConnectorHost(await TestHost.StartAsync(all), frameio, smtp);
     }
 
     /// <summary>Connects the organization's default account: a token user of the fake, and the first of their accounts.</summary>
@@ -61,9 +63,13 @@ public sealed class ConnectorHost : IAsyncDisposable
     }
 
     /// <summary>A user made through the Access API, flagged for Frame.io or not; <paramref name="level"/> caps what they may do.</summary>
+    /// <param name="frameioAccount">A Frame.io account the person already belongs to, with the same e-mail.</param>
     /// <returns>The user's id.</returns>
-    public Task<string> AddUserAsync(string name, bool frameio, string level = "standard") =>
-        Admin.CreateUserAsync(name, level, new Dictionary<string, object?> { ["addToFrameioProjects"] = frameio });
+    public async Task<string> AddUserAsync(string name, bool frameio, string level = "standard", string? frameioAccount = null)
+    {
+        if (frameioAccount is not null) Frameio.AddAccountMember(frameioAccount, AccessUsers.EmailOf(name));
+        return await Admin.CreateUserAsync(name, level, new Dictionary<string, object?> { ["addToFrameioProjects"] = frameio });
+    }
 
     public async Task<string> AddGroupAsync(string name) =>
         (await (await Admin.PostAsJsonAsync("/api/v1/access/groups", new { name })).ReadSuccessAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -73,12 +79,17 @@ public sealed class ConnectorHost : IAsyncDisposable
         await (await Admin.PostAsJsonAsync($"/api/v1/access/objects/Project/{projectId}/Project/{projectId}/shares",
             new { granteeKind = "User", granteeId = userId, permission })).ReadSuccessAsync<JsonElement>();
 
+    /// <summary>Waits until the project's sync has nothing pending or parked and the condition holds.</summary>
+    public Task<ProjectSyncView> SyncSettledAsync(string projectId, Func<ProjectSyncView, bool> condition) =>
+        Eventually.MatchesAsync(() => Admin.GetSuccessAsync<ProjectSyncView>($"/api/v1/frameio/projects/{projectId}"),
+            s => s.Mirror.PendingSteps.Count == 0 && s.Mirror.ParkedSteps.Count == 0 && condition(s), TimeSpan.FromSeconds(20), "the sync settled");
+
     /// <summary>Waits until every accepted Frame.io event has been processed: none is left on the outbox but parked ones.</summary>
     public Task InboundProcessedAsync() => Eventually.HoldsAsync(async () =>
     {
         await using var connection = await Host.Services.GetRequiredService<IStore>().OpenConnectionAsync();
-        await using var command = connection.Command("SELECT COUNT(*) FROM outbox_messages WHERE message_type LIKE @type AND parked_at IS NULL",
-            ("@type", $"%{nameof(FrameioEventReceived)}%"));
+        await using var command = connection.Command("SELECT COUNT(*) FROM outbox_messages WHERE message_type = @type AND parked_at IS NULL",
+            ("@type", MessageCatalog.Name(typeof(FrameioEventReceived))));
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0;
     }, "the Frame.io events are processed");
 
@@ -87,9 +98,6 @@ public sealed class ConnectorHost : IAsyncDisposable
         () => Task.FromResult(EmailsTo(name)), m => m.Count >= count, TimeSpan.FromSeconds(20), $"{count} email(s) to {name}");
 
     public List<ReceivedEmail> EmailsTo(string name) => [.. Smtp.Messages.Where(m => m.Recipients.Contains(AccessUsers.EmailOf(name)))];
-
-    /// <summary>Stops the host and leaves the fake running.</summary>
-    public ValueTask StopHostAsync() => Host.DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {

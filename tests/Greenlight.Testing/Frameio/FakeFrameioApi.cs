@@ -30,7 +30,7 @@ internal static class FakeFrameioApi
             lock (state.Lock) return Page(c, state.Accounts.Values.Where(a => a.MemberIds.Contains(Caller(c).Id)).Select(a => a.ToJson()));
         });
         app.MapGet(R.AccountUsers, (HttpContext c, string account_id) => InAccount(state, c, account_id, account =>
-            Page(c, account.MemberIds.Select(id => state.Users[id].ToJson()))));
+            Page(c, account.MemberIds.Select(id => state.Users[id].ToJson(account)))));
         app.MapDelete(R.AccountUser, (HttpContext c, string account_id, string user_id) => InAccount(state, c, account_id, account =>
             account.MemberIds.Remove(user_id) ? Results.NoContent() : NotFound("user", user_id)));
 
@@ -69,7 +69,7 @@ internal static class FakeFrameioApi
         app.MapPatch(R.ProjectUser, (HttpContext c, string account_id, string project_id, string user_id) => InAccount(state, c, account_id, account =>
             Find(state.Projects, project_id, account, p => p.AccountId, "project", project => WithRole(c, role =>
             {
-                if (!state.Users.ContainsKey(user_id)) return NotFound("user", user_id);
+                if (!account.MemberIds.Contains(user_id)) return NotFound("user", user_id);
                 project.UserRoles[user_id] = role;
                 return Ok(new { user_id, role });
             }))));

@@ -16,6 +16,12 @@ public enum FakeFault
 
     /// <summary>Handles the request (a create happens), then drops the connection before the answer: the outcome is unknown to the client.</summary>
     LoseAnswer,
+
+    /// <summary>
+    /// Handles the request (a create happens), then holds the answer back until the client gives up or its process dies,
+    /// so a test can kill a host while its call has taken effect in Frame.io and nothing of it was recorded yet.
+    /// </summary>
+    HoldAnswer,
 }
 
 /// <summary>

@@ -25,6 +25,16 @@ public static class FakeFrameioRoutes
 
     /// <summary>The pre-signed storage address of one upload part: outside /v4, like S3.</summary>
     public const string UploadPart = "/upload/{file_id}/{part}";
+
+    /// <summary>
+    /// The calls the connector assumes but Frame.io does not document (inviting by e-mail, removing a user from the
+    /// account): the fake answers them only when <see cref="FakeFrameioServer.AssumedCalls"/> is on.
+    /// </summary>
+    public static readonly IReadOnlySet<(string Method, string Template)> Assumed = new HashSet<(string, string)>
+    {
+        ("POST", ProjectUsers),
+        ("DELETE", AccountUser),
+    };
 }
 
 /// <summary>One request as the fake received it; <see cref="Body"/> is the JSON text, null for other bodies.</summary>

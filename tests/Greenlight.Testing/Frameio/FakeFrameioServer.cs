@@ -28,6 +28,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly HttpClient _webhookSender = new();
     private int _rateLimited;
+    private int _answersHeld;
 
     internal FakeFrameioState State { get; } = new();
 
@@ -48,6 +49,15 @@ public sealed class FakeFrameioServer : IAsyncDisposable
 
     /// <summary>Requests the rate limits refused with 429 so far (injected 429s not counted).</summary>
     public int RateLimitedCount => Volatile.Read(ref _rateLimited);
+
+    /// <summary>Requests handled under <see cref="FakeFault.HoldAnswer"/> so far: their effect is made, their answer is held back.</summary>
+    public int AnswersHeld => Volatile.Read(ref _answersHeld);
+
+    /// <summary>
+    /// Also answer the calls the connector assumes and Frame.io does not document (<see cref="FakeFrameioRoutes.Assumed"/>).
+    /// Off by default: like Frame.io, the fake then answers them 404, as unknown routes.
+    /// </summary>
+    public bool AssumedCalls { get; set; }
 
     private FakeFrameioServer(TimeProvider time)
     {
@@ -230,11 +240,16 @@ public sealed class FakeFrameioServer : IAsyncDisposable
 
         if (Faults.Latency > TimeSpan.Zero) await Task.Delay(Faults.Latency, _stopping.Token);
         var fault = Faults.Take(template);
-        if (fault == FakeFault.LoseAnswer)
+        if (fault is FakeFault.LoseAnswer or FakeFault.HoldAnswer)
         {
-            // The answer goes to a buffer nobody reads; the connection drops instead.
+            // The answer goes to a buffer nobody reads; the connection drops instead, at once or once the caller gives up (or dies).
             context.Response.Body = new MemoryStream();
             await HandleAsync(context, next, template);
+            if (fault == FakeFault.HoldAnswer)
+            {
+                Interlocked.Increment(ref _answersHeld);
+                await WaitUntilAbandonedAsync(context);
+            }
             context.Abort();
             return;
         }
@@ -248,8 +263,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
                 await FakeFrameioApi.Error(429, "Too Many Requests", "Injected rate limit.").ExecuteAsync(context);
                 return;
             case FakeFault.Hang:
-                using (var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
-                    await Task.Delay(Timeout.Infinite, hang.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                await WaitUntilAbandonedAsync(context);
                 return;
             case FakeFault.DropConnection:
                 context.Abort();
@@ -258,10 +272,17 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         await HandleAsync(context, next, template);
     }
 
+    /// <summary>Until the caller drops the request (it gave up, or its process died) or the fake stops.</summary>
+    private async Task WaitUntilAbandonedAsync(HttpContext context)
+    {
+        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        await Task.Delay(Timeout.Infinite, abandoned.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
     /// <summary>After the faults: check the token, apply the rate limit, handle the request.</summary>
     private async Task HandleAsync(HttpContext context, RequestDelegate next, string? template)
     {
-        if (template is null)
+        if (template is null || (!AssumedCalls && FakeFrameioRoutes.Assumed.Contains((context.Request.Method, template))))
         {
             await FakeFrameioApi.Error(404, "Not Found", $"No route {context.Request.Method} {context.Request.Path}.").ExecuteAsync(context);
             return;

@@ -10,6 +10,9 @@ internal sealed class FakeUser(string id, string email, string? token, bool lega
     public string? Token { get; } = token;
     public bool LegacyToken { get; } = legacyToken;
     public object ToJson() => new { id = Id, email = Email, name = Email.Split('@')[0] };
+
+    /// <summary>As an account lists its users: with their account role (the token users who seeded it administer it).</summary>
+    public object ToJson(FakeAccount account) => new { id = Id, email = Email, name = Email.Split('@')[0], role = Token is null ? "member" : "admin", account_id = account.Id };
 }
 
 internal sealed class FakeAccount(string id, string displayName)
