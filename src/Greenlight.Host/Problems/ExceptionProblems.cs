@@ -25,6 +25,10 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             // Two activations of one grain raced for a moment (a silo was failing over): the client retries.
             Orleans.Storage.InconsistentStateException => Problem(StatusCodes.Status409Conflict, "Conflict", "The object changed while the request ran; retry it."),
+            // A host of the cluster died and its grains are moving to the others (about two seconds): the request may
+            // or may not have been applied, so the client retries (safely for reads, deliberately for writes).
+            Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException =>
+                Unavailable(context, "A host of the cluster is failing over; retry in a moment."),
             ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", e.Message),
             _ => null,
         };
@@ -38,6 +42,12 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails Unavailable(HttpContext context, string detail)
+    {
+        context.Response.Headers.RetryAfter = "2";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail);
+    }
 
     private static ValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(errors.ToDictionary())
