@@ -23,9 +23,12 @@ public static class Trips
     {
         var original = services.Last(d => d.ServiceType == typeof(IStore));
         services.Remove(original);
-        services.AddSingleton<IStore>(sp => new CountingStore(original.ImplementationFactory is { } factory
-            ? (IStore)factory(sp)
-            : (IStore)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
+        services.AddSingleton<IStore>(sp => new CountingStore(original switch
+        {
+            { ImplementationInstance: IStore instance } => instance,
+            { ImplementationFactory: { } factory } => (IStore)factory(sp),
+            _ => (IStore)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!),
+        }));
         services.AddSingleton<IOutgoingGrainCallFilter, CountingGrainCalls>();
     }
 
