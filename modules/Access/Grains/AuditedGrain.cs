@@ -28,7 +28,7 @@ public abstract class AuditedGrain<TState>(AuditLog audit, SnapshotInvalidation 
     protected abstract string SnapshotKey { get; }
 
     /// <summary>The grain's current snapshot for the silos' caches, tagged with the state's version.</summary>
-    protected Snapshot<T> Snapshot<T>(T value) => new(State.Version, value);
+    protected Snapshot<T> SnapshotOf<T>(T value) => new(State.Version, value);
 
     /// <summary>
     /// Writes the state (already changed in memory) with the audit entry of <paramref name="change"/> and the

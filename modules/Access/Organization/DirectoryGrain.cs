@@ -52,7 +52,7 @@ public sealed class DirectoryGrain(AuditLog audit, SnapshotInvalidation invalida
 
     private DirectoryView View => _view ??= new DirectoryView(State);
 
-    public Task<Snapshot<DirectoryView>> SnapshotAsync() => Task.FromResult(Snapshot(View));
+    public Task<Snapshot<DirectoryView>> SnapshotAsync() => Task.FromResult(SnapshotOf(View));
 
     public Task SaveLevelAsync(AccessLevelData level, string actorId)
     {

@@ -55,7 +55,7 @@ public sealed class SecuredObjectGrain(AuditLog audit, SnapshotInvalidation inva
 
     protected override string SnapshotKey => AccessSnapshots.SecuredObjectKey(Key);
 
-    public Task<Snapshot<SecuredNode>> SnapshotAsync() => Task.FromResult(Snapshot(new SecuredNode(
+    public Task<Snapshot<SecuredNode>> SnapshotAsync() => Task.FromResult(SnapshotOf(new SecuredNode(
         State.Registered ? new AccessNode(ObjectKeys.Parse(Key), [.. State.Grants.Select(g => g.ToGrant())], State.Inherits) : null,
         State.ParentKey)));
 

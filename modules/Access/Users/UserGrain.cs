@@ -96,7 +96,7 @@ public sealed class UserGrain(IOrganization organization, AuditLog audit, Snapsh
             State.Profile = BootstrapAdministrator(this.GetPrimaryKeyString());
     }
 
-    public Task<Snapshot<StoredUser>> SnapshotAsync() => Task.FromResult(Snapshot(new StoredUser(State.Profile)));
+    public Task<Snapshot<StoredUser>> SnapshotAsync() => Task.FromResult(SnapshotOf(new StoredUser(State.Profile)));
 
     public async Task<UserProfile> CreateAsync(UserProfile profile, string actorId)
     {
