@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Greenlight.Access.Tests.Support;
+using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
@@ -47,15 +48,36 @@ public sealed class TwoSiloTests : IAsyncLifetime
         using var people = await _world.OliviaAndTonyAsync(Permission.Contribute);
         var (olivia, tony, project) = people;
         var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
+        var subtask = await _world.ItemAsync(ObjectType.Task, task, olivia.Id);
+        await _world.ShareOkAsync(olivia.Client, subtask, GranteeKind.User, tony.Id, Permission.View);
         using var tonyOnSecond = _second.Client(tony.Token.Token);
         var update = AccessCheck.On(task, AccessAction.Update);
         Assert.True((await _second.SendAsSystemAsync(new CheckAccess(tony.Id, update))).Allowed);
         Assert.True((await tonyOnSecond.GetJsonAsync($"{AccessWorld.PathOf(task)}/check?action=Update")).GetProperty("allowed").GetBoolean());
 
-        await AccessWorld.AssertStatusAsync(await olivia.Client.DeleteAsync($"{AccessWorld.PathOf(project)}/shares/User/{tony.Id}"), HttpStatusCode.NoContent);
+        Assert.True((await _second.SendAsSystemAsync(new CheckAccess(tony.Id, AccessCheck.On(subtask, AccessAction.View)))).Allowed);
+
+        await AccessWorld.AssertStatusAsync(
+            await olivia.Client.DeleteAsync($"{AccessWorld.PathOf(project)}/shares/User/{tony.Id}?scope=ObjectAndChildren"), HttpStatusCode.NoContent);
 
         Assert.False((await _second.SendAsSystemAsync(new CheckAccess(tony.Id, update))).Allowed);
+        Assert.False((await _second.SendAsSystemAsync(new CheckAccess(tony.Id, AccessCheck.On(subtask, AccessAction.View)))).Allowed);
         await (await tonyOnSecond.GetAsync($"{AccessWorld.PathOf(task)}/check?action=View")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_removal_through_one_silo_hides_everything_below_from_the_other_silos_very_next_check()
+    {
+        using var people = await _world.OliviaAndTonyAsync(Permission.View);
+        var (olivia, tony, project) = people;
+        var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
+        var view = AccessCheck.On(task, AccessAction.View);
+        Assert.True((await _second.SendAsSystemAsync(new CheckAccess(tony.Id, view))).Allowed);
+
+        await _first.SendAsSystemAsync(new RemoveSecuredObject(project));
+
+        Assert.False((await _second.SendAsSystemAsync(new CheckAccess(tony.Id, view))).Allowed);
+        await Eventually.HoldsAsync(async () => !await RegisteredAsync(task), "the outbox removed the task below the removed project");
     }
 
     [Fact]
@@ -92,5 +114,12 @@ public sealed class TwoSiloTests : IAsyncLifetime
         await (await _first.Admin.PostAsync($"/api/v1/access/users/{tony.Id}/deactivate", null)).ReadSuccessAsync<JsonElement>();
 
         await (await tonyOnSecond.GetAsync($"/api/v1/access/users/{tony.Id}")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>Whether the objects table still lists the object.</summary>
+    private async Task<bool> RegisteredAsync(SecuredRef obj)
+    {
+        await using var connection = await _first.Services.GetRequiredService<IStore>().OpenConnectionAsync();
+        return await connection.ScalarAsync<long>("SELECT COUNT(*) FROM access_objects WHERE object_key = @key", ("key", $"{obj.Object.Type}:{obj.Object.Id}")) > 0;
     }
 }
