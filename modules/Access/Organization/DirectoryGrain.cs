@@ -1,11 +1,11 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Grains.Snapshots;
-using Orleans.Concurrency;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Audit;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Levels;
+using Orleans.Concurrency;
 
 namespace Greenlight.Modules.Access.Organization;
 

@@ -1,7 +1,6 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Grains.Snapshots;
-using Orleans.Concurrency;
 using MediatR;
 using Greenlight.Kernel.Organization;
 using Greenlight.Kernel.Storage;
@@ -9,6 +8,7 @@ using Greenlight.Modules.Access.Audit;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Levels;
+using Orleans.Concurrency;
 
 namespace Greenlight.Modules.Access.Users;
 
