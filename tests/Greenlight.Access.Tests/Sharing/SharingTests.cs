@@ -227,6 +227,18 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
     }
 
     [Fact]
+    public async Task An_object_is_registered_only_under_a_parent_that_is_there()
+    {
+        using var olivia = await _world.UserAsync("olivia");
+        var (portfolio, project, _) = await _world.BranchAsync(olivia.Id);
+        var nowhere = SecuredRef.ContainerItself(new ObjectRef(ObjectType.Portfolio, AccessWorld.Unique("nowhere")));
+        await _world.Host.SendAsSystemAsync(new RemoveSecuredObject(portfolio));
+
+        await Assert.ThrowsAsync<NotFoundException>(() => _world.ContainerAsync(ObjectType.Project, olivia.Id, nowhere));
+        await Assert.ThrowsAsync<NotFoundException>(() => _world.ItemAsync(ObjectType.Task, project, olivia.Id));
+    }
+
+    [Fact]
     public async Task A_removed_object_and_everything_below_it_are_gone()
     {
         using var olivia = await _world.UserAsync("olivia");
