@@ -1,6 +1,8 @@
 using Greenlight.Kernel.Modules;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Audit;
+using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Sharing;
 using Greenlight.Modules.Access.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +15,9 @@ public sealed class AccessModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AccessSnapshots>();
+        services.AddSingleton<SecuredTree>();
+        services.AddSingleton<SecuredObjectRows>();
         services.AddSingleton<AccessEvaluator>();
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
     }

@@ -1,10 +1,16 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Greenlight.Kernel.Grains.Snapshots;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Sharing;
 using Greenlight.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Greenlight.Benchmarks.Access;
 
@@ -22,30 +28,27 @@ public sealed class AccessScenario : IAsyncDisposable
     public const int SubtasksPerTask = 9;
     public const int Grants = 100;
     public const int SmallProjects = 9;
-    public const string ContainerGrainType = "access.container";
+    public const string SecuredObjectGrainType = "access.object";
     public const AccessAction Action = AccessAction.Update;
 
     private const string BulkPrefix = "bulk-";
 
     private readonly TestPostgresDatabase? _database;
+    private int _bulkProjects;
 
-    private AccessScenario(TestHost host, TestPostgresDatabase? database, AccessUsers.SignedInUser user, SecuredRef project, SecuredRef task, string smallProjectId)
+    private AccessScenario(TestHost host, TestPostgresDatabase? database, AccessUsers.SignedInUser user, SecuredRef project, SecuredRef task)
     {
         Host = host;
         _database = database;
         User = user;
         Project = project;
         Task = task;
-        SmallProjectId = smallProjectId;
     }
 
     public TestHost Host { get; }
     public AccessUsers.SignedInUser User { get; }
     public SecuredRef Project { get; }
     public SecuredRef Task { get; }
-
-    /// <summary>One of the small projects: its stored state is the template of the bulk rows.</summary>
-    public string SmallProjectId { get; }
 
     public IStore Store => Host.Services.GetRequiredService<IStore>();
 
@@ -66,7 +69,7 @@ public sealed class AccessScenario : IAsyncDisposable
             database = await TestPostgresDatabase.CreateAsync();
             settings["Storage:PostgreSql"] = database.ConnectionString;
         }
-        var host = await TestHost.StartAsync(settings, CountingStore.Decorate);
+        var host = await TestHost.StartAsync(settings, Trips.Count);
         var admin = host.Admin;
 
         // Memberships: the user is in team t0 and t1 and in group "child", a subgroup of "parent".
@@ -130,72 +133,71 @@ public sealed class AccessScenario : IAsyncDisposable
             await (await admin.PostAsJsonAsync($"{PathOf(on)}/shares", new { granteeKind = kind.ToString(), granteeId = id, permission = permission.ToString() }))
                 .ReadSuccessAsync<JsonElement>();
 
-        string? smallProject = null;
         for (var i = 0; i < SmallProjects; i++)
-        {
-            smallProject = $"small-{i}";
-            await host.SendAsSystemAsync(new RegisterSecuredObject(SecuredRef.ContainerItself(new ObjectRef(ObjectType.Project, smallProject)), null, owner));
-        }
+            await host.SendAsSystemAsync(new RegisterSecuredObject(SecuredRef.ContainerItself(new ObjectRef(ObjectType.Project, $"small-{i}")), null, owner));
 
-        var scenario = new AccessScenario(host, database, user, project, measured, smallProject!);
+        var scenario = new AccessScenario(host, database, user, project, measured);
         Console.WriteLine($"Set up on {(postgres ? "PostgreSQL" : "SQLite")} in {clock.Elapsed.TotalSeconds:F1} s: 1 project of {tasks.Count} tasks, " +
                           $"{grants.Count} grants (+{tasks.Count + 1} creator grants), {SmallProjects} small projects, {others.Count + 1} users, {teams.Count} teams, {groups.Count} groups; " +
-                          $"the project's stored state is {await scenario.StateLengthAsync($"Project:{project.Object.Id}") / 1024.0:F0} KiB of JSON.");
+                          $"the project's stored state is {await scenario.StateLengthAsync(project.Object)} bytes of JSON, a task's {await scenario.StateLengthAsync(measuredTask.Object)}.");
         return scenario;
     }
 
-    private async Task<long> StateLengthAsync(string key)
+    private async Task<long> StateLengthAsync(ObjectRef obj)
     {
         await using var connection = await Store.OpenConnectionAsync();
-        return await connection.ScalarAsync<long>("SELECT LENGTH(data) FROM grain_state WHERE grain_type = @type AND grain_key = @key",
-            ("type", ContainerGrainType), ("key", key));
+        return await connection.ScalarAsync<long>("SELECT LENGTH(payload) FROM orleans_storage WHERE grain_type = @type AND grain_id_extension = @key",
+            ("type", SecuredObjectGrainType), ("key", $"{obj.Type}:{obj.Id}"));
     }
 
-    /// <summary>Access container grain rows in the store (projects, as nothing else is registered).</summary>
-    public async Task<long> ContainerRowsAsync()
+    /// <summary>Projects in the store (secured object grain rows of type Project).</summary>
+    public async Task<long> ProjectRowsAsync()
     {
         await using var connection = await Store.OpenConnectionAsync();
-        return await connection.ScalarAsync<long>("SELECT COUNT(*) FROM grain_state WHERE grain_type = @type", ("type", ContainerGrainType));
+        return await connection.ScalarAsync<long>("SELECT COUNT(*) FROM orleans_storage WHERE grain_type = @type AND grain_id_extension LIKE 'Project:%'",
+            ("type", SecuredObjectGrainType));
     }
 
     /// <summary>
-    /// Adds <paramref name="count"/> projects straight into <c>grain_state</c>, in one statement: copies
-    /// of a small project's stored state (as its container grain wrote it) with the id replaced.
+    /// Stores <paramref name="count"/> more projects, each as its grain would have written it when registered (registered,
+    /// top level, Manage for its creator), through Orleans's grain storage itself, so the rows are what a grain reads on
+    /// activation. The objects table and the audit get nothing: checks do not read them.
     /// </summary>
     public async Task BulkInsertProjectsAsync(int count)
     {
-        var templateKey = $"Project:{SmallProjectId}";
-        await using var connection = await Store.OpenConnectionAsync();
-        var template = await connection.ScalarAsync<string>(
-            "SELECT data FROM grain_state WHERE grain_type = @type AND grain_key = @key", ("type", ContainerGrainType), ("key", templateKey))
-            ?? throw new InvalidOperationException($"No stored state for {templateKey}.");
-        var numbers = Store.Dialect == SqlDialect.PostgreSql
-            ? "SELECT g FROM generate_series(1, @n) AS s(g)"
-            : "WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < @n) SELECT g FROM s";
-        await using var insert = connection.Command($"""
-            INSERT INTO grain_state (grain_type, grain_key, version, data, updated_at)
-            SELECT @type, 'Project:' || @prefix || CAST(g AS TEXT), 1, replace(@template, @templateId, @prefix || CAST(g AS TEXT)), 0
-            FROM ({numbers}) AS numbers
-            """, ("type", ContainerGrainType), ("prefix", BulkPrefix), ("template", template), ("templateId", SmallProjectId), ("n", count));
-        insert.CommandTimeout = 600;
-        await insert.ExecuteNonQueryAsync();
-        await using var analyze = connection.Command("ANALYZE grain_state");
-        await analyze.ExecuteNonQueryAsync();
+        var storage = Host.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        var owner = new GrantData(GranteeKind.User, User.Id, Permission.Manage);
+        await Parallel.ForAsync(1, count + 1, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (number, _) =>
+        {
+            var key = BulkProjectKey(number);
+            var state = new SecuredObjectState { Registered = true, Grants = [owner], Version = 1 };
+            await storage.WriteStateAsync(SecuredObjectGrainType, GrainId.Create(SecuredObjectGrainType, key), new GrainState<SecuredObjectState>(state));
+        });
+        _bulkProjects = count;
     }
 
-    public async Task DeleteBulkProjectsAsync()
+    /// <summary>Brings every bulk project's snapshot into this silo's cache, as checks on them would (activating their grains the first time).</summary>
+    public async Task CacheBulkProjectsAsync()
     {
-        await using var connection = await Store.OpenConnectionAsync();
-        await using var delete = connection.Command("DELETE FROM grain_state WHERE grain_type = @type AND grain_key LIKE @pattern",
-            ("type", ContainerGrainType), ("pattern", $"Project:{BulkPrefix}%"));
-        delete.CommandTimeout = 600;
-        await delete.ExecuteNonQueryAsync();
-        await using var analyze = connection.Command("ANALYZE grain_state");
-        await analyze.ExecuteNonQueryAsync();
+        var snapshots = Host.Services.GetRequiredService<AccessSnapshots>();
+        await Parallel.ForAsync(1, _bulkProjects + 1, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (number, _) =>
+        {
+            if ((await snapshots.SecuredObjectAsync(BulkProjectKey(number))).Node is null)
+                throw new InvalidOperationException($"The bulk project {number} did not load as a registered object.");
+        });
     }
 
-    /// <summary>A bulk project as a grain would see it: activated from its row (a cold check), for the setup's sanity.</summary>
-    public static SecuredRef BulkProject(int number) => SecuredRef.ContainerItself(new ObjectRef(ObjectType.Project, BulkPrefix + number));
+    /// <summary>Drops the bulk projects' snapshots from this silo's cache (their rows stay in the store).</summary>
+    public void DropBulkProjectsFromCache()
+    {
+        var cache = Host.Services.GetRequiredService<SiloSnapshots>();
+        for (var number = 1; number <= _bulkProjects; number++) cache.Invalidate(AccessSnapshots.SecuredObjectKey(BulkProjectKey(number)), long.MaxValue);
+    }
+
+    /// <summary>Entries in this silo's snapshot cache (users, the directory, secured objects).</summary>
+    public int CachedSnapshots => Host.Services.GetRequiredService<SiloSnapshots>().Count;
+
+    public static string BulkProjectKey(int number) => $"Project:{BulkPrefix}{number}";
 
     private static async Task<string> IdOfAsync(Task<HttpResponseMessage> response) =>
         (await (await response).ReadSuccessAsync<JsonElement>()).GetProperty("id").GetString()!;

@@ -34,9 +34,10 @@ public sealed class AuditLog(TimeProvider clock)
 }
 
 /// <summary>An audit entry, recorded with the state write it describes and stored by <see cref="AuditProjection"/>.</summary>
-[Alias("access.audit-recorded")]
+[GenerateSerializer, Immutable, Alias("access.audit-recorded")]
 public sealed record AuditRecorded(
-    string Id, long At, string ActorId, AuditSubject Subject, string SubjectId, string Action, string? BeforeJson, string? AfterJson) : INotification;
+    [property: Id(0)] string Id, [property: Id(1)] long At, [property: Id(2)] string ActorId, [property: Id(3)] AuditSubject Subject,
+    [property: Id(4)] string SubjectId, [property: Id(5)] string Action, [property: Id(6)] string? BeforeJson, [property: Id(7)] string? AfterJson) : INotification;
 
 public sealed class AuditProjection : IProjection<AuditRecorded>
 {

@@ -4,16 +4,16 @@ using Greenlight.Kernel.Security;
 namespace Greenlight.Modules.Access.Contracts;
 
 // How other modules put their objects under access control and ask about rights. The Access
-// module keeps its own copy of the work tree's shape, one grain per container (portfolio, program,
-// project), so a check on an active project needs no database round trip.
+// module keeps its own copy of the work tree's shape, one grain per secured object, and every silo
+// keeps snapshots of them, so a check on an active project needs neither a grain call nor a database
+// round trip. These requests travel through the mediator, in process: none of them crosses a grain call.
 
 /// <summary>
 /// An object and the container holding it: a portfolio, program or project is its own container;
 /// tasks, issues, folders and documents sit in the project (or portfolio) they belong to.
-/// Requests carry both, from their route, so a check goes straight to the container's grain.
+/// Requests carry both, from their route: an object moved to another container is not found under the old one.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("access.secured-ref")]
-public sealed record SecuredRef([property: Id(0)] ObjectRef Object, [property: Id(1)] ObjectRef Container)
+public sealed record SecuredRef(ObjectRef Object, ObjectRef Container)
 {
     public static SecuredRef ContainerItself(ObjectRef container) => new(container, container);
 
@@ -23,8 +23,7 @@ public sealed record SecuredRef([property: Id(0)] ObjectRef Object, [property: I
 /// <summary>What a request needs from its sender.</summary>
 /// <param name="Target">The object acted on; for <see cref="AccessAction.Create"/> the parent, or null for an object at top level.</param>
 /// <param name="ChildType">For <see cref="AccessAction.Create"/>: the type of object created.</param>
-[GenerateSerializer, Immutable, Alias("access.access-check")]
-public sealed record AccessCheck([property: Id(0)] AccessAction Action, [property: Id(1)] SecuredRef? Target, [property: Id(2)] ObjectType? ChildType = null)
+public sealed record AccessCheck(AccessAction Action, SecuredRef? Target, ObjectType? ChildType = null)
 {
     public static AccessCheck On(SecuredRef target, AccessAction action) => new(action, target);
 
@@ -71,8 +70,7 @@ public sealed record GrantAssigneeAccess(SecuredRef AssignedObject, Grantee Assi
 /// <summary>For other modules: may this user do this? (The Review module asks before recording a decision, say.)</summary>
 public sealed record CheckAccess(string UserId, AccessCheck Check) : IRequest<AccessAnswer>, IModuleRequest;
 
-[GenerateSerializer, Immutable, Alias("access.access-answer")]
-public sealed record AccessAnswer([property: Id(0)] bool Allowed, [property: Id(1)] Permission Held, [property: Id(2)] string Reason);
+public sealed record AccessAnswer(bool Allowed, Permission Held, string Reason);
 
 /// <summary>For lists: the objects among <paramref name="Objects"/> the user may view, in the order given.</summary>
 public sealed record FilterViewable(string UserId, IReadOnlyList<SecuredRef> Objects) : IRequest<IReadOnlyList<SecuredRef>>, IModuleRequest;

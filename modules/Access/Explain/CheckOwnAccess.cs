@@ -32,12 +32,12 @@ public sealed class CheckOwnAccessValidator : AbstractValidator<CheckOwnAccess>
     public CheckOwnAccessValidator() => this.RequireChildTypeForCreate(r => r.Action, r => r.ChildType);
 }
 
-public sealed class CheckOwnAccessHandler(IGrainFactory grains, AccessEvaluator evaluator, ICurrentPrincipal current) : IRequestHandler<CheckOwnAccess, OwnAccess>
+public sealed class CheckOwnAccessHandler(AccessSnapshots snapshots, AccessEvaluator evaluator, ICurrentPrincipal current) : IRequestHandler<CheckOwnAccess, OwnAccess>
 {
     public async Task<OwnAccess> Handle(CheckOwnAccess request, CancellationToken cancellationToken)
     {
         // The policy has let an active user through; only their own answer is given.
-        var caller = await grains.User(current.ActorId()).GetAsync() ?? throw new NotAuthenticatedException();
+        var caller = await snapshots.UserAsync(current.ActorId()) ?? throw new NotAuthenticatedException();
         var verdict = (await evaluator.EvaluateAsync(caller, new AccessCheck(request.Action, request.Target, request.ChildType))).Verdict;
         return new OwnAccess(verdict.Allowed, verdict.Held);
     }

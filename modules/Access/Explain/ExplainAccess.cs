@@ -52,11 +52,11 @@ public static class ChildTypeRule
         validator.RuleFor(childType).NotNull().When(r => action(r) == AccessAction.Create).WithMessage("Say what would be created (childType).");
 }
 
-public sealed class ExplainAccessHandler(IGrainFactory grains, AccessEvaluator evaluator) : IRequestHandler<ExplainAccess, AccessExplanation>
+public sealed class ExplainAccessHandler(AccessSnapshots snapshots, AccessEvaluator evaluator) : IRequestHandler<ExplainAccess, AccessExplanation>
 {
     public async Task<AccessExplanation> Handle(ExplainAccess request, CancellationToken cancellationToken)
     {
-        var user = await grains.User(request.UserId).GetAsync() ?? throw new NotFoundException($"User '{request.UserId}'");
+        var user = await snapshots.UserAsync(request.UserId) ?? throw new NotFoundException($"User '{request.UserId}'");
         var evaluation = await evaluator.EvaluateAsync(user, new AccessCheck(request.Action, request.Target, request.ChildType));
         if (!evaluation.Known) throw new NotFoundException($"The object {request.Target}");
         var verdict = evaluation.Verdict;

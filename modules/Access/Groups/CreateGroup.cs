@@ -21,13 +21,13 @@ public sealed record CreateGroup(string Name, string? ParentId) : IRequest<Group
 
 public sealed class CreateGroupValidator : AbstractValidator<CreateGroup>
 {
-    public CreateGroupValidator(IGrainFactory grains)
+    public CreateGroupValidator(AccessSnapshots snapshots)
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
         RuleFor(r => r.ParentId).CustomAsync(async (parentId, context, _) =>
         {
             if (parentId is null) return;
-            var directory = await grains.Directory().GetAsync();
+            var directory = await snapshots.DirectoryAsync();
             if (!directory.Groups.ContainsKey(parentId))
                 context.AddFailure(nameof(CreateGroup.ParentId), $"There is no group '{parentId}'.");
             else if (directory.Depth(parentId) >= DirectoryView.MaxGroupDepth)
@@ -36,13 +36,13 @@ public sealed class CreateGroupValidator : AbstractValidator<CreateGroup>
     }
 }
 
-public sealed class CreateGroupHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<CreateGroup, GroupView>
+public sealed class CreateGroupHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<CreateGroup, GroupView>
 {
     public async Task<GroupView> Handle(CreateGroup request, CancellationToken cancellationToken)
     {
         var group = new GroupData(Guid.NewGuid().ToString("N"), request.Name, request.ParentId, []);
         await grains.Directory().SaveGroupAsync(group, current.ActorId());
-        return GroupView.From(group, await grains.Directory().GetAsync());
+        return GroupView.From(group, await snapshots.DirectoryAsync());
     }
 }
 

@@ -26,11 +26,11 @@ public sealed record ListGroups : IRequest<IReadOnlyList<GroupView>>, IDirectory
     public AccessArea Area => AccessArea.Users;
 }
 
-public sealed class ListGroupsHandler(IGrainFactory grains) : IRequestHandler<ListGroups, IReadOnlyList<GroupView>>
+public sealed class ListGroupsHandler(AccessSnapshots snapshots) : IRequestHandler<ListGroups, IReadOnlyList<GroupView>>
 {
     public async Task<IReadOnlyList<GroupView>> Handle(ListGroups request, CancellationToken cancellationToken)
     {
-        var directory = await grains.Directory().GetAsync();
+        var directory = await snapshots.DirectoryAsync();
         return [.. directory.Groups.Values.OrderBy(g => g.Name, StringComparer.Ordinal).Select(g => GroupView.From(g, directory))];
     }
 }

@@ -19,10 +19,10 @@ public sealed record SetGroupAdministratorsBody(IReadOnlyList<string> UserIds);
 
 public sealed class SetGroupAdministratorsValidator : AbstractValidator<SetGroupAdministrators>
 {
-    public SetGroupAdministratorsValidator(IGrainFactory grains) =>
+    public SetGroupAdministratorsValidator(AccessSnapshots snapshots) =>
         RuleForEach(r => r.UserIds).CustomAsync(async (userId, context, _) =>
         {
-            var user = await grains.User(userId).GetAsync();
+            var user = await snapshots.UserAsync(userId);
             if (user is not { Active: true })
                 context.AddFailure($"There is no active user '{userId}'.");
             else if (user.License != License.Standard)
@@ -30,12 +30,12 @@ public sealed class SetGroupAdministratorsValidator : AbstractValidator<SetGroup
         });
 }
 
-public sealed class SetGroupAdministratorsHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<SetGroupAdministrators, GroupView>
+public sealed class SetGroupAdministratorsHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<SetGroupAdministrators, GroupView>
 {
     public async Task<GroupView> Handle(SetGroupAdministrators request, CancellationToken cancellationToken)
     {
         var changed = await grains.Directory().SetGroupAdministratorsAsync(request.GroupId, request.UserIds, current.ActorId());
-        return GroupView.From(changed, await grains.Directory().GetAsync());
+        return GroupView.From(changed, await snapshots.DirectoryAsync());
     }
 }
 

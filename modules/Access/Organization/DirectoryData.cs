@@ -1,4 +1,4 @@
-using Greenlight.Kernel.Grains;
+using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Levels;
 
@@ -19,7 +19,7 @@ public sealed record Preferences([property: Id(0)] bool CollaborateByEmail = fal
 
 /// <summary>The organization's directory state: few and small, so one grain holds it all.</summary>
 [GenerateSerializer, Alias("access.directory-state")]
-public sealed class DirectoryState : DurableState
+public sealed class DirectoryState : VersionedState
 {
     /// <summary>Custom levels, and built-in ones only once they were changed.</summary>
     [Id(0)]

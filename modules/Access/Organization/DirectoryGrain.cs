@@ -1,30 +1,40 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Grains.Snapshots;
 using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Audit;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Levels;
+using Orleans.Concurrency;
 
 namespace Greenlight.Modules.Access.Organization;
 
-/// <summary>The organization's levels, groups, teams and preferences. One activation, key <see cref="Key"/>.</summary>
+/// <summary>The organization's levels, groups, teams and preferences. One activation, key <see cref="Key"/>. Read through <see cref="AccessSnapshots.DirectoryAsync"/>.</summary>
+[Alias("access.directory")]
 public interface IDirectoryGrain : IGrainWithStringKey
 {
     public const string Key = "organization";
 
-    Task<DirectoryView> GetAsync();
+    [Alias("snapshot"), ReadOnly]
+    Task<Snapshot<DirectoryView>> SnapshotAsync();
 
+    [Alias("save-level")]
     Task SaveLevelAsync(AccessLevelData level, string actorId);
 
+    [Alias("delete-level")]
     Task DeleteLevelAsync(string levelId, string actorId);
 
+    [Alias("save-group")]
     Task SaveGroupAsync(GroupData group, string actorId);
 
     /// <summary>Replaces the group's own administrators; returns the group.</summary>
+    [Alias("set-group-administrators")]
     Task<GroupData> SetGroupAdministratorsAsync(string groupId, IReadOnlyList<string> userIds, string actorId);
 
+    [Alias("save-team")]
     Task SaveTeamAsync(TeamData team, string actorId);
 
+    [Alias("save-preferences")]
     Task SavePreferencesAsync(Preferences preferences, string actorId);
 }
 
@@ -34,13 +44,15 @@ public interface IDirectoryGrain : IGrainWithStringKey
 /// in use is not deleted.
 /// </summary>
 [GrainType("access.directory")]
-public sealed class DirectoryGrain(AuditLog audit, IStore store) : AuditedGrain<DirectoryState>(audit), IDirectoryGrain
+public sealed class DirectoryGrain(AuditLog audit, SnapshotInvalidation invalidation, IStore store) : AuditedGrain<DirectoryState>(audit, invalidation), IDirectoryGrain
 {
+    protected override string SnapshotKey => AccessSnapshots.DirectoryKey;
+
     private DirectoryView? _view;
 
     private DirectoryView View => _view ??= new DirectoryView(State);
 
-    public Task<DirectoryView> GetAsync() => Task.FromResult(View);
+    public Task<Snapshot<DirectoryView>> SnapshotAsync() => Task.FromResult(SnapshotOf(View));
 
     public Task SaveLevelAsync(AccessLevelData level, string actorId)
     {

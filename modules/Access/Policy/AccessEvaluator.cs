@@ -1,9 +1,9 @@
-using Greenlight.Kernel.Grains;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Decisions;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Levels;
 using Greenlight.Modules.Access.Organization;
+using Greenlight.Modules.Access.Sharing;
 using Greenlight.Modules.Access.Permissions;
 using Greenlight.Modules.Access.Users;
 
@@ -13,19 +13,19 @@ namespace Greenlight.Modules.Access.Policy;
 /// <param name="Known">Whether the object asked about (the parent, for a create) is registered.</param>
 public sealed record Evaluation(AccessVerdict Verdict, AccessLevel Level, ResolvedPermission Resolved, bool CanView, bool Known);
 
-/// <summary>Weighs checks from the grains' state alone: the user's grain, the directory, the containers up the tree.</summary>
-public sealed class AccessEvaluator(IGrainFactory grains)
+/// <summary>Weighs checks from this silo's snapshots of the grains' state: the directory and the secured objects up the tree (no grain call when warm).</summary>
+public sealed class AccessEvaluator(AccessSnapshots snapshots, SecuredTree tree)
 {
     public async Task<Evaluation> EvaluateAsync(UserProfile user, AccessCheck check)
     {
-        var directory = await grains.Directory().GetAsync();
+        var directory = await snapshots.DirectoryAsync();
         var level = directory.Level(user.AccessLevelId) ?? throw new InvalidOperationException($"The access level {user.AccessLevelId} of {user.Id} does not exist.");
         if (check.Target is null)
         {
             var create = AccessDecider.DecideTopLevelCreate(level, AccessAreas.Of(check.ChildType!.Value));
             return new Evaluation(create, level, new ResolvedPermission(Permission.None, []), CanView: true, Known: true);
         }
-        var chain = await grains.Container(check.Target.Container).ChainAsync(check.Target.Object);
+        var chain = (await tree.LineageAsync(check.Target))?.Chain;
         var resolved = chain is null ? new ResolvedPermission(Permission.None, []) : PermissionResolver.Resolve(chain, Principal(user, level, directory));
         var type = check.Target.Object.Type;
         var verdict = check.Action == AccessAction.Create
@@ -36,7 +36,7 @@ public sealed class AccessEvaluator(IGrainFactory grains)
     }
 
     public async Task<AccessLevel> LevelAsync(UserProfile user) =>
-        (await grains.Directory().GetAsync()).Level(user.AccessLevelId) ?? throw new InvalidOperationException($"The access level {user.AccessLevelId} of {user.Id} does not exist.");
+        (await snapshots.DirectoryAsync()).Level(user.AccessLevelId) ?? throw new InvalidOperationException($"The access level {user.AccessLevelId} of {user.Id} does not exist.");
 
     /// <summary>What a user holds on an object (Manage for a System Administrator), and their level.</summary>
     public async Task<(Permission Held, AccessLevel Level)> HeldAsync(UserProfile user, SecuredRef target)

@@ -1,5 +1,4 @@
 using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
@@ -13,11 +12,11 @@ namespace Greenlight.Modules.Access.Policy;
 /// or unknown one is answered 401, whatever their token), then every requirement the request
 /// implements must allow it.
 /// </summary>
-public sealed class AccessPolicy(IGrainFactory grains, AccessEvaluator evaluator) : IAccessPolicy
+public sealed class AccessPolicy(AccessSnapshots snapshots, AccessEvaluator evaluator) : IAccessPolicy
 {
     public async ValueTask<AccessDecision> DecideAsync(Principal principal, object request, CancellationToken cancellationToken)
     {
-        var caller = await grains.User(principal.UserId).GetAsync();
+        var caller = await snapshots.UserAsync(principal.UserId);
         if (caller is not { Active: true }) throw new NotAuthenticatedException();
         var decision = AccessDecision.Deny("The request declares no requirement this policy knows.");
         foreach (var requirement in Requirements(request))
@@ -81,7 +80,7 @@ public sealed class AccessPolicy(IGrainFactory grains, AccessEvaluator evaluator
     {
         if (caller.IsSystemAdministrator) return AccessDecision.Allow("System Administrator.");
         if (caller.License != License.Standard) return AccessDecision.Deny("A group administrator needs a Standard license.");
-        var directory = await grains.Directory().GetAsync();
+        var directory = await snapshots.DirectoryAsync();
         var outside = groupIds.Where(g => !directory.Administers(caller.Id, g)).ToList();
         return outside.Count == 0
             ? AccessDecision.Allow("Group administrator.")
@@ -93,12 +92,12 @@ public sealed class AccessPolicy(IGrainFactory grains, AccessEvaluator evaluator
         if (caller.IsSystemAdministrator) return AccessDecision.Allow("System Administrator.");
         var assigned = await GroupAdministratorAsync(caller, request.AssignedGroupIds);
         if (!assigned.Allowed) return assigned;
-        var directory = await grains.Directory().GetAsync();
+        var directory = await snapshots.DirectoryAsync();
         if (request.AssignedAccessLevelId is { } levelId && directory.Level(levelId) is { IsSystemAdministrator: true })
             return AccessDecision.Deny("Only a System Administrator may make someone a System Administrator.");
         foreach (var userId in request.ManagedUserIds)
         {
-            var user = await grains.User(userId).GetAsync();
+            var user = await snapshots.UserAsync(userId);
             if (user is null || user.IsSystemAdministrator || !UserRows.AllGroups(user).Any(g => directory.Administers(caller.Id, g)))
                 return AccessDecision.Deny($"Only a System Administrator or an administrator of one of the groups of '{userId}' may manage that user.");
         }

@@ -31,11 +31,11 @@ public sealed class SetPreferencesValidator : AbstractValidator<SetPreferences>
     }
 }
 
-public sealed class PreferencesHandlers(IGrainFactory grains, IStore store, ICurrentPrincipal current) :
+public sealed class PreferencesHandlers(IGrainFactory grains, AccessSnapshots snapshots, IStore store, ICurrentPrincipal current) :
     IRequestHandler<GetPreferences, AccessPreferences>, IRequestHandler<SetPreferences, AccessPreferences>
 {
     public async Task<AccessPreferences> Handle(GetPreferences request, CancellationToken cancellationToken) =>
-        (await grains.Directory().GetAsync()).Preferences;
+        (await snapshots.DirectoryAsync()).Preferences;
 
     public async Task<AccessPreferences> Handle(SetPreferences request, CancellationToken cancellationToken)
     {

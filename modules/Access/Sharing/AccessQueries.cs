@@ -8,12 +8,12 @@ using Greenlight.Modules.Access.Policy;
 namespace Greenlight.Modules.Access.Sharing;
 
 /// <summary>Other modules' questions about rights, and the assignee defaults they apply.</summary>
-public sealed class AccessQueries(IGrainFactory grains, AccessEvaluator evaluator, ICurrentPrincipal current) :
+public sealed class AccessQueries(IGrainFactory grains, AccessSnapshots snapshots, SecuredTree tree, AccessEvaluator evaluator, ICurrentPrincipal current) :
     IRequestHandler<CheckAccess, AccessAnswer>, IRequestHandler<FilterViewable, IReadOnlyList<SecuredRef>>, IRequestHandler<GrantAssigneeAccess, Unit>
 {
     public async Task<AccessAnswer> Handle(CheckAccess request, CancellationToken cancellationToken)
     {
-        if (await grains.User(request.UserId).GetAsync() is not { Active: true } user)
+        if (await snapshots.UserAsync(request.UserId) is not { Active: true } user)
             return new AccessAnswer(false, Permission.None, $"There is no active user '{request.UserId}'.");
         var evaluation = await evaluator.EvaluateAsync(user, request.Check);
         return new AccessAnswer(evaluation.Verdict.Allowed, evaluation.Verdict.Held, evaluation.Verdict.Reason);
@@ -21,7 +21,7 @@ public sealed class AccessQueries(IGrainFactory grains, AccessEvaluator evaluato
 
     public async Task<IReadOnlyList<SecuredRef>> Handle(FilterViewable request, CancellationToken cancellationToken)
     {
-        if (await grains.User(request.UserId).GetAsync() is not { Active: true } user) return [];
+        if (await snapshots.UserAsync(request.UserId) is not { Active: true } user) return [];
         var viewable = new List<SecuredRef>();
         foreach (var obj in request.Objects)
         {
@@ -33,7 +33,7 @@ public sealed class AccessQueries(IGrainFactory grains, AccessEvaluator evaluato
     /// <summary>The preferences as they are now (later changes do not reach back): the assignee's permission on the task or issue, and optionally on its project. A higher grant they already have stays.</summary>
     public async Task<Unit> Handle(GrantAssigneeAccess request, CancellationToken cancellationToken)
     {
-        var preferences = (await grains.Directory().GetAsync()).Preferences;
+        var preferences = (await snapshots.DirectoryAsync()).Preferences;
         await GrantAtLeastAsync(request.AssignedObject, new Grant(request.Assignee, preferences.AssigneePermission));
         if (preferences.AssigneeProjectPermission != Permission.None && request.AssignedObject.Container.Type == ObjectType.Project)
             await GrantAtLeastAsync(SecuredRef.ContainerItself(request.AssignedObject.Container), new Grant(request.Assignee, preferences.AssigneeProjectPermission));
@@ -42,9 +42,8 @@ public sealed class AccessQueries(IGrainFactory grains, AccessEvaluator evaluato
 
     private async Task GrantAtLeastAsync(SecuredRef target, Grant grant)
     {
-        var container = grains.Container(target.Container);
-        var node = await container.NodeAsync(target.Object) ?? throw new Kernel.Errors.NotFoundException($"The object {target}");
+        var node = (await tree.LineageAsync(target) ?? throw new Kernel.Errors.NotFoundException($"The object {target}")).Node;
         if (node.Grants.Any(g => g.Grantee == grant.Grantee && g.Permission >= grant.Permission)) return;
-        await container.GrantAsync(target.Object, grant with { Permission = ObjectTypeRules.OnObjectOf(target.Object.Type, grant.Permission) }, current.ActorId());
+        await grains.SecuredObject(target.Object).GrantAsync(grant with { Permission = ObjectTypeRules.OnObjectOf(target.Object.Type, grant.Permission) }, current.ActorId());
     }
 }

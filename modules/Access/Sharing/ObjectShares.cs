@@ -1,7 +1,5 @@
 using Greenlight.Kernel.Errors;
-using Greenlight.Kernel.Grains;
 using Greenlight.Modules.Access.Contracts;
-using Greenlight.Modules.Access.Grains;
 
 namespace Greenlight.Modules.Access.Sharing;
 
@@ -10,9 +8,9 @@ public sealed record InheritedGrant(Grantee Grantee, Permission Permission, Obje
 /// <summary>An object's grants: its own, and those it inherits (none when inheritance is off).</summary>
 public sealed record ObjectShares(ObjectRef Object, bool InheritsFromParent, IReadOnlyList<Grant> Explicit, IReadOnlyList<InheritedGrant> Inherited)
 {
-    public static async Task<ObjectShares> ReadAsync(IGrainFactory grains, SecuredRef target)
+    public static async Task<ObjectShares> ReadAsync(SecuredTree tree, SecuredRef target)
     {
-        var chain = await grains.Container(target.Container).ChainAsync(target.Object) ?? throw new NotFoundException($"The object {target}");
+        var chain = (await tree.LineageAsync(target) ?? throw new NotFoundException($"The object {target}")).Chain;
         return new ObjectShares(target.Object, chain[0].InheritsFromParent, chain[0].Grants,
             [.. chain.Skip(1).SelectMany(node => node.Grants.Select(g => new InheritedGrant(g.Grantee, g.Permission, node.Object)))]);
     }

@@ -1,5 +1,5 @@
 using FluentValidation;
-using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Errors;
 using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
@@ -7,8 +7,8 @@ using Greenlight.Modules.Access.Grains;
 
 namespace Greenlight.Modules.Access.Sharing;
 
-// The requests other modules send when objects appear, move and go. Cross-container steps are
-// taken here, one grain at a time, so grains only ever call upwards.
+// The requests other modules send when objects appear, move and go. Each writes one secured object's grain;
+// what needs the rest of the tree (the parent exists, a move makes no cycle) is checked here, from the snapshots.
 
 public sealed class RegisterSecuredObjectValidator : AbstractValidator<RegisterSecuredObject>
 {
@@ -27,59 +27,38 @@ public sealed class MoveSecuredObjectValidator : AbstractValidator<MoveSecuredOb
             .WithMessage(r => Placement.Error(r.Object, r.NewParent, moving: true) ?? "");
 }
 
-public sealed class SecuredObjectHandlers(IGrainFactory grains, ICurrentPrincipal current) :
+public sealed class SecuredObjectHandlers(IGrainFactory grains, SecuredTree tree, ICurrentPrincipal current) :
     IRequestHandler<RegisterSecuredObject, Unit>, IRequestHandler<MoveSecuredObject, Unit>, IRequestHandler<RemoveSecuredObject, Unit>
 {
-    /// <summary>The creator gets Manage on it; a container is also listed with the container above it.</summary>
+    /// <summary>The creator gets Manage on it.</summary>
     public async Task<Unit> Handle(RegisterSecuredObject request, CancellationToken cancellationToken)
     {
-        var (obj, parent) = (request.Object, request.Parent);
-        await grains.Container(obj.Container).RegisterAsync(obj.Object, parent?.Object, new Grant(Grantee.User(request.CreatorUserId), Permission.Manage), current.ActorId());
-        if (obj.Object == obj.Container && parent is not null)
-            await grains.Container(parent.Container).AddChildContainerAsync(obj.Container);
+        if (request.Parent is { } parent) _ = await tree.LineageAsync(parent) ?? throw new NotFoundException($"The parent {parent}");
+        await grains.SecuredObject(request.Object.Object).RegisterAsync(
+            KeyOf(request.Parent), new Grant(Grantee.User(request.CreatorUserId), Permission.Manage), current.ActorId());
         return Unit.Value;
     }
 
+    /// <summary>One write, whatever moves with the object: what lies below it finds its way up through it.</summary>
     public async Task<Unit> Handle(MoveSecuredObject request, CancellationToken cancellationToken)
     {
         var (obj, newParent) = (request.Object, request.NewParent);
-        var from = grains.Container(obj.Container);
-        if (obj.Object == obj.Container)
+        _ = await tree.LineageAsync(obj) ?? throw new NotFoundException($"The object {obj}");
+        if (newParent is not null)
         {
-            var oldParent = await from.SetParentContainerAsync(newParent?.Object, current.ActorId());
-            if (oldParent is not null) await grains.Container(oldParent).RemoveChildContainerAsync(obj.Container);
-            if (newParent is not null) await grains.Container(newParent.Container).AddChildContainerAsync(obj.Container);
+            var above = await tree.LineageAsync(newParent) ?? throw new NotFoundException($"The object {newParent}");
+            if (above.Path.Contains(obj.Object)) throw new ConflictException($"{obj.Object} cannot move under itself or one of its children.");
         }
-        else if (newParent!.Container == obj.Container)
-            await from.MoveWithinAsync(obj.Object, newParent.Object, current.ActorId());
-        else
-        {
-            var nodes = await from.DetachAsync(obj.Object, current.ActorId());
-            await grains.Container(newParent.Container).AttachAsync(nodes, newParent.Object, current.ActorId());
-        }
+        await grains.SecuredObject(obj.Object).MoveAsync(KeyOf(newParent), current.ActorId());
         return Unit.Value;
     }
 
+    /// <summary>Nothing happens to an object that is not (or no longer) there.</summary>
     public async Task<Unit> Handle(RemoveSecuredObject request, CancellationToken cancellationToken)
     {
-        var obj = request.Object;
-        if (obj.Object == obj.Container && await grains.Container(obj.Container).ParentContainerAsync() is { } parent)
-            await grains.Container(parent).RemoveChildContainerAsync(obj.Container);
-        await ContainerCascade.RunAsync(obj.Container, obj.Object, (grain, target) => grain.RemoveAsync(target, current.ActorId()), grains);
+        if (await tree.LineageAsync(request.Object) is not null) await grains.SecuredObject(request.Object.Object).RemoveAsync(current.ActorId());
         return Unit.Value;
     }
-}
 
-/// <summary>Runs a step on an object, then on every container below it that the step hands back, breadth first.</summary>
-public static class ContainerCascade
-{
-    public static async Task RunAsync(ObjectRef container, ObjectRef obj, Func<IContainerGrain, ObjectRef, Task<IReadOnlyList<ObjectRef>>> step, IGrainFactory grains)
-    {
-        var pending = new Queue<(ObjectRef Container, ObjectRef Object)>([(container, obj)]);
-        while (pending.TryDequeue(out var next))
-        {
-            foreach (var child in await step(grains.Container(next.Container), next.Object))
-                pending.Enqueue((child, child));
-        }
-    }
+    private static string? KeyOf(SecuredRef? obj) => obj is null ? null : ObjectKeys.Of(obj.Object);
 }

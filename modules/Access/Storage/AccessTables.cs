@@ -32,3 +32,20 @@ public sealed class AccessTables() : PortableMigration("access-0001-users-and-au
     CREATE INDEX IF NOT EXISTS access_audit_subject ON access_audit (subject_type, subject_id, id);
     CREATE INDEX IF NOT EXISTS access_audit_actor ON access_audit (actor_id, id);
     """);
+
+/// <summary>
+/// The objects table (<see cref="Sharing.SecuredObjectRows"/>): each secured object's parent, and the grantees holding a
+/// grant on it, written from the secured object grains' recorded messages; for children and cascades, never for checks.
+/// </summary>
+public sealed class SecuredObjectTables() : PortableMigration("access-0002-secured-objects", """
+    CREATE TABLE IF NOT EXISTS access_objects (
+        object_key TEXT PRIMARY KEY,
+        parent_key TEXT);
+    CREATE INDEX IF NOT EXISTS access_objects_parent ON access_objects (parent_key);
+    CREATE TABLE IF NOT EXISTS access_object_grantees (
+        object_key TEXT NOT NULL,
+        grantee_kind TEXT NOT NULL,
+        grantee_id TEXT NOT NULL,
+        PRIMARY KEY (object_key, grantee_kind, grantee_id));
+    CREATE INDEX IF NOT EXISTS access_object_grantees_grantee ON access_object_grantees (grantee_kind, grantee_id);
+    """);

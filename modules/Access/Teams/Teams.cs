@@ -35,7 +35,7 @@ public sealed class CreateTeamValidator : AbstractValidator<CreateTeam>
     public CreateTeamValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
 }
 
-public sealed class TeamHandlers(IGrainFactory grains, IStore store, ICurrentPrincipal current) :
+public sealed class TeamHandlers(IGrainFactory grains, AccessSnapshots snapshots, IStore store, ICurrentPrincipal current) :
     IRequestHandler<CreateTeam, TeamData>, IRequestHandler<ListTeams, IReadOnlyList<TeamData>>, IRequestHandler<ListTeamMembers, IReadOnlyList<string>>
 {
     public async Task<TeamData> Handle(CreateTeam request, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class TeamHandlers(IGrainFactory grains, IStore store, ICurrentPri
     }
 
     public async Task<IReadOnlyList<TeamData>> Handle(ListTeams request, CancellationToken cancellationToken) =>
-        [.. (await grains.Directory().GetAsync()).Teams.Values.OrderBy(t => t.Name, StringComparer.Ordinal)];
+        [.. (await snapshots.DirectoryAsync()).Teams.Values.OrderBy(t => t.Name, StringComparer.Ordinal)];
 
     public Task<IReadOnlyList<string>> Handle(ListTeamMembers request, CancellationToken cancellationToken) =>
         UserRows.TeamMembersAsync(store, request.TeamId, cancellationToken);

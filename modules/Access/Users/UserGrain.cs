@@ -1,5 +1,6 @@
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
+using Greenlight.Kernel.Grains.Snapshots;
 using MediatR;
 using Greenlight.Kernel.Organization;
 using Greenlight.Kernel.Storage;
@@ -7,23 +8,32 @@ using Greenlight.Modules.Access.Audit;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Levels;
+using Orleans.Concurrency;
 
 namespace Greenlight.Modules.Access.Users;
 
-/// <summary>One user's profile and memberships; key: the user's id.</summary>
+/// <summary>One user's profile and memberships; key: the user's id. Read through <see cref="AccessSnapshots.UserAsync"/>.</summary>
+[Alias("access.user")]
 public interface IUserGrain : IGrainWithStringKey
 {
-    /// <summary>Null when no such user exists.</summary>
-    Task<UserProfile?> GetAsync();
+    [Alias("snapshot"), ReadOnly]
+    Task<Snapshot<StoredUser>> SnapshotAsync();
 
+    [Alias("create")]
     Task<UserProfile> CreateAsync(UserProfile profile, string actorId);
 
     /// <summary>Stores the bootstrap administrator this grain started as, unless already stored.</summary>
+    [Alias("store-bootstrap-administrator")]
     Task StoreBootstrapAdministratorAsync();
 
     /// <summary>Applies the changes to the profile as it is now; no write when nothing changes.</summary>
+    [Alias("change")]
     Task<UserProfile> ChangeAsync(UserChanges changes, string actorId);
 }
+
+/// <summary>What a silo keeps of a user: the profile, null when no such user exists.</summary>
+[GenerateSerializer, Immutable, Alias("access.stored-user")]
+public sealed record StoredUser([property: Id(0)] UserProfile? Profile);
 
 /// <summary>A change to a profile: each field given replaces the current value; a level brings its license.</summary>
 [GenerateSerializer, Immutable, Alias("access.user-changes")]
@@ -55,7 +65,7 @@ public sealed record UserChanges(
 }
 
 [GenerateSerializer, Alias("access.user-state")]
-public sealed class UserState : DurableState
+public sealed class UserState : VersionedState
 {
     [Id(0)]
     public UserProfile? Profile { get; set; }
@@ -76,15 +86,17 @@ public sealed class UserRowsProjection : IProjection<UserStored>
 /// first call: the grain whose key is that id starts as a System Administrator before anything is stored.
 /// </summary>
 [GrainType("access.user")]
-public sealed class UserGrain(IOrganization organization, AuditLog audit) : AuditedGrain<UserState>(audit), IUserGrain
+public sealed class UserGrain(IOrganization organization, AuditLog audit, SnapshotInvalidation invalidation) : AuditedGrain<UserState>(audit, invalidation), IUserGrain
 {
+    protected override string SnapshotKey => AccessSnapshots.UserKey(this.GetPrimaryKeyString());
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (State.Profile is null && (await organization.GetAsync(cancellationToken))?.AdministratorUserId == this.GetPrimaryKeyString())
             State.Profile = BootstrapAdministrator(this.GetPrimaryKeyString());
     }
 
-    public Task<UserProfile?> GetAsync() => Task.FromResult(State.Profile);
+    public Task<Snapshot<StoredUser>> SnapshotAsync() => Task.FromResult(SnapshotOf(new StoredUser(State.Profile)));
 
     public async Task<UserProfile> CreateAsync(UserProfile profile, string actorId)
     {

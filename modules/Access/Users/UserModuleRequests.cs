@@ -8,10 +8,10 @@ using Greenlight.Modules.Access.Grains;
 namespace Greenlight.Modules.Access.Users;
 
 /// <summary>What other modules ask of users.</summary>
-public sealed class UserModuleRequests(IGrainFactory grains, IStore store) :
+public sealed class UserModuleRequests(AccessSnapshots snapshots, IStore store) :
     IRequestHandler<GetUserProfile, UserProfile?>, IRequestHandler<GetTeamMembers, IReadOnlyList<string>>
 {
-    public Task<UserProfile?> Handle(GetUserProfile request, CancellationToken cancellationToken) => grains.User(request.UserId).GetAsync();
+    public Task<UserProfile?> Handle(GetUserProfile request, CancellationToken cancellationToken) => snapshots.UserAsync(request.UserId).AsTask();
 
     public Task<IReadOnlyList<string>> Handle(GetTeamMembers request, CancellationToken cancellationToken) =>
         UserRows.TeamMembersAsync(store, request.TeamId, cancellationToken);

@@ -87,7 +87,7 @@ public sealed class ModuleMatchesReferenceProperty(AccessHostFixture fixture, IT
         return (await _host.SendAsSystemAsync(new ChangeAccessLevel(copy.Id, null, areas))).ToLevel();
     }
 
-    /// <summary>Registers the nodes (parents first) in their containers, then grants and inheritance flags through the container grains.</summary>
+    /// <summary>Registers the nodes (parents first) in their containers, then grants and inheritance flags through the secured object grains.</summary>
     private async Task<Dictionary<TreeNode, SecuredRef>> BuildTreeAsync(List<TreeNode> nodes, string prefix)
     {
         var grains = _host.Services.GetRequiredService<IGrainFactory>();
@@ -102,8 +102,8 @@ public sealed class ModuleMatchesReferenceProperty(AccessHostFixture fixture, IT
             var highest = node.Grants.GroupBy(g => g.Grantee).Select(g => g.MaxBy(x => x.Permission)!).ToList();
             node.Grants.Clear();
             node.Grants.AddRange(highest);
-            foreach (var grant in highest) await grains.Container(container).GrantAsync(obj, grant, Creator);
-            if (!node.Inherits) await grains.Container(container).SetInheritanceAsync(obj, false, Creator);
+            foreach (var grant in highest) await grains.SecuredObject(obj).GrantAsync(grant, Creator);
+            if (!node.Inherits) await grains.SecuredObject(obj).SetInheritanceAsync(false, Creator);
         }
         return placed;
     }

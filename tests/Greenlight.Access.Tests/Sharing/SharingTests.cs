@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Greenlight.Access.Tests.Support;
+using Greenlight.Kernel.Errors;
 using Greenlight.Modules.Access.Contracts;
 
 namespace Greenlight.Access.Tests.Sharing;
@@ -209,6 +210,32 @@ public sealed class SharingTests(AccessHostFixture fixture) : IClassFixture<Acce
         var moved = task with { Container = elsewhere.Container };
         Assert.True(await _world.AllowedAsync(moved, tony.Id, AccessAction.View));
         await (await olivia.Client.GetAsync($"{AccessWorld.PathOf(task)}/shares")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_task_cannot_move_under_itself_or_one_of_its_subtasks()
+    {
+        using var olivia = await _world.UserAsync("olivia");
+        var project = await _world.ContainerAsync(ObjectType.Project, olivia.Id);
+        var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
+        var subtask = await _world.ItemAsync(ObjectType.Task, task, olivia.Id);
+
+        await Assert.ThrowsAsync<ConflictException>(() => _world.Host.SendAsSystemAsync(new MoveSecuredObject(task, subtask)));
+        await Assert.ThrowsAsync<ConflictException>(() => _world.Host.SendAsSystemAsync(new MoveSecuredObject(task, task)));
+
+        Assert.Equal(task.Object.Id, (await _world.SharesAsync(subtask)).GetProperty("inherited")[0].GetProperty("from").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task An_object_is_registered_only_under_a_parent_that_is_there()
+    {
+        using var olivia = await _world.UserAsync("olivia");
+        var (portfolio, project, _) = await _world.BranchAsync(olivia.Id);
+        var nowhere = SecuredRef.ContainerItself(new ObjectRef(ObjectType.Portfolio, AccessWorld.Unique("nowhere")));
+        await _world.Host.SendAsSystemAsync(new RemoveSecuredObject(portfolio));
+
+        await Assert.ThrowsAsync<NotFoundException>(() => _world.ContainerAsync(ObjectType.Project, olivia.Id, nowhere));
+        await Assert.ThrowsAsync<NotFoundException>(() => _world.ItemAsync(ObjectType.Task, project, olivia.Id));
     }
 
     [Fact]

@@ -25,24 +25,24 @@ public sealed record ChangeAccessLevelBody(string? Name, Dictionary<AccessArea, 
 /// <summary>The license bounds of <see cref="AccessLevelRules"/>, each failure naming its field (<c>areas.projects.edit</c>).</summary>
 public sealed class ChangeAccessLevelValidator : AbstractValidator<ChangeAccessLevel>
 {
-    public ChangeAccessLevelValidator(IGrainFactory grains)
+    public ChangeAccessLevelValidator(AccessSnapshots snapshots)
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(100).When(r => r.Name is not null);
         RuleFor(r => r).CustomAsync(async (request, context, _) =>
         {
             // An unknown level is the handler's 404.
-            if ((await grains.Directory().GetAsync()).Level(request.Id) is not { } current) return;
+            if ((await snapshots.DirectoryAsync()).Level(request.Id) is not { } current) return;
             foreach (var error in AccessLevelRules.ValidateChange(current, request.AppliedTo(current)))
                 context.AddFailure(error.Field, error.Message);
         });
     }
 }
 
-public sealed class ChangeAccessLevelHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<ChangeAccessLevel, AccessLevelData>
+public sealed class ChangeAccessLevelHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<ChangeAccessLevel, AccessLevelData>
 {
     public async Task<AccessLevelData> Handle(ChangeAccessLevel request, CancellationToken cancellationToken)
     {
-        var level = (await grains.Directory().GetAsync()).Level(request.Id) ?? throw new NotFoundException($"Access level '{request.Id}'");
+        var level = (await snapshots.DirectoryAsync()).Level(request.Id) ?? throw new NotFoundException($"Access level '{request.Id}'");
         var changed = AccessLevelData.From(request.AppliedTo(level));
         await grains.Directory().SaveLevelAsync(changed, current.ActorId());
         return changed;

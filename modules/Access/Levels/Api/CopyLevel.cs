@@ -14,11 +14,11 @@ namespace Greenlight.Modules.Access.Levels.Api;
 /// <summary>A new custom level: a copy of <paramref name="SourceId"/> named "&lt;name&gt; (Copy)", with its license.</summary>
 public sealed record CopyAccessLevel(string SourceId) : IRequest<AccessLevelData>, IAdministrativeRequest;
 
-public sealed class CopyAccessLevelHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<CopyAccessLevel, AccessLevelData>
+public sealed class CopyAccessLevelHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<CopyAccessLevel, AccessLevelData>
 {
     public async Task<AccessLevelData> Handle(CopyAccessLevel request, CancellationToken cancellationToken)
     {
-        var source = (await grains.Directory().GetAsync()).Level(request.SourceId) ?? throw new NotFoundException($"Access level '{request.SourceId}'");
+        var source = (await snapshots.DirectoryAsync()).Level(request.SourceId) ?? throw new NotFoundException($"Access level '{request.SourceId}'");
         if (!AccessLevelRules.CanBeChangedOrCopied(source))
             throw RequestValidationException.ForField("sourceId", $"The {source.Name} access level cannot be copied.");
         var copy = AccessLevelData.From(AccessLevelRules.Copy(source, Guid.NewGuid().ToString("N")));

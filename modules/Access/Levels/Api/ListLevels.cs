@@ -15,14 +15,14 @@ public sealed record ListAccessLevels : IRequest<IReadOnlyList<AccessLevelData>>
 
 public sealed record GetAccessLevel(string Id) : IRequest<AccessLevelData>, IAdministrativeRequest;
 
-public sealed class ListAccessLevelsHandler(IGrainFactory grains) :
+public sealed class ListAccessLevelsHandler(AccessSnapshots snapshots) :
     IRequestHandler<ListAccessLevels, IReadOnlyList<AccessLevelData>>, IRequestHandler<GetAccessLevel, AccessLevelData>
 {
     public async Task<IReadOnlyList<AccessLevelData>> Handle(ListAccessLevels request, CancellationToken cancellationToken) =>
-        [.. (await grains.Directory().GetAsync()).Levels.Select(AccessLevelData.From)];
+        [.. (await snapshots.DirectoryAsync()).Levels.Select(AccessLevelData.From)];
 
     public async Task<AccessLevelData> Handle(GetAccessLevel request, CancellationToken cancellationToken) =>
-        (await grains.Directory().GetAsync()).Level(request.Id) is { } level
+        (await snapshots.DirectoryAsync()).Level(request.Id) is { } level
             ? AccessLevelData.From(level)
             : throw new NotFoundException($"Access level '{request.Id}'");
 }

@@ -28,7 +28,7 @@ public sealed record GrantPermissionBody(GranteeKind GranteeKind, string? Grante
 /// <summary>What the object type takes, and that the grantee exists (external people only while the organization collaborates by email).</summary>
 public sealed class GrantPermissionValidator : AbstractValidator<GrantPermission>
 {
-    public GrantPermissionValidator(IGrainFactory grains)
+    public GrantPermissionValidator(AccessSnapshots snapshots)
     {
         RuleFor(r => r.Permission).IsInEnum().NotEqual(Permission.None).WithMessage("Grant View, Contribute or Manage.");
         RuleFor(r => r.Permission).NotEqual(Permission.Contribute)
@@ -40,14 +40,14 @@ public sealed class GrantPermissionValidator : AbstractValidator<GrantPermission
             .WithMessage("Only documents and folders are shared by email address.");
         RuleFor(r => r).CustomAsync(async (request, context, _) =>
         {
-            var directory = await grains.Directory().GetAsync();
+            var directory = await snapshots.DirectoryAsync();
             var (kind, id) = (request.GranteeKind, request.GranteeId ?? "");
             var collaborates = directory.Preferences.CollaborateByEmail;
             if (kind == GranteeKind.Email && !collaborates)
                 context.AddFailure(nameof(GrantPermission.GranteeKind), "Sharing by email needs the preference collaborateByEmail on.");
             var known = kind switch
             {
-                GranteeKind.User => await grains.User(id).GetAsync() is { Active: true } user && (user.License != License.External || collaborates),
+                GranteeKind.User => await snapshots.UserAsync(id) is { Active: true } user && (user.License != License.External || collaborates),
                 GranteeKind.Team => directory.Teams.ContainsKey(id),
                 GranteeKind.Group => directory.Groups.ContainsKey(id),
                 _ => true,
@@ -58,28 +58,28 @@ public sealed class GrantPermissionValidator : AbstractValidator<GrantPermission
 }
 
 /// <summary>A sharer grants at most what they hold, and to a user at most what the user's level lets them use.</summary>
-public sealed class GrantPermissionHandler(IGrainFactory grains, AccessEvaluator evaluator, ICurrentPrincipal current) : IRequestHandler<GrantPermission, ObjectShares>
+public sealed class GrantPermissionHandler(IGrainFactory grains, AccessSnapshots snapshots, SecuredTree tree, AccessEvaluator evaluator, ICurrentPrincipal current) : IRequestHandler<GrantPermission, ObjectShares>
 {
     public async Task<ObjectShares> Handle(GrantPermission request, CancellationToken cancellationToken)
     {
         var target = request.Target;
-        if (await grains.User(current.ActorId()).GetAsync() is { } sharer)
+        if (await snapshots.UserAsync(current.ActorId()) is { } sharer)
         {
             var (held, _) = await evaluator.HeldAsync(sharer, target);
             if (request.Permission > held)
                 throw RequestValidationException.ForField("permission", $"You hold {held} on this {target.Object.Type}; you cannot grant {request.Permission}.");
         }
-        if (request.GranteeKind == GranteeKind.User && await grains.User(request.GranteeId!).GetAsync() is { } recipient)
+        if (request.GranteeKind == GranteeKind.User && await snapshots.UserAsync(request.GranteeId!) is { } recipient)
         {
-            var level = (await grains.Directory().GetAsync()).Level(recipient.AccessLevelId)!;
+            var level = (await snapshots.DirectoryAsync()).Level(recipient.AccessLevelId)!;
             var area = AccessAreas.Of(target.Object.Type);
             var most = MostUsable(level, area);
             if (request.Permission > most)
                 throw RequestValidationException.ForField("permission",
                     $"The most {recipient.Name}'s access level {level.Name} allows on {area} is {most}; grant that or less.");
         }
-        await grains.Container(target.Container).GrantAsync(target.Object, new Grant(request.Grantee, request.Permission), current.ActorId());
-        return await ObjectShares.ReadAsync(grains, target);
+        await grains.SecuredObject(target.Object).GrantAsync(new Grant(request.Grantee, request.Permission), current.ActorId());
+        return await ObjectShares.ReadAsync(tree, target);
     }
 
     private static Permission MostUsable(AccessLevel level, AccessArea area) => level.IsSystemAdministrator ? Permission.Manage : level.Area(area).Setting switch

@@ -15,9 +15,9 @@ public sealed record ListShares(SecuredRef Target) : IRequest<ObjectShares>, ISe
     public AccessCheck Check => AccessCheck.On(Target, AccessAction.View);
 }
 
-public sealed class ListSharesHandler(IGrainFactory grains) : IRequestHandler<ListShares, ObjectShares>
+public sealed class ListSharesHandler(SecuredTree tree) : IRequestHandler<ListShares, ObjectShares>
 {
-    public Task<ObjectShares> Handle(ListShares request, CancellationToken cancellationToken) => ObjectShares.ReadAsync(grains, request.Target);
+    public Task<ObjectShares> Handle(ListShares request, CancellationToken cancellationToken) => ObjectShares.ReadAsync(tree, request.Target);
 }
 
 public sealed class ListSharesEndpoints : IEndpoints

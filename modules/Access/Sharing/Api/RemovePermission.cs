@@ -26,20 +26,20 @@ public sealed record RemovePermission(SecuredRef Target, GranteeKind GranteeKind
     public AccessCheck Check => AccessCheck.On(Target, AccessAction.Share);
 }
 
-public sealed class RemovePermissionHandler(IGrainFactory grains, AccessEvaluator evaluator, ICurrentPrincipal current) : IRequestHandler<RemovePermission, Unit>
+public sealed class RemovePermissionHandler(IGrainFactory grains, AccessSnapshots snapshots, SecuredTree tree, SecuredObjectRows rows, AccessEvaluator evaluator, ICurrentPrincipal current) : IRequestHandler<RemovePermission, Unit>
 {
     public async Task<Unit> Handle(RemovePermission request, CancellationToken cancellationToken)
     {
         var target = request.Target;
         var grantee = GrantData.ToGrantee(request.GranteeKind, request.GranteeId);
-        var node = await grains.Container(target.Container).NodeAsync(target.Object) ?? throw new NotFoundException($"The object {target}");
-        if (await grains.User(current.ActorId()).GetAsync() is { } remover
+        var node = (await tree.LineageAsync(target) ?? throw new NotFoundException($"The object {target}")).Node;
+        if (await snapshots.UserAsync(current.ActorId()) is { } remover
             && node.Grants.FirstOrDefault(g => g.Grantee == grantee) is { } removed
             && (await evaluator.HeldAsync(remover, target)).Held < removed.Permission)
             throw new ForbiddenException($"Removing a {removed.Permission} grant needs {removed.Permission} on the object.");
-        var withChildren = request.Scope == RemovalScope.ObjectAndChildren;
-        await ContainerCascade.RunAsync(target.Container, target.Object,
-            (grain, obj) => grain.RevokeAsync(obj, grantee, withChildren, current.ActorId()), grains);
+        var key = ObjectKeys.Of(target.Object);
+        var below = request.Scope == RemovalScope.ObjectAndChildren ? await rows.BelowHoldingAsync(key, grantee.Kind, grantee.Id, cancellationToken) : [];
+        await Task.WhenAll(below.Prepend(key).Select(holder => grains.SecuredObject(holder).RevokeAsync(grantee, current.ActorId())));
         return Unit.Value;
     }
 }

@@ -19,12 +19,12 @@ public sealed record SetInheritance(SecuredRef Target, bool InheritsFromParent) 
 
 public sealed record SetInheritanceBody(bool InheritsFromParent);
 
-public sealed class SetInheritanceHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<SetInheritance, ObjectShares>
+public sealed class SetInheritanceHandler(IGrainFactory grains, SecuredTree tree, ICurrentPrincipal current) : IRequestHandler<SetInheritance, ObjectShares>
 {
     public async Task<ObjectShares> Handle(SetInheritance request, CancellationToken cancellationToken)
     {
-        await grains.Container(request.Target.Container).SetInheritanceAsync(request.Target.Object, request.InheritsFromParent, current.ActorId());
-        return await ObjectShares.ReadAsync(grains, request.Target);
+        await grains.SecuredObject(request.Target.Object).SetInheritanceAsync(request.InheritsFromParent, current.ActorId());
+        return await ObjectShares.ReadAsync(tree, request.Target);
     }
 }
 

@@ -21,15 +21,15 @@ public sealed record SetUserActive(string UserId, bool Active) : IRequest<UserPr
     public string? AssignedAccessLevelId => null;
 }
 
-public sealed class SetUserActiveHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<SetUserActive, UserProfile>
+public sealed class SetUserActiveHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<SetUserActive, UserProfile>
 {
     public async Task<UserProfile> Handle(SetUserActive request, CancellationToken cancellationToken)
     {
-        var user = await grains.User(request.UserId).GetAsync() ?? throw new NotFoundException($"User '{request.UserId}'");
+        var user = await snapshots.UserAsync(request.UserId) ?? throw new NotFoundException($"User '{request.UserId}'");
         if (user.Active == request.Active) return user;
         if (!request.Active && user.Id == current.ActorId())
             throw new ConflictException("Nobody may deactivate themself.");
-        var directory = await grains.Directory().GetAsync();
+        var directory = await snapshots.DirectoryAsync();
         if (request.Active && user.License == License.External && !directory.Preferences.CollaborateByEmail)
             throw new ConflictException("External users exist only while the preference collaborateByEmail is on; turn it on first.");
         return await grains.User(request.UserId).ChangeAsync(new UserChanges(Active: request.Active), current.ActorId());

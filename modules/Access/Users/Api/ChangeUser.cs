@@ -33,13 +33,13 @@ public sealed record ChangeUserBody(
     string? Name, string? Email, string? AccessLevelId, string? HomeGroupId, IReadOnlyList<string>? GroupIds,
     string? HomeTeamId, IReadOnlyList<string>? TeamIds, bool? AddToFrameioProjects);
 
-public sealed class ChangeUserValidator(IGrainFactory grains) : UserFieldsValidator<ChangeUser>(grains);
+public sealed class ChangeUserValidator(AccessSnapshots snapshots) : UserFieldsValidator<ChangeUser>(snapshots);
 
-public sealed class ChangeUserHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<ChangeUser, UserProfile>
+public sealed class ChangeUserHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<ChangeUser, UserProfile>
 {
     public async Task<UserProfile> Handle(ChangeUser request, CancellationToken cancellationToken)
     {
-        var level = request.AccessLevelId is { } levelId ? (await grains.Directory().GetAsync()).Level(levelId) : null;
+        var level = request.AccessLevelId is { } levelId ? (await snapshots.DirectoryAsync()).Level(levelId) : null;
         var changes = new UserChanges(request.Name, request.Email, level, request.HomeGroupId, request.GroupIds, request.HomeTeamId, request.TeamIds, request.AddToFrameioProjects);
         return await grains.User(request.UserId).ChangeAsync(changes, current.ActorId());
     }

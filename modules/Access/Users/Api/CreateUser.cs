@@ -30,7 +30,7 @@ public sealed record CreateUser(
 
 public sealed class CreateUserValidator : UserFieldsValidator<CreateUser>
 {
-    public CreateUserValidator(IGrainFactory grains) : base(grains)
+    public CreateUserValidator(AccessSnapshots snapshots) : base(snapshots)
     {
         RuleFor(r => r.Name).NotNull();
         RuleFor(r => r.Email).NotNull();
@@ -39,11 +39,11 @@ public sealed class CreateUserValidator : UserFieldsValidator<CreateUser>
 }
 
 /// <summary>Creates the user with a new id; the license follows the level.</summary>
-public sealed class CreateUserHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<CreateUser, UserProfile>
+public sealed class CreateUserHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<CreateUser, UserProfile>
 {
     public async Task<UserProfile> Handle(CreateUser request, CancellationToken cancellationToken)
     {
-        var level = (await grains.Directory().GetAsync()).Level(request.AccessLevelId!)!;
+        var level = (await snapshots.DirectoryAsync()).Level(request.AccessLevelId!)!;
         var id = Guid.NewGuid().ToString("N");
         var profile = new UserProfile(id, request.Name!, request.Email!, level.Id, level.License, level.IsSystemAdministrator, Active: true,
             request.AddToFrameioProjects, request.HomeGroupId, request.GroupIds ?? [], request.HomeTeamId, request.TeamIds ?? []);

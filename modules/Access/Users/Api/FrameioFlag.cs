@@ -31,14 +31,14 @@ public sealed class SetFrameioFlagValidator : AbstractValidator<SetFrameioFlag>
     }
 }
 
-public sealed class SetFrameioFlagHandler(IGrainFactory grains, ICurrentPrincipal current) : IRequestHandler<SetFrameioFlag, IReadOnlyList<UserProfile>>
+public sealed class SetFrameioFlagHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<SetFrameioFlag, IReadOnlyList<UserProfile>>
 {
     public async Task<IReadOnlyList<UserProfile>> Handle(SetFrameioFlag request, CancellationToken cancellationToken)
     {
         // All are read before any is written, so an unknown id changes nobody.
         var users = new List<UserProfile>();
         foreach (var id in request.UserIds.Distinct())
-            users.Add(await grains.User(id).GetAsync() ?? throw new NotFoundException($"User '{id}'"));
+            users.Add(await snapshots.UserAsync(id) ?? throw new NotFoundException($"User '{id}'"));
         var changed = new List<UserProfile>();
         foreach (var user in users)
             changed.Add(await grains.User(user.Id).ChangeAsync(new UserChanges(AddToFrameioProjects: request.AddToFrameioProjects), current.ActorId()));

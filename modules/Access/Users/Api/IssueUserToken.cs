@@ -24,11 +24,11 @@ public sealed class IssueUserTokenValidator : AbstractValidator<IssueUserToken>
     public IssueUserTokenValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
 }
 
-public sealed class IssueUserTokenHandler(IGrainFactory grains, ApiTokens tokens, IStore store) : IRequestHandler<IssueUserToken, IssuedApiToken>
+public sealed class IssueUserTokenHandler(AccessSnapshots snapshots, ApiTokens tokens, IStore store) : IRequestHandler<IssueUserToken, IssuedApiToken>
 {
     public async Task<IssuedApiToken> Handle(IssueUserToken request, CancellationToken cancellationToken)
     {
-        _ = await grains.User(request.UserId).GetAsync() ?? throw new NotFoundException($"User '{request.UserId}'");
+        _ = await snapshots.UserAsync(request.UserId) ?? throw new NotFoundException($"User '{request.UserId}'");
         return await store.InTransactionAsync(tx => tokens.CreateAsync(tx, request.UserId, request.Name), cancellationToken);
     }
 }

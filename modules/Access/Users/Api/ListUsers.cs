@@ -30,13 +30,13 @@ public sealed record GetUser(string UserId) : IRequest<UserProfile>, IDirectoryR
     public string? AboutUserId => UserId;
 }
 
-public sealed class ListUsersHandler(IStore store, IGrainFactory grains) :
+public sealed class ListUsersHandler(IStore store, AccessSnapshots snapshots) :
     IRequestHandler<ListUsers, IReadOnlyList<UserProfile>>, IRequestHandler<GetUser, UserProfile>
 {
     public Task<IReadOnlyList<UserProfile>> Handle(ListUsers request, CancellationToken cancellationToken) => UserRows.ListAsync(store, cancellationToken);
 
     public async Task<UserProfile> Handle(GetUser request, CancellationToken cancellationToken) =>
-        await grains.User(request.UserId).GetAsync() ?? throw new NotFoundException($"User '{request.UserId}'");
+        await snapshots.UserAsync(request.UserId) ?? throw new NotFoundException($"User '{request.UserId}'");
 }
 
 public sealed class ListUsersEndpoints : IEndpoints

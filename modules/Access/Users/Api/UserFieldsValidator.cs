@@ -23,13 +23,13 @@ public interface IUserFields
 /// </summary>
 public abstract class UserFieldsValidator<T> : AbstractValidator<T> where T : IUserFields
 {
-    protected UserFieldsValidator(IGrainFactory grains)
+    protected UserFieldsValidator(AccessSnapshots snapshots)
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(200).When(r => r.Name is not null);
         RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(320).When(r => r.Email is not null);
         RuleFor(r => r).CustomAsync(async (user, context, _) =>
         {
-            var directory = await grains.Directory().GetAsync();
+            var directory = await snapshots.DirectoryAsync();
             if (user.AccessLevelId is { } levelId)
             {
                 if (directory.Level(levelId) is not { } level)

@@ -1,9 +1,10 @@
-using Greenlight.Kernel.Grains;
 using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Permissions;
 
 namespace Greenlight.Modules.Access.Sharing;
 
-/// <summary>How objects are named in grain keys, audit entries and node maps: "Project:p1".</summary>
+/// <summary>How objects are named in grain keys, audit entries and the objects table: "Project:p1".</summary>
 public static class ObjectKeys
 {
     public static string Of(ObjectRef obj) => $"{obj.Type}:{obj.Id}";
@@ -14,7 +15,7 @@ public static class ObjectKeys
         return new ObjectRef(Enum.Parse<ObjectType>(key[..colon]), key[(colon + 1)..]);
     }
 
-    /// <summary>Portfolios, programs and projects hold their own grain; everything else sits in one of theirs.</summary>
+    /// <summary>Portfolios, programs and projects contain the objects below them; everything else sits in one of them.</summary>
     public static bool IsContainerType(ObjectType type) => type is ObjectType.Portfolio or ObjectType.Program or ObjectType.Project;
 }
 
@@ -36,37 +37,28 @@ public sealed record GrantData([property: Id(0)] GranteeKind Kind, [property: Id
     };
 }
 
-/// <summary>One object of the container: its parent inside the container (null for the container itself), grants and inheritance flag.</summary>
-[GenerateSerializer, Alias("access.node-data")]
-public sealed class NodeData
+/// <summary>
+/// One secured object: where it sits (its parent; null for a portfolio, program or project at top level), its grants and
+/// its inheritance flag. Its type and id are its grain's key; the container it is in is the nearest container at or above it.
+/// </summary>
+[GenerateSerializer, Alias("access.secured-object-state")]
+public sealed class SecuredObjectState : VersionedState
 {
+    /// <summary>False before registration and after removal (the version keeps counting, so silos drop what they cached).</summary>
     [Id(0)]
-    public ObjectType Type { get; set; }
+    public bool Registered { get; set; }
+
+    /// <summary>The parent object's <see cref="ObjectKeys"/> key.</summary>
     [Id(1)]
-    public string Id { get; set; } = "";
-    [Id(2)]
     public string? ParentKey { get; set; }
-    [Id(3)]
-    public bool Inherits { get; set; } = true;
-    [Id(4)]
-    public List<GrantData> Grants { get; set; } = [];
 
-    public ObjectRef Ref => new(Type, Id);
-}
-
-/// <summary>A portfolio's, program's or project's share of the work tree.</summary>
-[GenerateSerializer, Alias("access.container-state")]
-public sealed class ContainerState : DurableState
-{
-    /// <summary>Every object of the container, the container itself included, by <see cref="ObjectKeys"/> key.</summary>
-    [Id(0)]
-    public Dictionary<string, NodeData> Nodes { get; set; } = [];
-
-    /// <summary>The container above (a program or portfolio), whose grants this one inherits.</summary>
-    [Id(1)]
-    public string? ParentContainerKey { get; set; }
-
-    /// <summary>The containers directly below, for removals and revocations that reach children.</summary>
     [Id(2)]
-    public List<string> ChildContainerKeys { get; set; } = [];
+    public bool Inherits { get; set; } = true;
+
+    [Id(3)]
+    public List<GrantData> Grants { get; set; } = [];
 }
+
+/// <summary>What a silo keeps of a secured object: its node (null when it is not registered) and its parent's key.</summary>
+[GenerateSerializer, Immutable, Alias("access.secured-node")]
+public sealed record SecuredNode([property: Id(0)] AccessNode? Node, [property: Id(1)] string? ParentKey);
