@@ -60,6 +60,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Cluster:SiloPort"] = TestPorts.Free().ToString(),
             ["Cluster:Dashboard"] = "false",
             ["Grains:RedeliveryPeriod"] = "00:00:05",
+            // Tests with several hosts wait for every silo to see the others before they act: copies may be kept at once.
+            ["Grains:SnapshotWarmUp"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var app = GreenlightApp.Create(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), services);

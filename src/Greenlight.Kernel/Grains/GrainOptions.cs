@@ -17,8 +17,14 @@ public sealed class GrainOptions
     /// <summary>How long the ids of handed-on messages are kept to recognize a repeat; far longer than any redelivery takes.</summary>
     public TimeSpan HandedOnRetention { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Entries kept in this silo's snapshot cache before the least recently stored ones go.</summary>
+    /// <summary>Entries kept in this silo's snapshot cache; above it, some go (a memory bound) and are fetched again when read.</summary>
     public int SnapshotCapacity { get; set; } = 200_000;
+
+    /// <summary>
+    /// How long a silo that joined the cluster serves snapshots without keeping copies: until every other silo's view of the
+    /// cluster includes it (membership spreads by gossip and table reads, every few seconds), their writes might not reach it.
+    /// </summary>
+    public TimeSpan SnapshotWarmUp { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a write waits for another silo to drop its copy of a snapshot; a silo that does not answer is being declared dead.</summary>
     public TimeSpan SnapshotInvalidationTimeout { get; set; } = TimeSpan.FromSeconds(5);

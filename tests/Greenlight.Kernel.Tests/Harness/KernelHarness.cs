@@ -58,6 +58,8 @@ public sealed class KernelHarness : IAsyncDisposable
         ["Outbox:BaseRetryDelay"] = "00:00:00.010",
         ["Outbox:MaxRetryDelay"] = "00:00:00.050",
         ["Cluster:Dashboard"] = "false",
+        // Tests wait for every silo to see the others before they act: copies may be kept at once.
+        ["Grains:SnapshotWarmUp"] = "00:00:00",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

@@ -1,13 +1,16 @@
+using System.Collections.Immutable;
+using System.Net;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Grains.Snapshots;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Greenlight.Kernel.Tests.Snapshots;
 
 /// <summary>One silo's cache of grain-owned snapshots: what it keeps, what an invalidation drops, and that a racing fetch never brings back a stale copy.</summary>
 public sealed class SiloSnapshotsTests
 {
-    private readonly SiloSnapshots _snapshots = new(Options.Create(new GrainOptions()));
+    private readonly SiloSnapshots _snapshots = new(Options.Create(new GrainOptions()), TimeProvider.System);
     private readonly List<string> _fetches = [];
 
     /// <summary>A fetch that answers <paramref name="version"/> at once and counts itself.</summary>
@@ -127,12 +130,56 @@ public sealed class SiloSnapshotsTests
     [Fact]
     public async Task The_cache_holds_at_most_its_capacity_and_an_evicted_copy_is_fetched_again()
     {
-        var snapshots = new SiloSnapshots(Options.Create(new GrainOptions { SnapshotCapacity = 20 }));
+        var snapshots = new SiloSnapshots(Options.Create(new GrainOptions { SnapshotCapacity = 20 }), TimeProvider.System);
 
         for (var i = 0; i < 100; i++) Assert.Equal($"v{i}", await snapshots.GetAsync($"key-{i}", Owner(1, $"v{i}")));
 
         Assert.InRange(snapshots.Count, 1, 20);
         for (var i = 0; i < 100; i++) Assert.Equal($"v{i}", await snapshots.GetAsync($"key-{i}", Owner(1, $"v{i}")));
         Assert.InRange(snapshots.Count, 1, 20);
+    }
+
+    [Fact]
+    public async Task A_silo_that_just_joined_serves_fetched_copies_but_keeps_none_until_every_other_silo_can_reach_it()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
+        var silo = new LocalSilo();
+        var membership = new Membership(silo.SiloAddress, SiloStatus.Joining);
+        var snapshots = new SiloSnapshots(Options.Create(new GrainOptions { SnapshotWarmUp = TimeSpan.FromSeconds(15) }), clock, membership, silo);
+
+        Assert.Equal("v1", await snapshots.GetAsync("prices", Owner(1, "v1")));
+        membership.Status = SiloStatus.Active;
+        Assert.Equal("v1", await snapshots.GetAsync("prices", Owner(1, "v1")));
+        clock.Advance(TimeSpan.FromSeconds(14));
+        Assert.Equal("v1", await snapshots.GetAsync("prices", Owner(1, "v1")));
+        Assert.Equal(0, snapshots.Count);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("v1", await snapshots.GetAsync("prices", Owner(1, "v1")));
+        Assert.Equal("v1", await snapshots.GetAsync("prices", Owner(2, "v2")));
+        Assert.Equal(4, _fetches.Count);
+    }
+
+    private sealed class LocalSilo : ILocalSiloDetails
+    {
+        public string Name => "silo";
+        public string ClusterId => "test";
+        public string DnsHostName => "localhost";
+        public SiloAddress SiloAddress { get; } = SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11111), 1);
+        public SiloAddress GatewayAddress => SiloAddress;
+    }
+
+    private sealed class Membership(SiloAddress self, SiloStatus status) : IClusterMembershipService
+    {
+        public SiloStatus Status { get; set; } = status;
+
+        public ClusterMembershipSnapshot CurrentSnapshot => new(
+            ImmutableDictionary<SiloAddress, ClusterMember>.Empty.Add(self, new ClusterMember(self, Status, "silo")), new MembershipVersion(1));
+
+        public IAsyncEnumerable<ClusterMembershipSnapshot> MembershipUpdates => throw new NotSupportedException();
+
+        public ValueTask Refresh(MembershipVersion minimumVersion = default, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public Task<bool> TryKill(SiloAddress siloAddress) => Task.FromResult(false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Greenlight.Kernel.Grains.Snapshots;
 
@@ -8,13 +9,22 @@ namespace Greenlight.Kernel.Grains.Snapshots;
 /// The owning grain keeps them current: after each write it calls <see cref="SnapshotInvalidation"/>,
 /// which reaches every silo and drops older copies before the write's caller is answered.
 /// </summary>
-public sealed class SiloSnapshots(IOptions<GrainOptions> options)
+/// <param name="membership">With <paramref name="localSilo"/>: copies are kept only once this silo has been an active member
+/// for <see cref="GrainOptions.SnapshotWarmUp"/>, by when every other silo's view of the cluster includes it, so their
+/// invalidations reach it. Without them (a cache outside a silo) copies are kept at once.</param>
+public sealed class SiloSnapshots(
+    IOptions<GrainOptions> options, TimeProvider clock, IClusterMembershipService? membership = null, ILocalSiloDetails? localSilo = null)
 {
     private readonly ConcurrentDictionary<string, Snapshot<object>> _entries = new(StringComparer.Ordinal);
 
     // Moves on at every invalidation: a fetch that overlapped one keeps nothing, as it cannot tell
     // whether what it fetched is older than what was invalidated.
     private long _epoch;
+
+    // When this silo may start keeping copies (null: not yet seen active); a cache outside a silo keeps them at once.
+    private DateTimeOffset? _keepingFrom = membership is null ? DateTimeOffset.MinValue : null;
+
+    private int _missesSinceSizeCheck;
 
     public int Count => _entries.Count;
 
@@ -24,12 +34,14 @@ public sealed class SiloSnapshots(IOptions<GrainOptions> options)
         if (_entries.TryGetValue(key, out var cached) && cached.Value is T value) return value;
         var started = Interlocked.Read(ref _epoch);
         var fetched = await fetch();
-        if (Interlocked.Read(ref _epoch) != started) return fetched.Value;
+        if (Interlocked.Read(ref _epoch) != started || !Warm()) return fetched.Value;
         var kept = _entries.AddOrUpdate(key, new Snapshot<object>(fetched.Version, fetched.Value),
             (_, existing) => existing.Version > fetched.Version ? existing : new Snapshot<object>(fetched.Version, fetched.Value));
         // An invalidation that slipped in between the check and the store finds nothing to drop: drop it here.
         if (Interlocked.Read(ref _epoch) != started) _entries.TryRemove(new KeyValuePair<string, Snapshot<object>>(key, kept));
-        if (_entries.Count > options.Value.SnapshotCapacity) EvictSome();
+        // Counting a concurrent dictionary takes all its locks: look at the size once per hundredth of the capacity.
+        if (Interlocked.Increment(ref _missesSinceSizeCheck) % Math.Max(1, options.Value.SnapshotCapacity / 100) == 0
+            && _entries.Count > options.Value.SnapshotCapacity) EvictSome();
         return fetched.Value;
     }
 
@@ -44,6 +56,15 @@ public sealed class SiloSnapshots(IOptions<GrainOptions> options)
         }
     }
 
+    private bool Warm()
+    {
+        if (_keepingFrom is { } from) return clock.GetUtcNow() >= from;
+        var self = membership!.CurrentSnapshot.Members.GetValueOrDefault(localSilo!.SiloAddress);
+        if (self?.Status == SiloStatus.Active) _keepingFrom = clock.GetUtcNow() + options.Value.SnapshotWarmUp;
+        return false;
+    }
+
+    /// <summary>Drops a tenth of the capacity's worth of entries, whichever come first: a memory bound, not a recency policy.</summary>
     private void EvictSome()
     {
         foreach (var key in _entries.Keys.Take(options.Value.SnapshotCapacity / 10 + 1)) _entries.TryRemove(key, out _);
