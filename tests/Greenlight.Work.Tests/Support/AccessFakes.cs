@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Modules.Access.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 

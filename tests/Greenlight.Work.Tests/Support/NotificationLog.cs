@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Modules.Work.Contracts;
 using Greenlight.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Greenlight.Kernel.Mediator;
+using MediatR;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Work.Contracts;
 using Greenlight.Testing;
@@ -42,7 +42,7 @@ public sealed class WorkHost : IAsyncDisposable
     {
         await using var scope = Host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().Set(Principal.System);
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
     public async Task<string> AdminUserIdAsync() =>
