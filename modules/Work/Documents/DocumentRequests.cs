@@ -131,7 +131,7 @@ internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, I
     {
         var id = WorkIds.New();
         var document = await StoreThenAsync(stream, contentType, uploader,
-            version => Project(projectId).AddDocumentAsync(id, name, folderId, taskId, version), ct);
+            version => Project(projectId).AddDocumentAsync(new NewDocument(id, name, folderId, taskId), version), ct);
         await sender.Send(new RegisterSecuredObject(
             Secured.InProject(projectId, ObjectType.Document, id), DocumentPlace.Of(projectId, folderId), uploader), ct);
         return document;
