@@ -4,31 +4,32 @@ using Greenlight.Kernel.Storage;
 using Greenlight.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Greenlight.Benchmarks;
 
 /// <summary>
-/// The kernel as the host composes it (<see cref="KernelServices.AddGreenlightKernel"/>), with this
-/// assembly as the only module so the benchmark grains are registered, and the schema migrated by
-/// <see cref="KernelStartup"/>. No other hosted service is started: the outbox dispatcher, the idle
-/// collector and the PostgreSQL listener would only add background noise to what is measured.
+/// The kernel as the host composes it (<see cref="KernelServices.AddGreenlightKernel"/>: an Orleans silo on the
+/// store, on a free loopback port), with this assembly as the only module so the benchmark grains are registered,
+/// started as a generic host (which migrates the schema and starts the kernel's background services).
 /// </summary>
 public sealed class BenchmarkKernel : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly IHost _host;
     private readonly string? _sqliteDirectory;
     private readonly TestPostgresDatabase? _postgres;
 
-    private BenchmarkKernel(ServiceProvider services, string? sqliteDirectory, TestPostgresDatabase? postgres)
+    private BenchmarkKernel(IHost host, string? sqliteDirectory, TestPostgresDatabase? postgres)
     {
-        _services = services;
+        _host = host;
         _sqliteDirectory = sqliteDirectory;
         _postgres = postgres;
     }
 
-    public IGrainFactory Grains => _services.GetRequiredService<IGrainFactory>();
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public IStore Store => _services.GetRequiredService<IStore>();
+    public IStore Store => _host.Services.GetRequiredService<IStore>();
 
     /// <summary>A kernel over a fresh SQLite file in a temporary directory.</summary>
     public static Task<BenchmarkKernel> StartSqliteAsync()
@@ -54,19 +55,21 @@ public sealed class BenchmarkKernel : IAsyncDisposable
     {
         // A preset bootstrap token, so the organization bootstrap does not print a freshly minted secret into the benchmark log.
         storage["GREENLIGHT_BOOTSTRAP_TOKEN"] = "benchmark-bootstrap-token-" + Guid.NewGuid().ToString("N");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(storage).Build();
-        var services = new ServiceCollection()
-            .AddLogging() // no providers: logging costs nothing and prints nothing
-            .AddSingleton<IConfiguration>(configuration)
-            .AddGreenlightKernel(configuration, [typeof(BenchmarkKernel).Assembly])
-            .BuildServiceProvider();
-        await ActivatorUtilities.CreateInstance<KernelStartup>(services).StartAsync(CancellationToken.None);
-        return new BenchmarkKernel(services, sqliteDirectory, postgres);
+        storage["Cluster:SiloPort"] = TestPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        storage["Cluster:Dashboard"] = "false";
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(storage);
+        builder.Logging.ClearProviders(); // logging costs nothing and prints nothing
+        builder.AddGreenlightKernel([typeof(BenchmarkKernel).Assembly]);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchmarkKernel(host, sqliteDirectory, postgres);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync(); // disposes the store: SQLite clears its pools, Npgsql closes its data source
+        await _host.StopAsync();
+        _host.Dispose(); // disposes the store: SQLite clears its pools, Npgsql closes its data source
         if (_postgres is not null) await _postgres.DisposeAsync();
         if (_sqliteDirectory is not null && Directory.Exists(_sqliteDirectory)) Directory.Delete(_sqliteDirectory, recursive: true);
     }
