@@ -137,7 +137,11 @@ internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, I
         return document;
     }
 
-    /// <summary>Stores the bytes first (nothing kept over the limit), then records the version; the bytes go if recording fails.</summary>
+    /// <summary>
+    /// Stores the bytes first (nothing kept over the limit), then records the version; the bytes go if the project
+    /// refused the version. Any other failure may have come after the version was stored (its hand-on failed, the
+    /// answer was lost), so the bytes stay: a version without bytes would be worse than bytes without a version.
+    /// </summary>
     private async Task<DocumentView> StoreThenAsync(
         Stream stream, string contentType, string uploader, Func<StoredVersion, Task<DocumentView>> record, CancellationToken ct)
     {
@@ -146,7 +150,7 @@ internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, I
         {
             return await record(new StoredVersion(contentId, size, contentType, uploader));
         }
-        catch
+        catch (Exception refused) when (refused is NotFoundException or ConflictException or RequestValidationException)
         {
             await content.DeleteAsync(contentId, CancellationToken.None);
             throw;
