@@ -57,8 +57,10 @@ public static class HotProjectsBench
 
     private static bool IsWrite(Op op) => op is Op.CreateTask or Op.RenameTask or Op.CreateIssue;
 
+    /// <param name="LargestStates">The largest stored state of each grain type at the end: what one write of such a grain stores.</param>
     private sealed record Result(
-        int Size, int Completed, double Seconds, Dictionary<Op, Samples> Latencies, int Errors, int Lost, int Acknowledged, long MaxStateBytes, string LoadAverage)
+        int Size, int Completed, double Seconds, Dictionary<Op, Samples> Latencies, int Errors, int Lost, int Acknowledged, long MaxStateBytes,
+        IReadOnlyDictionary<string, long> LargestStates, string LoadAverage)
     {
         public double RequestsPerSecond => Completed / Seconds;
 
@@ -107,11 +109,12 @@ public static class HotProjectsBench
         }
         var (lost, acknowledged) = await LostWritesAsync(client, projects, workers);
         var result = new Result(size, latencies.Values.Sum(s => s.Count), seconds, latencies, workers.Sum(w => w.Errors), lost, acknowledged,
-            await MaxProjectStateBytesAsync(host, settings.Projects), load);
+            await MaxProjectStateBytesAsync(host, settings.Projects), await LargestStatesAsync(host), load);
         var (writes, reads) = (result.Of(IsWrite), result.Of(op => !IsWrite(op)));
         Console.WriteLine($"{size} tasks per project: {result.RequestsPerSecond:0} req/s; writes p50 {Ms(writes.MedianMicroseconds)} p99 {Ms(writes.P99Microseconds)} ms; " +
                           $"reads p50 {Ms(reads.MedianMicroseconds)} p99 {Ms(reads.P99Microseconds)} ms; {result.Errors} errors; " +
                           $"{lost} of {acknowledged} acknowledged writes lost; project state ≤ {result.MaxStateBytes} bytes; load average {load} → {Machine.LoadAverage()}");
+        Console.WriteLine($"  largest stored state by grain type (bytes): {string.Join(", ", result.LargestStates.Select(s => $"{s.Key} {s.Value:N0}"))}");
         return result;
     }
 
@@ -186,6 +189,17 @@ public static class HotProjectsBench
                 ("name", $"%\"Name\":\"hot-{p}\"%")));
         }
         return max;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, long>> LargestStatesAsync(TestHost host)
+    {
+        await using var connection = await host.Services.GetRequiredService<IStore>().OpenConnectionAsync();
+        await using var command = connection.Command(
+            "SELECT grain_type, MAX(length(payload)) AS largest FROM orleans_storage GROUP BY grain_type ORDER BY largest DESC LIMIT 4");
+        await using var reader = await command.ExecuteReaderAsync();
+        var largest = new Dictionary<string, long>();
+        while (await reader.ReadAsync()) largest[reader.GetString(0)] = reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
+        return largest;
     }
 
     private static async Task<string> IdOfAsync(HttpResponseMessage response)
@@ -335,7 +349,7 @@ public static class HotProjectsBench
             foreach (var (op, samples) in round.Latencies) latencies[op].AddRange(samples);
         }
         return new Result(size, rounds.Sum(r => r.Completed), rounds.Sum(r => r.Seconds), latencies, rounds.Sum(r => r.Errors), rounds.Sum(r => r.Lost),
-            rounds.Sum(r => r.Acknowledged), rounds.Max(r => r.MaxStateBytes), "");
+            rounds.Sum(r => r.Acknowledged), rounds.Max(r => r.MaxStateBytes), rounds[0].LargestStates, "");
     }
 
     private static string P(Samples samples) => $"{Ms(samples.MedianMicroseconds)} / {Ms(samples.P99Microseconds)}";
