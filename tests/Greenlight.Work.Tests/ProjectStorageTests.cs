@@ -42,10 +42,13 @@ public sealed class ProjectStorageTests
         Assert.Equal(301, (await work.Admin.GetSuccessAsync<ProjectView>($"/api/v1/projects/{large.Id}")).OpenTasks);
     }
 
-    [Fact]
-    public async Task Everything_a_project_holds_is_read_back_after_a_restart()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Everything_a_project_holds_is_read_back_after_a_restart(bool postgres)
     {
-        var first = await WorkHost.StartAsync();
+        await using var database = postgres ? await TestPostgresDatabase.CreateAsync() : null;
+        var first = await WorkHost.StartAsync(database?.ConnectionString);
         var project = await first.CreateProjectAsync();
         var task = await first.CreateTaskAsync(project.Id, "Shoot");
         var subtask = await first.CreateTaskAsync(project.Id, "Lights", task.Id);
@@ -61,7 +64,7 @@ public sealed class ProjectStorageTests
             .ReadSuccessAsync<DocumentView>();
         await first.DisposeAsync();
 
-        await using var work = await WorkHost.StartAsync(restartOf: first);
+        await using var work = await WorkHost.StartAsync(database?.ConnectionString, restartOf: first);
 
         var read = await work.Admin.GetSuccessAsync<ProjectView>($"/api/v1/projects/{project.Id}");
         Assert.Equal((1, 1), (read.OpenTasks, read.OpenIssues));

@@ -118,8 +118,7 @@ public sealed partial class ProjectGrain(TimeProvider clock, WorkItemRows rows, 
     public async Task DeleteAsync(string userId)
     {
         EnsureExists();
-        var items = _contents.Refs().ToList();
-        var removal = Removal(items, userId).ToList();
+        var removal = Removal([.. _contents.Refs()], userId);
         State = new ProjectState { Unsent = State.Unsent, SettledMoves = State.SettledMoves };
         await SaveAsync(ProjectContents.Empty,
             [new UnindexRows([ProjectId]), new ObjectDeleted(new ObjectRef(ObjectType.Project, ProjectId), ProjectId, userId), .. removal]);
@@ -165,14 +164,17 @@ public sealed partial class ProjectGrain(TimeProvider clock, WorkItemRows rows, 
     private Task RemoveAsync(IReadOnlyCollection<ObjectRef> removed, string userId) =>
         SaveAsync(_contents.Without(removed), Removal(removed, userId));
 
-    private IEnumerable<INotification> Removal(IReadOnlyCollection<ObjectRef> removed, string userId)
+    private List<INotification> Removal(IReadOnlyCollection<ObjectRef> removed, string userId)
     {
-        if (removed.Count == 0) yield break;
-        yield return new ItemsRemoved(ProjectId, [.. removed.Select(r => r.Id)]);
+        if (removed.Count == 0) return [];
         var content = removed.Where(r => r.Type == ObjectType.Document)
             .SelectMany(r => _contents.Documents[r.Id].Versions).Select(v => v.ContentId).ToList();
-        if (content.Count > 0) yield return new DropContent(content);
-        foreach (var item in removed) yield return new ObjectDeleted(item, ProjectId, userId);
+        return
+        [
+            new ItemsRemoved(ProjectId, [.. removed.Select(r => r.Id)]),
+            .. content.Count > 0 ? [new DropContent(content)] : Array.Empty<INotification>(),
+            .. removed.Select(item => new ObjectDeleted(item, ProjectId, userId)),
+        ];
     }
 
     private void Publish() => _committed = new Committed(State.Exists ? View() : null, _contents);
