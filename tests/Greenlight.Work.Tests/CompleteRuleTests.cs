@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Storage;
-using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Work.Contracts;
 using Greenlight.Testing;
 using Greenlight.Work.Tests.Support;

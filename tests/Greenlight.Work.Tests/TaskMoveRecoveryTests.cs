@@ -30,10 +30,8 @@ public sealed class TaskMoveRecoveryTests
 
         Assert.True(fail.HasFailed);
         Assert.False(response.IsSuccessStatusCode);
-        await first.DisposeAsync();
-        await using var work = await WorkHost.StartAsync(restartOf: first, settings: SlowRedelivery);
         // The source's next activation hands on what it stored: the move, which the outbox then finishes.
-        await work.Admin.GetSuccessAsync<ProjectView>($"/api/v1/projects/{source}");
+        await using var work = await RestartAsync(first, wake: source);
         await AssertMovedOnceAsync(work, source, target, task, subtask, issue);
     }
 
@@ -48,9 +46,7 @@ public sealed class TaskMoveRecoveryTests
         await first.Admin.PostAsJsonAsync($"/api/v1/projects/{source}/tasks/{task}/move", new { toProjectId = target });
 
         Assert.True(fail.HasFailed);
-        await first.DisposeAsync();
-        await using var work = await WorkHost.StartAsync(restartOf: first, settings: SlowRedelivery);
-        await work.Admin.GetSuccessAsync<ProjectView>($"/api/v1/projects/{target}");
+        await using var work = await RestartAsync(first, wake: target);
         await AssertMovedOnceAsync(work, source, target, task, subtask, issue);
     }
 
@@ -70,6 +66,15 @@ public sealed class TaskMoveRecoveryTests
         Assert.Equal(subtask, (await work.ListAsync($"/api/v1/projects/{source}/issues")).Items.Single(i => i.Id == issue).ParentId);
         Assert.Equal((1, 1), await OpenCountsAsync(work, source));
         await (await work.Admin.GetAsync($"/api/v1/projects/{target}/tasks/{task}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Stops the host and starts it again on its store; reading the project activates it, which hands on what it stored.</summary>
+    private static async Task<WorkHost> RestartAsync(WorkHost first, string wake)
+    {
+        await first.DisposeAsync();
+        var work = await WorkHost.StartAsync(restartOf: first, settings: SlowRedelivery);
+        await work.Admin.GetSuccessAsync<ProjectView>($"/api/v1/projects/{wake}");
+        return work;
     }
 
     /// <summary>A task with a completed subtask holding an open issue, in a project of its own, and another project to move it to.</summary>
