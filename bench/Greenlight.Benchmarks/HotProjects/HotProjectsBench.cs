@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Greenlight.Benchmarks.Access;
+using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Storage;
+using MediatR;
 using Greenlight.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +20,8 @@ namespace Greenlight.Benchmarks.HotProjects;
 /// 45% reads (get project, list tasks), each on a project picked at random — for a warm-up and then for
 /// <c>--seconds</c> or <c>--max-requests</c>, whichever ends first. Every write the API acknowledged is checked
 /// against what it lists afterwards (a task renamed only by the worker that owns it, so its last name is known).
+/// With <c>--isolate-work</c> the other modules' share of each request is taken out (see <see cref="IsolateWork"/>),
+/// to tell the Work module's scaling from theirs.
 /// </summary>
 public static class HotProjectsBench
 {
@@ -30,12 +34,14 @@ public static class HotProjectsBench
             Projects: AccessCheckBench.IntOption(args, "--projects", 4),
             Measured: TimeSpan.FromSeconds(AccessCheckBench.IntOption(args, "--seconds", 30)),
             Warmup: TimeSpan.FromSeconds(AccessCheckBench.IntOption(args, "--warmup-seconds", 5)),
-            MaxRequests: AccessCheckBench.IntOption(args, "--max-requests", 1_000_000));
+            MaxRequests: AccessCheckBench.IntOption(args, "--max-requests", 1_000_000),
+            IsolateWork: args.Contains("--isolate-work"));
         var sizes = (Option(args, "--sizes") ?? "100,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var rounds = AccessCheckBench.IntOption(args, "--rounds", 1);
         Console.WriteLine($"{Command}: nproc {Environment.ProcessorCount}, .NET {Environment.Version}, load average {Machine.LoadAverage()}; " +
                           $"{settings.Clients} clients, {settings.Projects} projects, {settings.Warmup.TotalSeconds:0} s warm-up, " +
-                          $"{settings.Measured.TotalSeconds:0} s or {settings.MaxRequests} requests measured, sizes {string.Join(", ", sizes)} × {rounds} round(s)");
+                          $"{settings.Measured.TotalSeconds:0} s or {settings.MaxRequests} requests measured, sizes {string.Join(", ", sizes)} × {rounds} round(s)" +
+                          (settings.IsolateWork ? "; Work isolated from the other modules" : ""));
 
         var results = new List<Result>();
         for (var round = 1; round <= rounds; round++)
@@ -46,7 +52,7 @@ public static class HotProjectsBench
         return results.Sum(r => r.Lost) == 0 ? 0 : 1;
     }
 
-    private sealed record Settings(int Clients, int Projects, TimeSpan Measured, TimeSpan Warmup, int MaxRequests);
+    private sealed record Settings(int Clients, int Projects, TimeSpan Measured, TimeSpan Warmup, int MaxRequests, bool IsolateWork);
 
     private enum Op { CreateTask, RenameTask, CreateIssue, GetProject, ListTasks }
 
@@ -74,7 +80,7 @@ public static class HotProjectsBench
 
     private static async Task<Result> RunSizeAsync(Settings settings, int size)
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(services: settings.IsolateWork ? IsolateWork : null);
         using var client = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = settings.Clients,
@@ -200,6 +206,48 @@ public static class HotProjectsBench
         var largest = new Dictionary<string, long>();
         while (await reader.ReadAsync()) largest[reader.GetString(0)] = reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
         return largest;
+    }
+
+    /// <summary>
+    /// Takes the other modules out of the measured requests: the kernel's bootstrap policy decides (the System
+    /// Administrator may do anything) instead of the Access module's checks, the requests Work sends to Access are
+    /// answered at once (registrations accepted, lists not filtered), and only Work's own handlers get Work's
+    /// notifications (not the Frame.io mirror's, not Review's). What is left is HTTP, the kernel and the Work module.
+    /// </summary>
+    private static void IsolateWork(IServiceCollection services)
+    {
+        services.AddSingleton<IAccessPolicy, BootstrapAdministratorPolicy>();
+        foreach (var handler in services.Where(d => IsHandlerOf(d, typeof(IRequestHandler<,>), "Greenlight.Modules.Access.Contracts")).ToList())
+        {
+            var types = handler.ServiceType.GetGenericArguments();
+            if (!AccessStandIn.Answers(types[0])) continue;
+            services.Remove(handler);
+            services.AddTransient(handler.ServiceType, typeof(AccessStandIn<,>).MakeGenericType(types));
+        }
+        foreach (var handler in services.Where(d => IsHandlerOf(d, typeof(INotificationHandler<>), "Greenlight.Modules.Work.Contracts")
+                                                    && d.ImplementationType?.Namespace?.StartsWith("Greenlight.Modules.Work", StringComparison.Ordinal) != true).ToList())
+            services.Remove(handler);
+    }
+
+    private static bool IsHandlerOf(ServiceDescriptor descriptor, Type handler, string messageNamespace) =>
+        descriptor.ServiceType.IsGenericType && descriptor.ServiceType.GetGenericTypeDefinition() == handler
+        && descriptor.ServiceType.GetGenericArguments()[0].Namespace == messageNamespace;
+
+    /// <summary>What the Access module would answer Work's requests when everything is allowed.</summary>
+    private static class AccessStandIn
+    {
+        private static readonly string[] Requests = ["RegisterSecuredObject", "MoveSecuredObject", "RemoveSecuredObject", "GrantAssigneeAccess", "FilterViewable"];
+
+        public static bool Answers(Type request) => Requests.Contains(request.Name);
+    }
+
+    private sealed class AccessStandIn<TRequest, TResponse> : IRequestHandler<TRequest, TResponse> where TRequest : IRequest<TResponse>
+    {
+        // FilterViewable's answer is the objects it was asked about: all are viewable.
+        private static readonly System.Reflection.PropertyInfo? Objects = typeof(TRequest).GetProperty("Objects");
+
+        public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(typeof(TResponse) == typeof(Unit) ? (TResponse)(object)Unit.Value : (TResponse)Objects!.GetValue(request)!);
     }
 
     private static async Task<string> IdOfAsync(HttpResponseMessage response)
