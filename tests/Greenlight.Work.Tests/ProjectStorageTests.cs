@@ -38,7 +38,7 @@ public sealed class ProjectStorageTests
         Assert.InRange(largeBytes, smallBytes - 16, smallBytes + 16);
         Assert.InRange(largeBytes, 1, afterOneTask + 256);
         Assert.InRange(largeBytes, 1, 2048);
-        Assert.InRange(await ItemRowBytesAsync(work, largeTask.Id), 1, 512);
+        Assert.InRange(await ScalarAsync(work, "SELECT length(state) FROM work_items WHERE id = @id", largeTask.Id), 1, 512);
         Assert.Equal(301, (await work.Admin.GetSuccessAsync<ProjectView>($"/api/v1/projects/{large.Id}")).OpenTasks);
     }
 
@@ -82,6 +82,28 @@ public sealed class ProjectStorageTests
     }
 
     [Fact]
+    public async Task Deleting_a_project_deletes_every_row_and_byte_of_it_with_a_notice_per_object()
+    {
+        await using var work = await WorkHost.StartAsync();
+        var project = await work.CreateProjectAsync();
+        var task = await work.CreateTaskAsync(project.Id, "Shoot");
+        var issue = await work.CreateIssueAsync(project.Id, "Flicker", (await work.CreateTaskAsync(project.Id, "Lights", task.Id)).Id);
+        var folder = await (await work.Admin.PostAsJsonAsync($"/api/v1/projects/{project.Id}/folders", new { name = "Cuts" })).ReadSuccessAsync<FolderView>();
+        var document = await (await work.UploadAsync($"/api/v1/projects/{project.Id}/documents?name=cut.mov&folderId={folder.Id}", [1, 2, 3], "video/quicktime"))
+            .ReadSuccessAsync<DocumentView>();
+        Assert.Equal(6, await ScalarAsync(work, "SELECT COUNT(*) FROM work_objects WHERE project_id = @id", project.Id));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await work.Admin.DeleteAsync($"/api/v1/projects/{project.Id}")).StatusCode);
+
+        Assert.Equal(0, await ScalarAsync(work, "SELECT COUNT(*) FROM work_items WHERE project_id = @id", project.Id));
+        Assert.Equal(0, await ScalarAsync(work, "SELECT COUNT(*) FROM work_objects WHERE project_id = @id", project.Id));
+        Assert.Equal(0, await ScalarAsync(work, "SELECT COUNT(*) FROM work_document_chunks", project.Id));
+        await (await work.Admin.GetAsync($"/api/v1/projects/{project.Id}/tasks/{task.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        foreach (var deleted in new[] { project.Id, task.Id, issue.Id, folder.Id, document.Id })
+            await work.Notifications.WaitForAsync<ObjectDeleted>(d => d.Object.Id == deleted && d.ProjectId == project.Id);
+    }
+
+    [Fact]
     public async Task Reads_of_a_project_answer_from_its_last_write_while_the_next_one_is_being_stored()
     {
         var hold = new Hold<TaskRenamed>(r => r.NewName == "Held");
@@ -117,9 +139,9 @@ public sealed class ProjectStorageTests
             ("name", $"%\"Name\":\"{projectName}\"%"));
     }
 
-    private static async Task<long> ItemRowBytesAsync(WorkHost work, string itemId)
+    private static async Task<long> ScalarAsync(WorkHost work, string sql, string id)
     {
         await using var connection = await work.Host.Services.GetRequiredService<IStore>().OpenConnectionAsync();
-        return await connection.ScalarAsync<long>("SELECT length(state) FROM work_items WHERE id = @id", ("id", itemId));
+        return await connection.ScalarAsync<long>(sql, ("id", id));
     }
 }
