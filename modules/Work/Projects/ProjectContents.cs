@@ -115,7 +115,9 @@ public sealed record ProjectContents(
     /// <summary>Whether <paramref name="taskId"/> is <paramref name="ancestorId"/> or sits below it: walks up from the task, never down the tree.</summary>
     public bool IsWithin(string taskId, string ancestorId)
     {
-        for (string? id = taskId; id is not null; id = Tasks.GetValueOrDefault(id)?.ParentTaskId)
+        // Bounded by the number of tasks, should stored parents ever form a loop.
+        string? id = taskId;
+        for (var step = 0; id is not null && step <= Tasks.Count; step++, id = Tasks.GetValueOrDefault(id)?.ParentTaskId)
         {
             if (id == ancestorId) return true;
         }
@@ -127,7 +129,8 @@ public sealed record ProjectContents(
     private static IReadOnlyList<string> Descendants(string rootId, ILookup<string?, string> children)
     {
         var found = new List<string> { rootId };
-        for (var i = 0; i < found.Count; i++) found.AddRange(children[found[i]]);
+        var seen = new HashSet<string> { rootId };
+        for (var i = 0; i < found.Count; i++) found.AddRange(children[found[i]].Where(seen.Add));
         return found;
     }
 }
