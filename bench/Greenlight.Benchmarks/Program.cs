@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Greenlight.Benchmarks.Access;
+using Greenlight.Benchmarks.HotProjects;
 using Greenlight.Benchmarks.Mirror;
 
 namespace Greenlight.Benchmarks;
@@ -9,7 +10,7 @@ namespace Greenlight.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// <c>access-check</c>, <c>load</c> and <c>mirror-throughput</c> are custom harnesses (per-operation
+    /// <c>access-check</c>, <c>load</c>, <c>mirror-throughput</c> and <c>hot-projects</c> are custom harnesses (per-operation
     /// samples, rates against a limit); anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
@@ -24,6 +25,8 @@ public static class Program
                 return 0;
             case MirrorThroughput.Command:
                 return await MirrorThroughput.RunAsync(args[1..]);
+            case HotProjectsBench.Command:
+                return await HotProjectsBench.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

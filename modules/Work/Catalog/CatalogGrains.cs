@@ -19,48 +19,55 @@ public sealed class CatalogState : DurableState
     public string? PortfolioId { get; set; }
 }
 
+/// <summary>A portfolio or program as its grain shows it.</summary>
+/// <param name="PortfolioId">A program's portfolio; null for a portfolio.</param>
 [GenerateSerializer, Immutable, Alias("work.catalog-entry")]
 public sealed record CatalogEntry([property: Id(0)] string Name, [property: Id(1)] string? Description, [property: Id(2)] string OwnerId, [property: Id(3)] string? PortfolioId);
 
 /// <summary>The calls both grain types answer; not a grain interface itself, so each type keeps its own.</summary>
+[Alias("work.catalog")]
 public interface ICatalogGrain
 {
-    Task<CatalogState> CreateAsync(CatalogEntry entry);
+    [Alias("create")]
+    Task<CatalogEntry> CreateAsync(CatalogEntry entry);
 
     /// <summary>Null when it does not exist.</summary>
-    Task<CatalogState?> FindAsync();
+    [Alias("find"), ReadOnly]
+    Task<CatalogEntry?> FindAsync();
 
-    Task<CatalogState> EditAsync(string name, string? description);
+    [Alias("edit")]
+    Task<CatalogEntry> EditAsync(string name, string? description);
 
+    [Alias("delete")]
     Task DeleteAsync(string deletedBy);
 }
 
+[Alias("work.portfolio")]
 public interface IPortfolioGrain : ICatalogGrain, IGrainWithStringKey;
 
+[Alias("work.program")]
 public interface IProgramGrain : ICatalogGrain, IGrainWithStringKey;
 
 /// <summary>What portfolios and programs share; each is a sealed grain type of its own.</summary>
 public abstract class CatalogGrain(ObjectType type) : DurableGrain<CatalogState>, ICatalogGrain
 {
-    public async Task<CatalogState> CreateAsync(CatalogEntry entry)
+    public async Task<CatalogEntry> CreateAsync(CatalogEntry entry)
     {
         if (State.Exists) throw new ConflictException($"{type} '{this.GetPrimaryKeyString()}' already exists.");
-        State = new CatalogState
-        {
-            Exists = true, Name = entry.Name, Description = entry.Description, OwnerId = entry.OwnerId, PortfolioId = entry.PortfolioId,
-        };
+        State.Exists = true;
+        (State.Name, State.Description, State.OwnerId, State.PortfolioId) = (entry.Name, entry.Description, entry.OwnerId, entry.PortfolioId);
         await SaveAsync(Indexed());
-        return State;
+        return Entry();
     }
 
-    public Task<CatalogState?> FindAsync() => Task.FromResult(State.Exists ? State : null);
+    public Task<CatalogEntry?> FindAsync() => Task.FromResult(State.Exists ? Entry() : null);
 
-    public async Task<CatalogState> EditAsync(string name, string? description)
+    public async Task<CatalogEntry> EditAsync(string name, string? description)
     {
         EnsureExists();
         (State.Name, State.Description) = (name, description);
         await SaveAsync(Indexed());
-        return State;
+        return Entry();
     }
 
     public async Task DeleteAsync(string deletedBy)
@@ -70,6 +77,8 @@ public abstract class CatalogGrain(ObjectType type) : DurableGrain<CatalogState>
         Record(new ObjectDeleted(new ObjectRef(type, this.GetPrimaryKeyString()), null, deletedBy));
         await ClearStateAsync();
     }
+
+    private CatalogEntry Entry() => new(State.Name, State.Description, State.OwnerId, State.PortfolioId);
 
     private IndexRow Indexed() => new(type, this.GetPrimaryKeyString(), null, State.PortfolioId, State.Name, null);
 
@@ -93,7 +102,7 @@ public sealed class ProgramGrain() : CatalogGrain(ObjectType.Program), IProgramG
 
 internal static class CatalogViews
 {
-    public static PortfolioView ToPortfolio(this CatalogState state, string id) => new(id, state.Name, state.Description, state.OwnerId);
+    public static PortfolioView ToPortfolio(this CatalogEntry entry, string id) => new(id, entry.Name, entry.Description, entry.OwnerId);
 
-    public static ProgramView ToProgram(this CatalogState state, string id) => new(id, state.PortfolioId!, state.Name, state.Description, state.OwnerId);
+    public static ProgramView ToProgram(this CatalogEntry entry, string id) => new(id, entry.PortfolioId!, entry.Name, entry.Description, entry.OwnerId);
 }

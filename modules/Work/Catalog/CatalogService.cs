@@ -3,18 +3,18 @@ namespace Greenlight.Modules.Work.Catalog;
 /// <summary>What the portfolio and program handlers share: create and register, find, delete when empty.</summary>
 internal sealed class CatalogService(IGrainFactory grains, IMediator sender, ICurrentPrincipal current, IStore store)
 {
-    public async Task<(string Id, CatalogState State)> CreateAsync<TGrain>(
+    public async Task<(string Id, CatalogEntry Entry)> CreateAsync<TGrain>(
         Func<string, SecuredRef> secured, string name, string? description, string? portfolioId, CancellationToken ct)
         where TGrain : ICatalogGrain, IGrainWithStringKey
     {
         var (id, user) = (WorkIds.New(), current.UserId());
-        var state = await grains.GetGrain<TGrain>(id).CreateAsync(new CatalogEntry(name, description, user, portfolioId));
+        var entry = await grains.GetGrain<TGrain>(id).CreateAsync(new CatalogEntry(name, description, user, portfolioId));
         var parent = portfolioId is null ? null : Secured.Portfolio(portfolioId);
         await sender.Send(new RegisterSecuredObject(secured(id), parent, user), ct);
-        return (id, state);
+        return (id, entry);
     }
 
-    public async Task<CatalogState> GetAsync<TGrain>(string id) where TGrain : ICatalogGrain, IGrainWithStringKey =>
+    public async Task<CatalogEntry> GetAsync<TGrain>(string id) where TGrain : ICatalogGrain, IGrainWithStringKey =>
         await grains.GetGrain<TGrain>(id).FindAsync() ?? throw new NotFoundException($"'{id}'");
 
     public async Task<Unit> DeleteAsync<TGrain>(SecuredRef secured, CancellationToken ct) where TGrain : ICatalogGrain, IGrainWithStringKey

@@ -30,8 +30,8 @@ internal sealed class PortfolioHandlers(CatalogService catalog, IGrainFactory gr
 {
     public async Task<PortfolioView> Handle(CreatePortfolio request, CancellationToken cancellationToken)
     {
-        var (id, state) = await catalog.CreateAsync<IPortfolioGrain>(Secured.Portfolio, request.Name, request.Description, null, cancellationToken);
-        return state.ToPortfolio(id);
+        var (id, entry) = await catalog.CreateAsync<IPortfolioGrain>(Secured.Portfolio, request.Name, request.Description, null, cancellationToken);
+        return entry.ToPortfolio(id);
     }
 
     public async Task<PortfolioView> Handle(GetPortfolio request, CancellationToken cancellationToken) =>

@@ -34,8 +34,8 @@ internal sealed class ProgramHandlers(CatalogService catalog, IGrainFactory grai
 {
     public async Task<ProgramView> Handle(CreateProgram request, CancellationToken cancellationToken)
     {
-        var (id, state) = await catalog.CreateAsync<IProgramGrain>(Secured.Program, request.Name, request.Description, request.PortfolioId, cancellationToken);
-        return state.ToProgram(id);
+        var (id, entry) = await catalog.CreateAsync<IProgramGrain>(Secured.Program, request.Name, request.Description, request.PortfolioId, cancellationToken);
+        return entry.ToProgram(id);
     }
 
     public async Task<ProgramView> Handle(GetProgram request, CancellationToken cancellationToken) =>

@@ -21,6 +21,7 @@ public sealed class WorkModule : IModule
     {
         services.Configure<WorkOptions>(configuration.GetSection(WorkOptions.Section));
         services.AddSingleton<DocumentContentStore>();
+        services.AddSingleton<WorkItemRows>();
         services.AddScoped<Catalog.CatalogService>();
     }
 }

@@ -28,3 +28,15 @@ public sealed class DocumentChunksTable : ISchemaMigration
             PRIMARY KEY (content_id, seq));
         """;
 }
+
+/// <summary>
+/// The items of each project, one row each (the item as JSON): the project grain's storage for them, written
+/// by the projection of the messages each change records, so a change writes its own items and nothing else.
+/// </summary>
+public sealed class WorkItemsTable() : PortableMigration("work-0003-items", """
+    CREATE TABLE IF NOT EXISTS work_items (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL,
+        state TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS ix_work_items_project ON work_items (project_id);
+    """);

@@ -17,8 +17,7 @@ public sealed record ReadDocumentContent(string ProjectId, string DocumentId, in
 /// A new document (the FrameConnector's assets sent back from Frame.io); read from <paramref name="Content"/> as it is stored.
 /// With <paramref name="TaskId"/> it is attached to that task of the project (404 when there is no such task).
 /// </summary>
-[GenerateSerializer, Immutable, Alias("work.add-document")]
-public sealed record AddDocument([property: Id(0)] string ProjectId, [property: Id(1)] string? FolderId, [property: Id(2)] string Name, [property: Id(3)] string ContentType, [property: Id(4)] Stream Content, [property: Id(5)] string UploadedBy, [property: Id(6)] string? TaskId = null)
+public sealed record AddDocument(string ProjectId, string? FolderId, string Name, string ContentType, Stream Content, string UploadedBy, string? TaskId = null)
     : IRequest<DocumentView>, IModuleRequest;
 
 /// <summary>A task's status set by a user from elsewhere (Frame.io); Complete completes the task.</summary>

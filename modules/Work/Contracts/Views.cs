@@ -1,6 +1,8 @@
 namespace Greenlight.Modules.Work.Contracts;
 
-// What the Work module shows of its objects, over HTTP and to other modules alike.
+// What the Work module shows of its objects, over HTTP and to other modules alike. The views the project
+// grain returns cross grain calls (Orleans serializer attributes); lists, pages, catalog views and content
+// streams are built by handlers and never do.
 
 /// <summary>The project statuses of the access model; <see cref="ProjectStatuses.Code"/> gives the three-letter code.</summary>
 public enum ProjectStatus { Planning, Current, OnHold, Complete, Dead, Requested, Approved, Rejected, Idea }
@@ -35,11 +37,9 @@ public sealed record Assignee([property: Id(0)] AssigneeKind Kind, [property: Id
     public Grantee ToGrantee() => Kind == AssigneeKind.User ? Grantee.User(Id) : Grantee.Team(Id);
 }
 
-[GenerateSerializer, Immutable, Alias("work.portfolio-view")]
-public sealed record PortfolioView([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Description, [property: Id(3)] string OwnerId);
+public sealed record PortfolioView(string Id, string Name, string? Description, string OwnerId);
 
-[GenerateSerializer, Immutable, Alias("work.program-view")]
-public sealed record ProgramView([property: Id(0)] string Id, [property: Id(1)] string PortfolioId, [property: Id(2)] string Name, [property: Id(3)] string? Description, [property: Id(4)] string OwnerId);
+public sealed record ProgramView(string Id, string PortfolioId, string Name, string? Description, string OwnerId);
 
 [GenerateSerializer, Immutable, Alias("work.project-view")]
 public sealed record ProjectView(
@@ -66,13 +66,10 @@ public sealed record DocumentVersionView([property: Id(0)] int Number, [property
 public sealed record DocumentView([property: Id(0)] string ProjectId, [property: Id(1)] string Id, [property: Id(2)] string Name, [property: Id(3)] string? FolderId, [property: Id(4)] string? TaskId, [property: Id(5)] IReadOnlyList<DocumentVersionView> Versions);
 
 /// <summary>A row of a list: enough to show it and open it.</summary>
-[GenerateSerializer, Immutable, Alias("work.work-object-summary")]
-public sealed record WorkObjectSummary([property: Id(0)] string Id, [property: Id(1)] ObjectType Type, [property: Id(2)] string Name, [property: Id(3)] string? Status, [property: Id(4)] string? ProjectId, [property: Id(5)] string? ParentId);
+public sealed record WorkObjectSummary(string Id, ObjectType Type, string Name, string? Status, string? ProjectId, string? ParentId);
 
 /// <summary>A page of a list; pass <see cref="Next"/> as <c>after</c> for the following page (null: no more).</summary>
-[GenerateSerializer, Immutable, Alias("work.page")]
-public sealed record Page<T>([property: Id(0)] IReadOnlyList<T> Items, [property: Id(1)] string? Next);
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
 /// <summary>One version's bytes, read from the store chunk by chunk as the stream is read. Dispose the stream.</summary>
-[GenerateSerializer, Immutable, Alias("work.document-content")]
-public sealed record DocumentContent([property: Id(0)] string Name, [property: Id(1)] string ContentType, [property: Id(2)] long Size, [property: Id(3)] int Version, [property: Id(4)] Stream Content);
+public sealed record DocumentContent(string Name, string ContentType, long Size, int Version, Stream Content);

@@ -131,13 +131,17 @@ internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, I
     {
         var id = WorkIds.New();
         var document = await StoreThenAsync(stream, contentType, uploader,
-            version => Project(projectId).AddDocumentAsync(id, name, folderId, taskId, version), ct);
+            version => Project(projectId).AddDocumentAsync(new NewDocument(id, name, folderId, taskId), version), ct);
         await sender.Send(new RegisterSecuredObject(
             Secured.InProject(projectId, ObjectType.Document, id), DocumentPlace.Of(projectId, folderId), uploader), ct);
         return document;
     }
 
-    /// <summary>Stores the bytes first (nothing kept over the limit), then records the version; the bytes go if recording fails.</summary>
+    /// <summary>
+    /// Stores the bytes first (nothing kept over the limit), then records the version; the bytes go if the project
+    /// refused the version. Any other failure may have come after the version was stored (its hand-on failed, the
+    /// answer was lost), so the bytes stay: a version without bytes would be worse than bytes without a version.
+    /// </summary>
     private async Task<DocumentView> StoreThenAsync(
         Stream stream, string contentType, string uploader, Func<StoredVersion, Task<DocumentView>> record, CancellationToken ct)
     {
@@ -146,7 +150,7 @@ internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, I
         {
             return await record(new StoredVersion(contentId, size, contentType, uploader));
         }
-        catch
+        catch (Exception refused) when (refused is NotFoundException or ConflictException or RequestValidationException)
         {
             await content.DeleteAsync(contentId, CancellationToken.None);
             throw;

@@ -3,34 +3,52 @@ namespace Greenlight.Modules.Work.Projects;
 [GenerateSerializer, Immutable, Alias("work.new-folder")]
 public sealed record NewFolder([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? ParentFolderId, [property: Id(3)] string CreatedBy);
 
+[GenerateSerializer, Immutable, Alias("work.new-document")]
+public sealed record NewDocument([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? FolderId, [property: Id(3)] string? TaskId);
+
 /// <summary>A version whose bytes are already stored under <paramref name="ContentId"/>.</summary>
 [GenerateSerializer, Immutable, Alias("work.stored-version")]
 public sealed record StoredVersion([property: Id(0)] string ContentId, [property: Id(1)] long Size, [property: Id(2)] string ContentType, [property: Id(3)] string UploadedBy);
 
+/// <summary>One version of a document, and the document's name (what a download is called).</summary>
+[GenerateSerializer, Immutable, Alias("work.named-version")]
+public sealed record NamedVersion([property: Id(0)] string Name, [property: Id(1)] DocumentVersion Version);
+
 public partial interface IProjectGrain
 {
+    [Alias("add-folder")]
     Task<FolderView> AddFolderAsync(NewFolder folder);
 
+    [Alias("find-folder"), AlwaysInterleave]
     Task<FolderView?> FindFolderAsync(string folderId);
 
+    [Alias("rename-folder")]
     Task<FolderView> RenameFolderAsync(string folderId, string name);
 
-    /// <summary>Removes the folder, its subfolders and their documents (bytes included).</summary>
+    /// <summary>Deletes the folder, its subfolders and their documents (bytes included).</summary>
+    [Alias("delete-folder")]
     Task DeleteFolderAsync(string folderId, string userId);
 
-    Task<DocumentView> AddDocumentAsync(string documentId, string name, string? folderId, string? taskId, StoredVersion version);
+    [Alias("add-document")]
+    Task<DocumentView> AddDocumentAsync(NewDocument document, StoredVersion version);
 
+    [Alias("add-version")]
     Task<DocumentView> AddVersionAsync(string documentId, StoredVersion version);
 
+    [Alias("find-document"), AlwaysInterleave]
     Task<DocumentView?> FindDocumentAsync(string documentId);
 
-    /// <summary>The version (the latest when <paramref name="number"/> is null) and the document's name.</summary>
-    Task<(string Name, DocumentVersionState Version)> GetVersionAsync(string documentId, int? number);
+    /// <summary>The version (the latest when <paramref name="number"/> is null).</summary>
+    [Alias("find-version"), AlwaysInterleave]
+    Task<NamedVersion> GetVersionAsync(string documentId, int? number);
 
+    [Alias("rename-document")]
     Task<DocumentView> RenameDocumentAsync(string documentId, string name);
 
+    [Alias("move-document")]
     Task<DocumentView> MoveDocumentAsync(string documentId, string? folderId);
 
+    [Alias("delete-document")]
     Task DeleteDocumentAsync(string documentId, string userId);
 }
 
@@ -39,111 +57,92 @@ public sealed partial class ProjectGrain
     public async Task<FolderView> AddFolderAsync(NewFolder folder)
     {
         EnsureExists();
-        if (folder.ParentFolderId is { } parent) Found(State.Folders, parent, "Parent folder");
-        var state = new FolderState { Name = folder.Name, ParentFolderId = folder.ParentFolderId };
-        State.Folders.Add(folder.Id, state);
-        await SaveAsync(FolderRow(folder.Id, state), new FolderCreated(ProjectId, folder.Id, folder.Name, folder.ParentFolderId, folder.CreatedBy));
-        return FolderView(folder.Id, state);
+        if (folder.ParentFolderId is { } parent) Found(_contents.Folders, parent, "Parent folder");
+        var created = new WorkFolder(folder.Name, folder.ParentFolderId);
+        await SaveItemAsync(folder.Id, created, new FolderCreated(ProjectId, folder.Id, folder.Name, folder.ParentFolderId, folder.CreatedBy));
+        return FolderView(folder.Id, created);
     }
 
     public Task<FolderView?> FindFolderAsync(string folderId) =>
-        Task.FromResult(State.Folders.TryGetValue(folderId, out var folder) ? FolderView(folderId, folder) : null);
+        Task.FromResult(_committed.Contents.Folders.TryGetValue(folderId, out var folder) ? FolderView(folderId, folder) : null);
 
     public async Task<FolderView> RenameFolderAsync(string folderId, string name)
     {
-        var folder = Found(State.Folders, folderId, "Folder");
-        folder.Name = name;
-        await SaveAsync(FolderRow(folderId, folder));
-        return FolderView(folderId, folder);
+        var renamed = Found(_contents.Folders, folderId, "Folder") with { Name = name };
+        await SaveItemAsync(folderId, renamed);
+        return FolderView(folderId, renamed);
     }
 
     public async Task DeleteFolderAsync(string folderId, string userId)
     {
-        Found(State.Folders, folderId, "Folder");
-        var folders = Subfolders(folderId).ToList();
-        var documents = State.Documents.Where(d => d.Value.FolderId is { } f && folders.Contains(f)).ToList();
-        folders.ForEach(id => State.Folders.Remove(id));
-        documents.ForEach(d => State.Documents.Remove(d.Key));
-        await SaveAsync([.. Removed(
-            [.. Refs(ObjectType.DocumentFolder, folders), .. Refs(ObjectType.Document, documents.Select(d => d.Key))],
-            [.. documents.SelectMany(d => d.Value.Versions).Select(v => v.ContentId)], userId)]);
+        Found(_contents.Folders, folderId, "Folder");
+        var folders = _contents.Subfolders(folderId);
+        var within = folders.ToHashSet();
+        var documents = _contents.Documents.Where(d => d.Value.FolderId is { } f && within.Contains(f)).Select(d => d.Key);
+        await RemoveAsync([.. ProjectContents.Refs(ObjectType.DocumentFolder, folders), .. ProjectContents.Refs(ObjectType.Document, documents)], userId);
     }
 
-    public async Task<DocumentView> AddDocumentAsync(string documentId, string name, string? folderId, string? taskId, StoredVersion version)
+    public async Task<DocumentView> AddDocumentAsync(NewDocument document, StoredVersion version)
     {
         EnsureExists();
-        if (folderId is not null) Found(State.Folders, folderId, "Folder");
-        if (taskId is not null) Found(State.Tasks, taskId, "Task");
-        var document = new DocumentState { Name = name, FolderId = folderId, TaskId = taskId, Versions = [Version(1, version)] };
-        State.Documents.Add(documentId, document);
-        await SaveAsync(DocumentRow(documentId, document), new DocumentAdded(
-            ProjectId, documentId, folderId, version.UploadedBy, name, version.Size, version.ContentType));
-        return DocumentView(documentId, document);
+        if (document.FolderId is not null) Found(_contents.Folders, document.FolderId, "Folder");
+        if (document.TaskId is not null) Found(_contents.Tasks, document.TaskId, "Task");
+        var added = new WorkDocument(document.Name, document.FolderId, document.TaskId, [Version(1, version)]);
+        await SaveItemAsync(document.Id, added, new DocumentAdded(
+            ProjectId, document.Id, document.FolderId, version.UploadedBy, document.Name, version.Size, version.ContentType));
+        return DocumentView(document.Id, added);
     }
 
     public async Task<DocumentView> AddVersionAsync(string documentId, StoredVersion version)
     {
-        var document = Found(State.Documents, documentId, "Document");
+        var document = Found(_contents.Documents, documentId, "Document");
         var number = document.Versions.Count + 1;
-        document.Versions.Add(Version(number, version));
-        await SaveAsync(new DocumentVersionAdded(ProjectId, documentId, number, version.UploadedBy, version.Size, version.ContentType));
-        return DocumentView(documentId, document);
+        var versioned = document with { Versions = [.. document.Versions, Version(number, version)] };
+        await SaveItemAsync(documentId, versioned, new DocumentVersionAdded(ProjectId, documentId, number, version.UploadedBy, version.Size, version.ContentType));
+        return DocumentView(documentId, versioned);
     }
 
     public Task<DocumentView?> FindDocumentAsync(string documentId) =>
-        Task.FromResult(State.Documents.TryGetValue(documentId, out var document) ? DocumentView(documentId, document) : null);
+        Task.FromResult(_committed.Contents.Documents.TryGetValue(documentId, out var document) ? DocumentView(documentId, document) : null);
 
-    public Task<(string Name, DocumentVersionState Version)> GetVersionAsync(string documentId, int? number)
+    public Task<NamedVersion> GetVersionAsync(string documentId, int? number)
     {
-        var document = Found(State.Documents, documentId, "Document");
+        var document = Found(_committed.Contents.Documents, documentId, "Document");
         var version = number is { } n ? document.Versions.ElementAtOrDefault(n - 1) : document.Versions[^1];
-        return Task.FromResult((document.Name, version ?? throw new NotFoundException($"Version {number} of document '{documentId}'")));
+        return Task.FromResult(new NamedVersion(document.Name, version ?? throw new NotFoundException($"Version {number} of document '{documentId}'")));
     }
 
     public async Task<DocumentView> RenameDocumentAsync(string documentId, string name)
     {
-        var document = Found(State.Documents, documentId, "Document");
-        document.Name = name;
-        await SaveAsync(DocumentRow(documentId, document));
-        return DocumentView(documentId, document);
+        var renamed = Found(_contents.Documents, documentId, "Document") with { Name = name };
+        await SaveItemAsync(documentId, renamed);
+        return DocumentView(documentId, renamed);
     }
 
     public async Task<DocumentView> MoveDocumentAsync(string documentId, string? folderId)
     {
-        var document = Found(State.Documents, documentId, "Document");
-        if (folderId is not null) Found(State.Folders, folderId, "Folder");
-        var oldParent = FolderParent(document.FolderId);
-        document.FolderId = folderId;
-        await SaveAsync(DocumentRow(documentId, document), new ObjectMoved(
-            new ObjectRef(ObjectType.Document, documentId), ProjectId, oldParent, ProjectId, FolderParent(folderId)));
-        return DocumentView(documentId, document);
+        var document = Found(_contents.Documents, documentId, "Document");
+        if (folderId is not null) Found(_contents.Folders, folderId, "Folder");
+        var moved = document with { FolderId = folderId };
+        await SaveItemAsync(documentId, moved, new ObjectMoved(
+            new ObjectRef(ObjectType.Document, documentId), ProjectId, FolderParent(document.FolderId), ProjectId, FolderParent(folderId)));
+        return DocumentView(documentId, moved);
     }
 
     public async Task DeleteDocumentAsync(string documentId, string userId)
     {
-        var document = Found(State.Documents, documentId, "Document");
-        State.Documents.Remove(documentId);
-        await SaveAsync([.. Removed([new ObjectRef(ObjectType.Document, documentId)], [.. document.Versions.Select(v => v.ContentId)], userId)]);
+        Found(_contents.Documents, documentId, "Document");
+        await RemoveAsync([new ObjectRef(ObjectType.Document, documentId)], userId);
     }
 
-    private DocumentVersionState Version(int number, StoredVersion version) => new()
-    {
-        Number = number, ContentId = version.ContentId, Size = version.Size, ContentType = version.ContentType,
-        UploadedBy = version.UploadedBy, UploadedAt = clock.GetUtcNow(),
-    };
-
-    private IEnumerable<string> Subfolders(string folderId) =>
-        State.Folders.Where(f => f.Value.ParentFolderId == folderId).SelectMany(f => Subfolders(f.Key)).Prepend(folderId);
+    private DocumentVersion Version(int number, StoredVersion version) =>
+        new(number, version.ContentId, version.Size, version.ContentType, version.UploadedBy, clock.GetUtcNow());
 
     private ObjectRef FolderParent(string? folderId) =>
         folderId is null ? new ObjectRef(ObjectType.Project, ProjectId) : new ObjectRef(ObjectType.DocumentFolder, folderId);
 
-    private IndexRow FolderRow(string id, FolderState f) => new(ObjectType.DocumentFolder, id, ProjectId, f.ParentFolderId, f.Name, null);
+    private FolderView FolderView(string id, WorkFolder f) => new(ProjectId, id, f.Name, f.ParentFolderId);
 
-    private IndexRow DocumentRow(string id, DocumentState d) => new(ObjectType.Document, id, ProjectId, d.FolderId, d.Name, null);
-
-    private FolderView FolderView(string id, FolderState f) => new(ProjectId, id, f.Name, f.ParentFolderId);
-
-    private DocumentView DocumentView(string id, DocumentState d) => new(ProjectId, id, d.Name, d.FolderId, d.TaskId,
+    private DocumentView DocumentView(string id, WorkDocument d) => new(ProjectId, id, d.Name, d.FolderId, d.TaskId,
         [.. d.Versions.Select(v => new DocumentVersionView(v.Number, v.Size, v.ContentType, v.UploadedBy, v.UploadedAt))]);
 }

@@ -1,8 +1,10 @@
 namespace Greenlight.Modules.Work.Projects;
 
-// The project grain's state: the project and everything in it (tasks, issues, folders, document
-// metadata). Document bytes live in work_document_chunks, never here.
-
+/// <summary>
+/// The project grain's stored state: the project itself and what its rules need that is not an item.
+/// Its items are not here but in <c>work_items</c>, one row each (see <see cref="ProjectContents"/>), so a
+/// change stores this small state with the messages carrying the items it changed, whatever the project holds.
+/// </summary>
 [GenerateSerializer, Alias("work.project-state")]
 public sealed class ProjectState : DurableState
 {
@@ -22,89 +24,15 @@ public sealed class ProjectState : DurableState
     public string? PortfolioId { get; set; }
     [Id(7)]
     public ProjectStatus Status { get; set; }
-    [Id(8)]
-    public Dictionary<string, TaskState> Tasks { get; set; } = [];
-    [Id(9)]
-    public Dictionary<string, IssueState> Issues { get; set; } = [];
-    [Id(10)]
-    public Dictionary<string, FolderState> Folders { get; set; } = [];
-    [Id(11)]
-    public Dictionary<string, DocumentState> Documents { get; set; } = [];
+    // Ids 8-11 held the items before they moved to work_items: not reused.
     [Id(12)]
     public HashSet<string> OpenApprovals { get; set; } = [];
-}
 
-/// <summary>What tasks and issues share: a name, a description, assignees.</summary>
-[GenerateSerializer, Alias("work.work-item-state")]
-public abstract class WorkItemState
-{
-    [Id(0)]
-    public string Name { get; set; } = "";
-    [Id(1)]
-    public string? Description { get; set; }
-    [Id(2)]
-    public List<Assignee> Assignees { get; set; } = [];
-}
-
-[GenerateSerializer, Alias("work.task-state")]
-public sealed class TaskState : WorkItemState
-{
-    [Id(0)]
-    public WorkTaskStatus Status { get; set; }
-    [Id(1)]
-    public string? ParentTaskId { get; set; }
-    [Id(2)]
-    public DateOnly? PlannedStart { get; set; }
-    [Id(3)]
-    public DateOnly? PlannedEnd { get; set; }
-    [Id(4)]
-    public DateTimeOffset? CompletedAt { get; set; }
-}
-
-[GenerateSerializer, Alias("work.issue-state")]
-public sealed class IssueState : WorkItemState
-{
-    [Id(0)]
-    public IssueStatus Status { get; set; }
-    [Id(1)]
-    public string? TaskId { get; set; }
-}
-
-[GenerateSerializer, Alias("work.folder-state")]
-public sealed class FolderState
-{
-    [Id(0)]
-    public string Name { get; set; } = "";
-    [Id(1)]
-    public string? ParentFolderId { get; set; }
-}
-
-[GenerateSerializer, Alias("work.document-state")]
-public sealed class DocumentState
-{
-    [Id(0)]
-    public string Name { get; set; } = "";
-    [Id(1)]
-    public string? FolderId { get; set; }
-    [Id(2)]
-    public string? TaskId { get; set; }
-    [Id(3)]
-    public List<DocumentVersionState> Versions { get; set; } = [];
-}
-
-[GenerateSerializer, Alias("work.document-version-state")]
-public sealed class DocumentVersionState
-{
-    [Id(0)]
-    public int Number { get; set; }
-    [Id(1)]
-    public string ContentId { get; set; } = "";
-    [Id(2)]
-    public long Size { get; set; }
-    [Id(3)]
-    public string ContentType { get; set; } = "";
-    [Id(4)]
-    public string UploadedBy { get; set; } = "";
-    [Id(5)]
-    public DateTimeOffset UploadedAt { get; set; }
+    /// <summary>
+    /// Moves of tasks between projects that this project has settled (took the task in, or took it back),
+    /// by move id and when: a repeated step of a move changes nothing. Kept through a delete (a move that
+    /// ended here must not be undone because the project is gone), dropped after <c>Grains:HandedOnRetention</c>.
+    /// </summary>
+    [Id(13)]
+    public Dictionary<string, DateTimeOffset> SettledMoves { get; set; } = [];
 }

@@ -90,8 +90,7 @@ internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurr
         await Project(request.ProjectId).FindTaskAsync(request.TaskId) ?? throw new NotFoundException($"Task '{request.TaskId}'");
 
     public Task<TaskView> Handle(EditTask request, CancellationToken cancellationToken) =>
-        Project(request.ProjectId).EditTaskAsync(request.TaskId,
-            new TaskDetails(request.Name, request.Description, request.PlannedStart, request.PlannedEnd), current.UserId());
+        Project(request.ProjectId).EditTaskAsync(request.TaskId, new TaskDetails(request.Name, request.Description, request.PlannedStart, request.PlannedEnd));
 
     public Task<TaskView> Handle(SetTaskStatus request, CancellationToken cancellationToken) =>
         Project(request.ProjectId).SetTaskStatusAsync(request.TaskId, request.Status, current.UserId());
@@ -103,9 +102,9 @@ internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurr
     {
         var target = request.ToProjectId ?? request.ProjectId;
         var task = target == request.ProjectId
-            ? await Project(target).MoveTaskAsync(request.TaskId, request.ParentTaskId, current.UserId())
+            ? await Project(target).MoveTaskAsync(request.TaskId, request.ParentTaskId)
             : await MoveToProjectAsync(request, target);
-        var newParent = request.ParentTaskId is null ? Secured.Project(target) : Secured.InProject(target, ObjectType.Task, request.ParentTaskId);
+        var newParent = task.ParentTaskId is null ? Secured.Project(target) : Secured.InProject(target, ObjectType.Task, task.ParentTaskId);
         await sender.Send(new MoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Task, request.TaskId), newParent), cancellationToken);
         return task;
     }
@@ -120,21 +119,14 @@ internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurr
     public Task<TaskView?> Handle(GetTaskSummary request, CancellationToken cancellationToken) =>
         Project(request.ProjectId).FindTaskAsync(request.TaskId);
 
-    /// <summary>Two grains, two writes: if the target refuses the subtree, the source takes it back.</summary>
+    /// <summary>Two grains, two writes: the source's write records the move, so that it finishes even if this request does not (see TaskMoves).</summary>
     private async Task<TaskView> MoveToProjectAsync(MoveTask request, string target)
     {
         if (request.ParentTaskId is { } parent && await Project(target).FindTaskAsync(parent) is null)
             throw RequestValidationException.ForField("parentTaskId", $"Project '{target}' has no task '{parent}'.");
-        var subtree = await Project(request.ProjectId).DetachTaskAsync(request.TaskId);
-        try
-        {
-            return await Project(target).AdoptTaskAsync(subtree, request.ProjectId, request.ParentTaskId, current.UserId());
-        }
-        catch
-        {
-            await Project(request.ProjectId).AdoptTaskAsync(subtree, request.ProjectId, subtree.OldParentTaskId, current.UserId());
-            throw;
-        }
+        var move = await Project(request.ProjectId).MoveTaskOutAsync(new TaskMoveOrder(WorkIds.New(), request.TaskId, target, request.ParentTaskId, current.UserId()));
+        // Null: the target was deleted since the request was validated, and the task went back where it was.
+        return await grains.FinishTaskMoveAsync(move) ?? throw RequestValidationException.ForField("toProjectId", $"There is no such project: '{target}'.");
     }
 
     private IProjectGrain Project(string id) => grains.GetGrain<IProjectGrain>(id);

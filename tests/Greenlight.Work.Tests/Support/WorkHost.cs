@@ -7,34 +7,48 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Greenlight.Work.Tests.Support;
 
-/// <summary>A test host with the Access module's requests answered by recording fakes and every Work notification recorded.</summary>
+/// <summary>
+/// A test host with the Access module's requests answered by recording fakes and every Work notification recorded.
+/// Start it again with <c>restartOf</c> to restart it on the same store, as a host that died comes back.
+/// </summary>
 public sealed class WorkHost : IAsyncDisposable
 {
     public const long MaxDocumentBytes = 100_000;
     public const int ChunkBytes = 8 * 1024;
 
-    private WorkHost(TestHost host, AccessLog access, NotificationLog notifications) => (Host, Access, Notifications) = (host, access, notifications);
+    private WorkHost(TestHost host, AccessLog access, NotificationLog notifications, string sqlitePath, string adminToken) =>
+        (Host, Access, Notifications, SqlitePath, AdminToken, Admin) = (host, access, notifications, sqlitePath, adminToken, host.Client(adminToken));
 
     public TestHost Host { get; }
     public AccessLog Access { get; }
     public NotificationLog Notifications { get; }
-    public HttpClient Admin => Host.Admin;
+    public string SqlitePath { get; }
+    public string AdminToken { get; }
+    public HttpClient Admin { get; }
 
-    public static async Task<WorkHost> StartAsync(string? postgres = null)
+    /// <param name="restartOf">A stopped host whose SQLite store (and administrator, and logs) this one takes over.</param>
+    /// <param name="services">More registrations, e.g. projections that fail or wait.</param>
+    /// <param name="settings">More configuration.</param>
+    public static async Task<WorkHost> StartAsync(
+        string? postgres = null, WorkHost? restartOf = null, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
     {
-        var (access, notifications) = (new AccessLog(), new NotificationLog());
-        var settings = new Dictionary<string, string?>
+        var (access, notifications) = (restartOf?.Access ?? new AccessLog(), restartOf?.Notifications ?? new NotificationLog());
+        var sqlitePath = restartOf?.SqlitePath ?? Path.Combine(TestPaths.NewTemporaryDirectory(), "work.db");
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
+            ["Storage:SqlitePath"] = sqlitePath,
             ["Work:MaxDocumentBytes"] = MaxDocumentBytes.ToString(),
             ["Work:DocumentChunkBytes"] = ChunkBytes.ToString(),
         };
-        if (postgres is not null) settings["Storage:PostgreSql"] = postgres;
-        var host = await TestHost.StartAsync(settings, services =>
+        if (postgres is not null) all["Storage:PostgreSql"] = postgres;
+        if (restartOf is not null) all["GREENLIGHT_BOOTSTRAP_TOKEN"] = restartOf.AdminToken;
+        var host = await TestHost.StartAsync(all, registrations =>
         {
-            AccessFakes.Replace(services, access);
-            NotificationLog.Register(services, notifications);
+            AccessFakes.Replace(registrations, access);
+            NotificationLog.Register(registrations, notifications);
+            services?.Invoke(registrations);
         });
-        return new WorkHost(host, access, notifications);
+        return new WorkHost(host, access, notifications, sqlitePath, restartOf?.AdminToken ?? host.AdminToken);
     }
 
     /// <summary>Sends a module request as another module would, from a background scope.</summary>
@@ -66,7 +80,11 @@ public sealed class WorkHost : IAsyncDisposable
 
     public Task<Page<WorkObjectSummary>> ListAsync(string path) => Admin.GetSuccessAsync<Page<WorkObjectSummary>>(path);
 
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await Host.DisposeAsync();
+    }
 }
 
 /// <summary>One host for the tests of a class; each test makes objects of its own.</summary>

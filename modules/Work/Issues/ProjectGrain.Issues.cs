@@ -1,0 +1,61 @@
+namespace Greenlight.Modules.Work.Projects;
+
+[GenerateSerializer, Immutable, Alias("work.new-issue")]
+public sealed record NewIssue([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Description, [property: Id(3)] string? TaskId, [property: Id(4)] string CreatedBy);
+
+public partial interface IProjectGrain
+{
+    [Alias("add-issue")]
+    Task<IssueView> AddIssueAsync(NewIssue issue);
+
+    [Alias("find-issue"), AlwaysInterleave]
+    Task<IssueView?> FindIssueAsync(string issueId);
+
+    [Alias("edit-issue")]
+    Task<IssueView> EditIssueAsync(string issueId, string name, string? description);
+
+    [Alias("set-issue-status")]
+    Task<IssueView> SetIssueStatusAsync(string issueId, IssueStatus status, string userId);
+
+    [Alias("delete-issue")]
+    Task DeleteIssueAsync(string issueId, string userId);
+}
+
+public sealed partial class ProjectGrain
+{
+    public async Task<IssueView> AddIssueAsync(NewIssue issue)
+    {
+        EnsureExists();
+        if (issue.TaskId is { } taskId) Found(_contents.Tasks, taskId, "Task");
+        var created = new WorkIssue(issue.Name, issue.Description, [], IssueStatus.New, issue.TaskId);
+        await SaveItemAsync(issue.Id, created, new IssueCreated(ProjectId, issue.Id, issue.Name, issue.TaskId, issue.CreatedBy));
+        return IssueView(issue.Id, created);
+    }
+
+    public Task<IssueView?> FindIssueAsync(string issueId) =>
+        Task.FromResult(_committed.Contents.Issues.TryGetValue(issueId, out var issue) ? IssueView(issueId, issue) : null);
+
+    public async Task<IssueView> EditIssueAsync(string issueId, string name, string? description)
+    {
+        var edited = Found(_contents.Issues, issueId, "Issue") with { Name = name, Description = description };
+        await SaveItemAsync(issueId, edited);
+        return IssueView(issueId, edited);
+    }
+
+    public async Task<IssueView> SetIssueStatusAsync(string issueId, IssueStatus status, string userId)
+    {
+        var issue = Found(_contents.Issues, issueId, "Issue");
+        if (issue.Status == status) return IssueView(issueId, issue);
+        var changed = issue with { Status = status };
+        await SaveItemAsync(issueId, changed, new IssueStatusChanged(ProjectId, issueId, issue.Status, status, userId));
+        return IssueView(issueId, changed);
+    }
+
+    public async Task DeleteIssueAsync(string issueId, string userId)
+    {
+        Found(_contents.Issues, issueId, "Issue");
+        await RemoveAsync([new ObjectRef(ObjectType.Issue, issueId)], userId);
+    }
+
+    private IssueView IssueView(string id, WorkIssue i) => new(ProjectId, id, i.Name, i.Description, i.Status, i.TaskId, i.Assignees);
+}
