@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -15,6 +16,11 @@ public sealed class PluginLoadException(string file, string reason, Exception? i
 /// </summary>
 public static class PluginLoader
 {
+    // Orleans finds its generated code in every assembly loaded into the process, so a second copy of a
+    // plugin (a second host built in one process, as tests and benchmarks do) would declare its grain
+    // and message types twice and stop the silo. A plugin file is loaded once per process; later hosts share it.
+    private static readonly ConcurrentDictionary<string, Lazy<Assembly>> Loaded = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<Assembly> LoadAll(string pluginsPath)
     {
         var root = Path.GetFullPath(pluginsPath);
@@ -24,7 +30,7 @@ public static class PluginLoader
                 .Select(folder => Path.Combine(folder, Path.GetFileName(folder) + ".dll"))
                 .Where(File.Exists))
             .Order(StringComparer.Ordinal);
-        return entries.Select(Load).ToList();
+        return entries.Select(path => Loaded.GetOrAdd(path, file => new Lazy<Assembly>(() => Load(file))).Value).ToList();
     }
 
     private static Assembly Load(string path)
