@@ -114,7 +114,7 @@ public static class AccessCheckBench
     /// <summary>A check on a project nobody has touched: the grain is activated from its row, which is a database read.</summary>
     private static async Task ColdCheckAsync(AccessScenario scenario, int bulk)
     {
-        var grains = scenario.Host.Services.GetRequiredService<Kernel.Grains.IGrainFactory>();
+        var grains = scenario.Host.Services.GetRequiredService<IGrainFactory>();
         var cold = new Samples("cold");
         for (var i = 0; i < 200; i++)
         {

@@ -16,6 +16,9 @@ public sealed class CountingStore(IStore inner) : IStore, IAsyncDisposable, IDis
 
     public SqlDialect Dialect => inner.Dialect;
 
+    /// <summary>Not counted: Orleans's storage, reminders and clustering use it, never the watched flow directly.</summary>
+    public DbDataSource DataSource => inner.DataSource;
+
     /// <summary>Counts the store round trips started by the calling flow until the scope is disposed.</summary>
     public static Counter Watch() => Current.Value = new Counter();
 
