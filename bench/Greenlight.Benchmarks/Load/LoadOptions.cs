@@ -1,4 +1,5 @@
 using System.Globalization;
+using Greenlight.Kernel.Storage;
 
 namespace Greenlight.Benchmarks.Load;
 
@@ -8,6 +9,15 @@ public sealed class LoadOptions(IReadOnlyList<string> args)
     public int Int(string name, int fallback) => Value(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     public string String(string name, string fallback) => Value(name) ?? fallback;
+
+    /// <summary><c>--store sqlite|postgresql|both</c> (both unless given).</summary>
+    public IReadOnlyList<SqlDialect> Stores() => String("--store", "both") switch
+    {
+        "both" => [SqlDialect.Sqlite, SqlDialect.PostgreSql],
+        "sqlite" => [SqlDialect.Sqlite],
+        "postgresql" => [SqlDialect.PostgreSql],
+        var other => throw new ArgumentException($"--store {other}: expected sqlite, postgresql or both."),
+    };
 
     /// <summary>Every value of an option that may be repeated.</summary>
     public IReadOnlyList<string> All(string name) =>

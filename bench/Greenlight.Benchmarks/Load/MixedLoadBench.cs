@@ -30,15 +30,8 @@ public static class MixedLoadBench
         var settings = new Settings(
             Clients: options.Int("--clients", 64), Projects: options.Int("--projects", 100), ReadPercent: options.Int("--read-percent", 80),
             Duration: TimeSpan.FromSeconds(options.Int("--seconds", 10)), Warmup: TimeSpan.FromSeconds(options.Int("--warmup-seconds", 3)));
-        var stores = options.String("--store", "both") switch
-        {
-            "both" => new[] { SqlDialect.Sqlite, SqlDialect.PostgreSql },
-            "sqlite" => [SqlDialect.Sqlite],
-            "postgresql" => [SqlDialect.PostgreSql],
-            var other => throw new ArgumentException($"--store {other}: expected sqlite, postgresql or both."),
-        };
         Console.WriteLine($"{Command}: nproc {Environment.ProcessorCount}, .NET {Environment.Version}, load average {Machine.LoadAverage()}; {settings}");
-        foreach (var store in stores) await RunAsync(store, settings);
+        foreach (var store in options.Stores()) await RunAsync(store, settings);
         return 0;
     }
 
@@ -76,8 +69,9 @@ public static class MixedLoadBench
                           $"with {clients} writers: {mixed.PerSecond(LoadWorld.WriteKind) / rawN.PerSecond():F3}");
         Console.WriteLine($"- HTTP writes/s, writes only / raw commits/s with 1 writer: {writes.PerSecond(LoadWorld.WriteKind) / raw1.PerSecond():F3}; " +
                           $"with {clients} writers: {writes.PerSecond(LoadWorld.WriteKind) / rawN.PerSecond():F3}");
-        Console.WriteLine($"- read p50 beside writes to other projects / read p50 alone: {Median(readsBesideWrites, LoadWorld.ReadKind) / Median(readsAlone, LoadWorld.ReadKind):F2}; " +
-                          $"/ write p50 in the same phase: {Median(readsBesideWrites, LoadWorld.ReadKind) / Median(readsBesideWrites, LoadWorld.WriteKind):F2}");
+        var (beside, alone, writing) = (Median(readsBesideWrites, LoadWorld.ReadKind), Median(readsAlone, LoadWorld.ReadKind), Median(readsBesideWrites, LoadWorld.WriteKind));
+        Console.WriteLine($"- read p50 beside writes to other projects {beside / 1000:F2} ms = {beside / alone:F2} × read p50 alone ({alone / 1000:F2} ms) " +
+                          $"= {beside / writing:F3} × the write p50 of the same phase ({writing / 1000:F2} ms)");
         Console.WriteLine();
 
         async Task<PhaseResult> Phase(string name, int workers, Func<int, Random, Operation> next)

@@ -43,7 +43,7 @@ public sealed class StateWriteGrain : DurableGrain<SmallState>, IStateWriteGrain
 /// size) on a connection held open (the floor, the baseline) and on one taken from the store's pool
 /// per commit (as the provider does). A commit's cost here is mostly the disk's flush, which other
 /// processes' writes change tenfold from one second to the next, so the three are measured in the same
-/// process, in blocks that take turns round after round, and compared by their medians.
+/// process taking turns write by write, and compared by their medians.
 /// </summary>
 public static class StateWriteBench
 {
@@ -57,20 +57,13 @@ public static class StateWriteBench
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new LoadOptions(args);
-        var (rounds, block) = (options.Int("--rounds", 10), options.Int("--block", 200));
-        var stores = options.String("--store", "both") switch
-        {
-            "both" => new[] { SqlDialect.Sqlite, SqlDialect.PostgreSql },
-            "sqlite" => [SqlDialect.Sqlite],
-            "postgresql" => [SqlDialect.PostgreSql],
-            var other => throw new ArgumentException($"--store {other}: expected sqlite, postgresql or both."),
-        };
-        Console.WriteLine($"{Command}: nproc {Environment.ProcessorCount}, load average {Machine.LoadAverage()}; {rounds} rounds of {block} writes per way");
-        foreach (var store in stores) await RunAsync(store, rounds, block);
+        var writes = options.Int("--writes", 3000);
+        Console.WriteLine($"{Command}: nproc {Environment.ProcessorCount}, load average {Machine.LoadAverage()}; {writes} writes per way");
+        foreach (var store in options.Stores()) await RunAsync(store, writes);
         return 0;
     }
 
-    private static async Task RunAsync(SqlDialect dialect, int rounds, int block)
+    private static async Task RunAsync(SqlDialect dialect, int writes)
     {
         await using var kernel = dialect == SqlDialect.PostgreSql ? await BenchmarkKernel.StartPostgresAsync() : await BenchmarkKernel.StartSqliteAsync();
         var grain = kernel.Grains.GetGrain<IStateWriteGrain>("bench");
@@ -89,20 +82,21 @@ public static class StateWriteBench
             }, new Samples("pooled")),
             ("grain WriteStateAsync (ADO.NET provider)", () => grain.SetCounterAsync(++counter), new Samples("grain")),
         };
-        foreach (var way in ways) await MeasureAsync(way.Write, block, samples: null); // warm-up: JIT, pools
-        for (var round = 0; round < rounds; round++)
+        foreach (var way in ways)
         {
-            // Take turns, starting with a different one each round.
-            for (var turn = 0; turn < ways.Length; turn++)
-            {
-                var way = ways[(round + turn) % ways.Length];
-                await MeasureAsync(way.Write, block, way.Samples);
-            }
+            for (var i = 0; i < 200; i++) await way.Write(); // warm-up: JIT, pools
+        }
+        for (var i = 0; i < writes * ways.Length; i++)
+        {
+            var (_, write, samples) = ways[i % ways.Length];
+            var start = Stopwatch.GetTimestamp();
+            await write();
+            samples.Add(Stopwatch.GetTimestamp() - start);
         }
 
         var baseline = ways[0].Samples.MedianMicroseconds;
         Console.WriteLine();
-        Console.WriteLine($"### {(dialect == SqlDialect.PostgreSql ? "PostgreSQL" : "SQLite")}: {rounds} × {block} writes per way, load average {Machine.LoadAverage()}");
+        Console.WriteLine($"### {(dialect == SqlDialect.PostgreSql ? "PostgreSQL" : "SQLite")}: {writes} writes per way, load average {Machine.LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("| write | median (µs) | p90 (µs) | p99 (µs) | median / baseline |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -110,16 +104,6 @@ public static class StateWriteBench
             Console.WriteLine($"| {name} | {samples.MedianMicroseconds:F0} | {samples.PercentileMicroseconds(90):F0} | {samples.P99Microseconds:F0} | " +
                               $"{samples.MedianMicroseconds / baseline:F2} |");
         Console.WriteLine();
-    }
-
-    private static async Task MeasureAsync(Func<Task> write, int count, Samples? samples)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await write();
-            samples?.Add(Stopwatch.GetTimestamp() - start);
-        }
     }
 
     private static async Task PrepareRowAsync(DbConnection connection, SqlDialect dialect)
