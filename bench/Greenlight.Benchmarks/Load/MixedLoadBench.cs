@@ -43,11 +43,11 @@ public static class MixedLoadBench
         var (clients, half) = (settings.Clients, settings.Projects / 2);
         Console.WriteLine($"{world.StoreName}: {settings.Projects} projects shared with the user; load average {Machine.LoadAverage()}");
 
-        await LoadDriver.RunAsync("warm-up", clients, settings.Warmup, (_, random) => world.Mixed(random, settings.ReadPercent, 0, settings.Projects));
+        await LoadDriver.RunAsync("warm-up", clients, settings.Warmup, (_, random) => world.Mixed(random, settings.ReadPercent));
         var raw1 = await world.RawCommitsAsync(1, settings.Duration);
         var rawN = await world.RawCommitsAsync(clients, settings.Duration);
         var mixed = await Phase($"mixed {settings.ReadPercent}/{100 - settings.ReadPercent}", clients,
-            (_, random) => world.Mixed(random, settings.ReadPercent, 0, settings.Projects));
+            (_, random) => world.Mixed(random, settings.ReadPercent));
         var writes = await Phase("writes only", clients, (_, random) => world.Write(random.Next(settings.Projects)));
         var readsAlone = await Phase($"reads of projects 0–{half - 1} alone", clients / 2, (_, random) => world.Read(random.Next(half)));
         var readsBesideWrites = await Phase($"reads of 0–{half - 1} beside writes to {half}–{settings.Projects - 1}", clients,
@@ -143,8 +143,9 @@ public static class MixedLoadBench
             return new LoadWorld(host, database, client, created);
         }
 
-        public Operation Mixed(Random random, int readPercent, int from, int to) =>
-            random.Next(100) < readPercent ? Read(random.Next(from, to)) : Write(random.Next(from, to));
+        /// <summary>A read (<paramref name="readPercent"/> of the time) or a write of a project drawn uniformly.</summary>
+        public Operation Mixed(Random random, int readPercent) =>
+            random.Next(100) < readPercent ? Read(random.Next(_projects.Count)) : Write(random.Next(_projects.Count));
 
         public Operation Read(int project) => new(ReadKind, async () =>
         {
