@@ -1,7 +1,10 @@
 using BenchmarkDotNet.Running;
 using Greenlight.Benchmarks.Access;
+using Greenlight.Benchmarks.Cluster;
 using Greenlight.Benchmarks.HotProjects;
+using Greenlight.Benchmarks.Load;
 using Greenlight.Benchmarks.Mirror;
+using Greenlight.Benchmarks.Storage;
 
 namespace Greenlight.Benchmarks;
 
@@ -10,8 +13,8 @@ namespace Greenlight.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// <c>access-check</c>, <c>load</c>, <c>mirror-throughput</c> and <c>hot-projects</c> are custom harnesses (per-operation
-    /// samples, rates against a limit); anything else goes to BenchmarkDotNet.
+    /// <c>access-check</c>, <c>load</c>, <c>state-write</c>, <c>mixed-load</c>, <c>failover</c>, <c>mirror-throughput</c> and <c>hot-projects</c>
+    /// are custom harnesses (per-operation samples, rates against a limit, host processes); anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -23,6 +26,12 @@ public static class Program
             case "load":
                 await CheckLoadBench.RunAsync(args[1..]);
                 return 0;
+            case StateWriteBench.Command:
+                return await StateWriteBench.RunAsync(args[1..]);
+            case MixedLoadBench.Command:
+                return await MixedLoadBench.RunAsync(args[1..]);
+            case FailoverBench.Command:
+                return await FailoverBench.RunAsync(args[1..]);
             case MirrorThroughput.Command:
                 return await MirrorThroughput.RunAsync(args[1..]);
             case HotProjectsBench.Command:

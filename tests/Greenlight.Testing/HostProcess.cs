@@ -20,14 +20,21 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly CapturedOutput _output;
 
-    private HostProcess(Process process, CapturedOutput output, Uri address) => (_process, _output, Address) = (process, output, address);
+    private HostProcess(Process process, CapturedOutput output, Uri address, int siloPort) =>
+        (_process, _output, Address, SiloPort) = (process, output, address, siloPort);
 
     public Uri Address { get; }
+
+    /// <summary>The port of this host's Orleans silo: a silo address names it (see <see cref="Orleans.Runtime.SiloAddress"/>).</summary>
+    public int SiloPort { get; }
 
     public bool HasExited => _process.HasExited;
 
     /// <summary>What the host wrote to stdout so far; complete once it has exited (after <see cref="KillAsync"/>).</summary>
     public string StandardOutput => _output.StandardOutput;
+
+    /// <summary>What the host wrote to stderr so far.</summary>
+    public string StandardError => _output.StandardError;
 
     public HttpClient Client(string token)
     {
@@ -36,7 +43,7 @@ public sealed class HostProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Starts the host and waits until /health/ready answers 200.</summary>
+    /// <summary>Starts the host and waits until /health/ready answers 200 (its silo is an active member of the cluster).</summary>
     /// <param name="settings">Passed as <c>--key=value</c> arguments.</param>
     /// <param name="environment">Set in the host's environment on top of this process's; a null value removes a variable.</param>
     /// <exception cref="HostProcessExitedException">The host ended before it became ready.</exception>
@@ -44,6 +51,7 @@ public sealed class HostProcess : IAsyncDisposable
         IDictionary<string, string?> settings, int? port = null, IDictionary<string, string?>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{port ?? TestPorts.Free()}");
+        var siloPort = TestPorts.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = TestPaths.NewTemporaryDirectory(),
@@ -54,7 +62,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add($"--urls={address}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         start.ArgumentList.Add($"--{Greenlight.Kernel.Security.Secrets.MasterKey.Variable}={TestSecrets.MasterKey}");
-        start.ArgumentList.Add($"--Cluster:SiloPort={TestPorts.Free()}");
+        start.ArgumentList.Add($"--Cluster:SiloPort={siloPort}");
         start.ArgumentList.Add("--Grains:RedeliveryPeriod=00:00:05");
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
@@ -66,7 +74,8 @@ public sealed class HostProcess : IAsyncDisposable
         var output = new CapturedOutput(process);
 
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: several hosts starting at once on a loaded 2-core machine take a while.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -77,7 +86,7 @@ public sealed class HostProcess : IAsyncDisposable
             }
             try
             {
-                if ((await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return new HostProcess(process, output, address);
+                if ((await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return new HostProcess(process, output, address, siloPort);
             }
             catch (HttpRequestException)
             {

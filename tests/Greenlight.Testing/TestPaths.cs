@@ -17,8 +17,15 @@ public static class TestPaths
         return path;
     }
 
-    /// <summary>A plugins folder holding only the sample plugin, as an operator would drop it.</summary>
-    public static string PluginsFolderWithSamplePlugin()
+    private static readonly Lazy<string> SamplePluginFolder = new(CopySamplePlugin);
+
+    /// <summary>
+    /// A plugins folder holding only the sample plugin, as an operator would drop it. One per test
+    /// process: a process loads a plugin file once, and every host started in it shares that load.
+    /// </summary>
+    public static string PluginsFolderWithSamplePlugin() => SamplePluginFolder.Value;
+
+    private static string CopySamplePlugin()
     {
         var plugins = NewTemporaryDirectory();
         var target = Path.Combine(plugins, "Greenlight.SamplePlugin");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -15,10 +16,10 @@ public sealed class PluginLoadException(string file, string reason, Exception? i
 /// </summary>
 public static class PluginLoader
 {
-    // Orleans reads the serializer metadata of every assembly loaded in the process: a second copy of a
-    // plugin (a second host built in one process, as tests do) would register its type aliases twice.
-    // A plugin is therefore loaded once per process, by assembly name; replacing one takes a restart anyway.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Assembly> Loaded = new(StringComparer.OrdinalIgnoreCase);
+    // Orleans finds its generated code in every assembly loaded into the process, so a second copy of a
+    // plugin (a second host built in one process, as tests and benchmarks do) would declare its grain
+    // and message types twice and stop the silo. A plugin file is loaded once per process; later hosts share it.
+    private static readonly ConcurrentDictionary<string, Lazy<Assembly>> Loaded = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<Assembly> LoadAll(string pluginsPath)
     {
@@ -29,14 +30,14 @@ public static class PluginLoader
                 .Select(folder => Path.Combine(folder, Path.GetFileName(folder) + ".dll"))
                 .Where(File.Exists))
             .Order(StringComparer.Ordinal);
-        return entries.Select(Load).ToList();
+        return entries.Select(path => Loaded.GetOrAdd(path, file => new Lazy<Assembly>(() => Load(file))).Value).ToList();
     }
 
     private static Assembly Load(string path)
     {
         try
         {
-            var assembly = Loaded.GetOrAdd(AssemblyName.GetAssemblyName(path).Name!, _ => new PluginLoadContext(path).LoadFromAssemblyPath(path));
+            var assembly = new PluginLoadContext(path).LoadFromAssemblyPath(path);
             // Resolve every type now, so a missing dependency fails start-up here, naming this file.
             _ = assembly.GetTypes();
             return assembly;

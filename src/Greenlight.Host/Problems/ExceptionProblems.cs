@@ -25,10 +25,9 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             // Two activations of one grain raced for a moment (a silo was failing over): the client retries.
             Orleans.Storage.InconsistentStateException => Problem(StatusCodes.Status409Conflict, "Conflict", "The object changed while the request ran; retry it."),
-            // A host of the cluster died and its grains are moving to the others (about two seconds): the request may
-            // or may not have been applied, so the client retries (safely for reads, deliberately for writes).
-            Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException =>
-                Unavailable(context, "A host of the cluster is failing over; retry in a moment."),
+            // A host of the cluster died while it held an object the request needed; within seconds a survivor takes the object over.
+            Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException or TimeoutException =>
+                Unavailable(context, exception),
             ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", e.Message),
             _ => null,
         };
@@ -43,10 +42,13 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
-    private static ProblemDetails Unavailable(HttpContext context, string detail)
+    private ProblemDetails Unavailable(HttpContext context, Exception rejected)
     {
-        context.Response.Headers.RetryAfter = "2";
-        return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail);
+        // Expected while a host fails over; logged all the same, as a rejection can have other causes.
+        logger.LogWarning(rejected, "The cluster rejected a grain call of {Method} {Path}", context.Request.Method, context.Request.Path);
+        context.Response.Headers.RetryAfter = "1";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            "A server of the cluster stopped while the request ran, so it may or may not have been applied; retry it in a moment.");
     }
 
     private static ValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>

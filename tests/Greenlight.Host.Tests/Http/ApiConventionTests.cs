@@ -6,7 +6,8 @@ using Greenlight.Host.Tests.Support;
 namespace Greenlight.Host.Tests.Http;
 
 /// <summary>What every client relies on: camelCase JSON and a self-describing API behind the token.</summary>
-public sealed class ApiConventionTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+[Collection(ApiHostCollection.Name)]
+public sealed class ApiConventionTests(ApiHostFixture fixture)
 {
     [Fact]
     public async Task Json_property_names_are_camelCase()

@@ -8,7 +8,8 @@ using Greenlight.Host.Tests.Support;
 namespace Greenlight.Host.Tests.Http;
 
 /// <summary>Health is open to probes; everything else, API documents included, needs a live token.</summary>
-public sealed class AuthenticationTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+[Collection(ApiHostCollection.Name)]
+public sealed class AuthenticationTests(ApiHostFixture fixture)
 {
     private static readonly string[] OpenApiMethods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 

@@ -7,7 +7,8 @@ using Greenlight.Host.Tests.Support;
 namespace Greenlight.Host.Tests.Http;
 
 /// <summary>Bad requests are answered with problem details that say what is wrong, and change nothing.</summary>
-public sealed class ErrorResponseTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+[Collection(ApiHostCollection.Name)]
+public sealed class ErrorResponseTests(ApiHostFixture fixture)
 {
     private HttpClient Admin => fixture.Host.Admin;
 

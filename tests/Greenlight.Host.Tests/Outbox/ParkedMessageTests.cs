@@ -80,5 +80,5 @@ public sealed class ParkedMessageTests : IAsyncLifetime
         return parked.Single(IsProbeMessage);
     }
 
-    private static bool IsProbeMessage(ParkedMessage message) => message.MessageType == "Greenlight.SamplePlugin.ProbeFired";
+    private static bool IsProbeMessage(ParkedMessage message) => message.MessageType == "sample.probe-fired";
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Orleans.Runtime;
 
 namespace Greenlight.SamplePlugin;
 
@@ -23,7 +24,15 @@ public interface ICounterGrain : IGrainWithStringKey
 
     [Alias("get"), Orleans.Concurrency.ReadOnly]
     Task<long> GetAsync();
+
+    /// <summary>Where this activation lives, so tests can see that every host reaches the same one.</summary>
+    [Alias("activation"), Orleans.Concurrency.ReadOnly]
+    Task<CounterActivation> GetActivationAsync();
 }
+
+/// <param name="Silo">The silo's address as Orleans parses it ("127.0.0.1:11111@123456789").</param>
+[GenerateSerializer, Immutable, Alias("sample.counter-activation")]
+public sealed record CounterActivation([property: Id(0)] string Silo, [property: Id(1)] string ActivationId);
 
 [GenerateSerializer, Alias("sample.counter-state")]
 public sealed class CounterState : DurableState
@@ -32,11 +41,11 @@ public sealed class CounterState : DurableState
     public long Value { get; set; }
 }
 
-[Alias("sample.counter-incremented")]
-public sealed record CounterIncremented(string Counter, long Value) : INotification;
+[GenerateSerializer, Immutable, Alias("sample.counter-incremented")]
+public sealed record CounterIncremented([property: Id(0)] string Counter, [property: Id(1)] long Value) : INotification;
 
 [GrainType("sample.counter")]
-public sealed class CounterGrain : DurableGrain<CounterState>, ICounterGrain
+public sealed class CounterGrain(ILocalSiloDetails silo) : DurableGrain<CounterState>, ICounterGrain
 {
     public async Task<long> IncrementAsync()
     {
@@ -47,6 +56,9 @@ public sealed class CounterGrain : DurableGrain<CounterState>, ICounterGrain
     }
 
     public Task<long> GetAsync() => Task.FromResult(State.Value);
+
+    public Task<CounterActivation> GetActivationAsync() =>
+        Task.FromResult(new CounterActivation(silo.SiloAddress.ToParsableString(), GrainContext.ActivationId.ToString()));
 }
 
 public sealed class CounterDeliveriesTable() : PortableMigration("sample-0001-counter-deliveries", """
@@ -71,7 +83,12 @@ public sealed record IncrementCounter(string Counter) : IRequest<long>, IAuthent
 
 public sealed record GetCounter(string Counter) : IRequest<long>, IAuthenticatedRequest;
 
-public sealed record ListCounterDeliveries(string Counter) : IRequest<IReadOnlyList<long>>, IAuthenticatedRequest;
+public sealed record GetCounterActivation(string Counter) : IRequest<CounterActivation>, IAuthenticatedRequest;
+
+/// <summary>How often the outbox delivered the message of each value: exactly once each, whatever happened to the hosts.</summary>
+public sealed record CounterDelivery(long Value, int Deliveries);
+
+public sealed record ListCounterDeliveries(string Counter) : IRequest<IReadOnlyList<CounterDelivery>>, IAuthenticatedRequest;
 
 public sealed class IncrementCounterValidator : AbstractValidator<IncrementCounter>
 {
@@ -86,7 +103,8 @@ public static class SampleKeyRule
 }
 
 public sealed class CounterHandlers(IGrainFactory grains, IStore store) :
-    IRequestHandler<IncrementCounter, long>, IRequestHandler<GetCounter, long>, IRequestHandler<ListCounterDeliveries, IReadOnlyList<long>>
+    IRequestHandler<IncrementCounter, long>, IRequestHandler<GetCounter, long>, IRequestHandler<GetCounterActivation, CounterActivation>,
+    IRequestHandler<ListCounterDeliveries, IReadOnlyList<CounterDelivery>>
 {
     public Task<long> Handle(IncrementCounter request, CancellationToken cancellationToken) =>
         grains.GetGrain<ICounterGrain>(request.Counter).IncrementAsync();
@@ -94,15 +112,18 @@ public sealed class CounterHandlers(IGrainFactory grains, IStore store) :
     public Task<long> Handle(GetCounter request, CancellationToken cancellationToken) =>
         grains.GetGrain<ICounterGrain>(request.Counter).GetAsync();
 
-    public async Task<IReadOnlyList<long>> Handle(ListCounterDeliveries request, CancellationToken cancellationToken)
+    public Task<CounterActivation> Handle(GetCounterActivation request, CancellationToken cancellationToken) =>
+        grains.GetGrain<ICounterGrain>(request.Counter).GetActivationAsync();
+
+    public async Task<IReadOnlyList<CounterDelivery>> Handle(ListCounterDeliveries request, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT value FROM sample_counter_deliveries WHERE counter_key = @key ORDER BY value", ("key", request.Counter));
+            "SELECT value, deliveries FROM sample_counter_deliveries WHERE counter_key = @key ORDER BY value", ("key", request.Counter));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var values = new List<long>();
-        while (await reader.ReadAsync(cancellationToken)) values.Add(reader.GetInt64(0));
-        return values;
+        var deliveries = new List<CounterDelivery>();
+        while (await reader.ReadAsync(cancellationToken)) deliveries.Add(new CounterDelivery(reader.GetInt64(0), reader.GetInt32(1)));
+        return deliveries;
     }
 }
 
@@ -115,7 +136,9 @@ public sealed class CounterEndpoints : IEndpoints
             TypedResults.Ok(await sender.Send(new IncrementCounter(counter), ct)));
         group.MapGet("/", async Task<Ok<long>> (IMediator sender, string counter, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetCounter(counter), ct)));
-        group.MapGet("/deliveries", async Task<Ok<IReadOnlyList<long>>> (IMediator sender, string counter, CancellationToken ct) =>
+        group.MapGet("/activation", async Task<Ok<CounterActivation>> (IMediator sender, string counter, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetCounterActivation(counter), ct)));
+        group.MapGet("/deliveries", async Task<Ok<IReadOnlyList<CounterDelivery>>> (IMediator sender, string counter, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListCounterDeliveries(counter), ct)));
     }
 }

@@ -14,8 +14,8 @@ namespace Greenlight.SamplePlugin;
 // A message whose handler fails on demand, so tests can drive the outbox into parking it and then
 // retry it: a probe's handler throws while the probe's row says "failing".
 
-[Alias("sample.probe-fired")]
-public sealed record ProbeFired(string Probe) : INotification;
+[GenerateSerializer, Immutable, Alias("sample.probe-fired")]
+public sealed record ProbeFired([property: Id(0)] string Probe) : INotification;
 
 public sealed class ProbesTable() : PortableMigration("sample-0002-probes", """
     CREATE TABLE IF NOT EXISTS sample_probes (
