@@ -22,15 +22,15 @@ public sealed class OrleansRules
     [Fact]
     public void Grain_classes_are_sealed_and_name_their_grain_type()
     {
-        var offending = GrainClasses().Where(t => !t.IsSealed || t.GetCustomAttribute<GrainTypeAttribute>() is null);
+        var offending = GrainClasses().Where(t => !t.IsSealed || t.GetCustomAttribute<GrainTypeAttribute>(inherit: false) is null);
         Assert.Empty(offending.Select(t => t.FullName));
     }
 
     [Fact]
     public void Grain_interfaces_and_their_methods_have_aliases()
     {
-        var missing = GrainInterfaces().Where(i => i.GetCustomAttribute<AliasAttribute>() is null).Select(i => i.FullName!)
-            .Concat(GrainInterfaces().SelectMany(i => i.GetMethods()).Where(m => m.GetCustomAttribute<AliasAttribute>() is null)
+        var missing = GrainInterfaces().Where(i => i.GetCustomAttribute<AliasAttribute>(inherit: false) is null).Select(i => i.FullName!)
+            .Concat(GrainInterfaces().SelectMany(i => i.GetMethods()).Where(m => m.GetCustomAttribute<AliasAttribute>(inherit: false) is null)
                 .Select(m => $"{m.DeclaringType!.FullName}.{m.Name}"));
         Assert.Empty(missing);
     }
@@ -49,7 +49,7 @@ public sealed class OrleansRules
     {
         var states = Assemblies.ConcreteTypes.Where(t => typeof(DurableState).IsAssignableFrom(t));
         var offending = Reachable(states).Where(NeedsGeneratedSerializer)
-            .Where(t => !t.IsDefined(typeof(GenerateSerializerAttribute), false) || (typeof(DurableState).IsAssignableFrom(t) && t.GetCustomAttribute<AliasAttribute>() is null));
+            .Where(t => !t.IsDefined(typeof(GenerateSerializerAttribute), false) || (typeof(DurableState).IsAssignableFrom(t) && t.GetCustomAttribute<AliasAttribute>(inherit: false) is null));
         Assert.NotEmpty(states);
         Assert.Empty(offending.Select(t => t.FullName));
     }
@@ -57,7 +57,7 @@ public sealed class OrleansRules
     [Fact]
     public void Messages_are_stored_under_an_alias()
     {
-        var unnamed = Assemblies.ConcreteTypes.Where(t => typeof(INotification).IsAssignableFrom(t) && t.GetCustomAttribute<AliasAttribute>() is null);
+        var unnamed = Assemblies.ConcreteTypes.Where(t => typeof(INotification).IsAssignableFrom(t) && t.GetCustomAttribute<AliasAttribute>(inherit: false) is null);
         Assert.Empty(unnamed.Select(t => t.FullName));
     }
 

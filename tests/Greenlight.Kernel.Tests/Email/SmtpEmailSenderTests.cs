@@ -98,6 +98,7 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
             From = "Greenlight <greenlight@example.test>",
             UserName = credentials.UserName,
             Password = credentials.Password,
+            AllowLoginWithoutTls = credentials.AllowLoginWithoutTls,
         }),
         new Logger<SmtpEmailSender>(new LoggerFactory([_logs])));
 }
