@@ -1,3 +1,4 @@
+using Greenlight.Kernel.Storage.Sqlite;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net.Http.Headers;

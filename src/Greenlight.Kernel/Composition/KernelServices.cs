@@ -48,7 +48,6 @@ public static class KernelServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(HostIdentity.New());
         services.AddSingleton(new MessageCatalog(all));
-        services.AddMemoryCache();
 
         // The store is opened now: the silo's storage, reminders and clustering are configured with it.
         var store = (configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions()).Open();

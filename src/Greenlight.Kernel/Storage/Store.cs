@@ -13,7 +13,7 @@ public interface IStore
 {
     SqlDialect Dialect { get; }
 
-    /// <summary>Where connections come from; Orleans's grain storage, reminders and clustering share it.</summary>
+    /// <summary>Where Orleans's grain storage, reminders and clustering get their connections.</summary>
     DbDataSource DataSource { get; }
 
     /// <summary>An open connection for reads; dispose it when done.</summary>

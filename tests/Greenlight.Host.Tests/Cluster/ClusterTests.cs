@@ -98,6 +98,27 @@ public abstract class ClusterTests(SampleClusterFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    public async Task A_token_revoked_through_one_host_is_refused_by_every_other_on_the_next_request()
+    {
+        foreach (var revoking in Cluster.Running)
+        foreach (var reading in Cluster.Running.Where(host => host != revoking))
+        {
+            var (_, token) = await Cluster[revoking].CreateUserWithTokenAsync(Unique("holder"));
+            using var onReading = Cluster.Host(reading).Client(token);
+            using var onRevoking = Cluster.Host(revoking).Client(token);
+            // The reading host now holds whatever it keeps of the token.
+            var tokens = await onReading.GetJsonAsync("/api/v1/tokens");
+            Assert.Equal(HttpStatusCode.OK, (await onReading.GetAsync("/api/v1/tokens")).StatusCode);
+
+            var id = tokens.EnumerateArray().Single().GetProperty("id").GetString();
+            Assert.Equal(HttpStatusCode.NoContent, (await onRevoking.DeleteAsync($"/api/v1/tokens/{id}")).StatusCode);
+
+            await (await onReading.GetAsync("/api/v1/tokens")).AssertProblemAsync(HttpStatusCode.Unauthorized,
+                $"revoked through host {revoking}, used through host {reading}:");
+        }
+    }
+
+    [Fact]
     public async Task Killing_a_host_mid_writes_loses_no_acknowledged_write_and_no_message()
     {
         var writers = Enumerable.Range(1, 2 * Cluster.Size).Select(i => new CounterWriter(Unique($"crash-{i}"))).ToList();

@@ -29,11 +29,15 @@ public sealed class SiloSnapshots(
     public int Count => _entries.Count;
 
     /// <summary>The cached copy, or the owner's current one (fetched, and kept unless an invalidation overlapped the fetch).</summary>
-    public async ValueTask<T> GetAsync<T>(string key, Func<Task<Snapshot<T>>> fetch) where T : class
+    public async ValueTask<T> GetAsync<T>(string key, Func<Task<Snapshot<T>>> fetch) where T : class =>
+        (await FindAsync<T>(key, async () => await fetch()))!;
+
+    /// <summary>As <see cref="GetAsync{T}"/>, for a fetch that may find nothing: nothing is returned, and nothing kept.</summary>
+    public async ValueTask<T?> FindAsync<T>(string key, Func<Task<Snapshot<T>?>> fetch) where T : class
     {
         if (_entries.TryGetValue(key, out var cached) && cached.Value is T value) return value;
         var started = Interlocked.Read(ref _epoch);
-        var fetched = await fetch();
+        if (await fetch() is not { } fetched) return null;
         if (Interlocked.Read(ref _epoch) != started || !Warm()) return fetched.Value;
         var kept = _entries.AddOrUpdate(key, new Snapshot<object>(fetched.Version, fetched.Value),
             (_, existing) => existing.Version > fetched.Version ? existing : new Snapshot<object>(fetched.Version, fetched.Value));

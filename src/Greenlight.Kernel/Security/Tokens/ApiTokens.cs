@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Greenlight.Kernel.Grains.Snapshots;
 using Greenlight.Kernel.Storage;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Greenlight.Kernel.Security.Tokens;
 
@@ -13,15 +13,16 @@ public sealed record IssuedApiToken(string Id, string Name, string Token, string
 
 /// <summary>
 /// Bearer API tokens, stored as SHA-256 hashes. Tokens carry 256 random bits, so a fast hash is as
-/// safe as a slow one and keeps each request's lookup cheap.
+/// safe as a slow one and keeps each request's lookup cheap. A live token's owner is kept in the
+/// silo's snapshots; a revocation drops it on every host before it is answered.
 /// </summary>
-public sealed class ApiTokens(IStore store, IMemoryCache cache, TimeProvider clock)
+public sealed class ApiTokens(IStore store, SiloSnapshots snapshots, SnapshotInvalidation invalidation, TimeProvider clock)
 {
     public const int MinimumLength = 16;
     private const string Prefix = "glt_";
 
-    // A revocation on another host reaches this one within this time.
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    // A token's snapshot versions: live, then revoked for good.
+    private const long Live = 0, Revoked = 1;
 
     public async Task<IssuedApiToken> CreateAsync(IStoreTransaction tx, string userId, string name, string? presetToken = null)
     {
@@ -35,15 +36,16 @@ public sealed class ApiTokens(IStore store, IMemoryCache cache, TimeProvider clo
     }
 
     /// <summary>The user a live token belongs to, or null.</summary>
-    public async ValueTask<string?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    public ValueTask<string?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
         var hash = Hash(token);
-        if (cache.TryGetValue(hash, out string? userId)) return userId;
-        await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        userId = await connection.ScalarAsync<string>(
-            "SELECT user_id FROM api_tokens WHERE token_hash = @hash AND revoked_at IS NULL", ("hash", hash));
-        if (userId is not null) cache.Set(hash, userId, CacheFor);
-        return userId;
+        return snapshots.FindAsync(SnapshotKey(hash), async () =>
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
+            var userId = await connection.ScalarAsync<string>(
+                "SELECT user_id FROM api_tokens WHERE token_hash = @hash AND revoked_at IS NULL", ("hash", hash));
+            return userId is null ? null : new Snapshot<string>(Live, userId);
+        });
     }
 
     public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(string userId, CancellationToken cancellationToken)
@@ -76,9 +78,11 @@ public sealed class ApiTokens(IStore store, IMemoryCache cache, TimeProvider clo
             return found;
         }, cancellationToken);
         if (hash is null) return false;
-        cache.Remove(hash);
+        await invalidation.InvalidateEverywhereAsync(SnapshotKey(hash), Revoked);
         return true;
     }
+
+    private static string SnapshotKey(string hash) => "greenlight.api-token/" + hash;
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -1,18 +1,21 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
+using Greenlight.Kernel.Storage.Sqlite;
+
 namespace Greenlight.Kernel.Storage;
 
 /// <summary>
-/// The embedded default: one file, one host. The store's own writers are serialized in process
-/// (SQLite would serialize them anyway, but with a busy-wait); Orleans's grain storage and
-/// reminders write on their own connections, through <see cref="DataSource"/>, and wait on
-/// SQLite's busy handler.
+/// The embedded default: one file, one host. Every writer waits its turn on one lock in this process
+/// (SQLite lets one writer in at a time anyway, but its busy handler waits by blocking a thread): the
+/// store's transactions hold it for their duration, Orleans's grain storage and reminders, which write
+/// on connections of their own from <see cref="DataSource"/>, for each command. Reads run alongside (WAL).
 /// </summary>
 public sealed class SqliteStore : IStore, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SqliteConnectionSource _connections;
+    private readonly SqliteConnectionSource _orleansConnections;
 
     public SqliteStore(string path)
     {
@@ -23,7 +26,9 @@ public sealed class SqliteStore : IStore, IDisposable
             if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
             else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        _connections = new SqliteConnectionSource(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString());
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString();
+        _connections = new SqliteConnectionSource(connectionString);
+        _orleansConnections = new SerializedSqliteConnectionSource(connectionString, _writer);
         using var connection = _connections.OpenConnection();
         // Only the host's own user reads the store: SQLite gives its -wal and -shm files the database file's mode.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fullPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -33,7 +38,7 @@ public sealed class SqliteStore : IStore, IDisposable
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
 
-    public DbDataSource DataSource => _connections;
+    public DbDataSource DataSource => _orleansConnections;
 
     public ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         _connections.OpenConnectionAsync(cancellationToken);
@@ -63,45 +68,8 @@ public sealed class SqliteStore : IStore, IDisposable
     {
         _writer.Dispose();
         _connections.Dispose();
+        _orleansConnections.Dispose();
         SqliteConnection.ClearAllPools();
-    }
-}
-
-/// <summary>
-/// Opens connections to the SQLite file with SQLite's own busy handler armed, so a writer that finds
-/// the file locked retries within SQLite in small steps instead of failing (or sleeping in 150 ms
-/// steps, as Microsoft.Data.Sqlite's fallback does). synchronous stays FULL, SQLite's default, so a
-/// committed write survives a power cut, not only a crash.
-/// </summary>
-public sealed class SqliteConnectionSource(string connectionString) : DbDataSource
-{
-    /// <summary>How long a writer waits for the file lock before its command fails.</summary>
-    public const int BusyTimeoutMilliseconds = 30_000;
-
-    public override string ConnectionString => connectionString;
-
-    protected override DbConnection CreateDbConnection() => new SqliteConnection(connectionString);
-
-    protected override DbConnection OpenDbConnection()
-    {
-        var connection = CreateDbConnection();
-        connection.Open();
-        Arm(connection);
-        return connection;
-    }
-
-    protected override async ValueTask<DbConnection> OpenDbConnectionAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = CreateDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        Arm(connection);
-        return connection;
-    }
-
-    private static void Arm(DbConnection connection)
-    {
-        using var command = connection.Command($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
-        command.ExecuteNonQuery();
     }
 }
 
