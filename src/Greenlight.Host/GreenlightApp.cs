@@ -3,6 +3,7 @@ using Greenlight.Host.Authentication;
 using Greenlight.Host.Dashboard;
 using Greenlight.Host.Health;
 using Greenlight.Host.Http;
+using Greenlight.Host.OpenApi;
 using Greenlight.Host.Plugins;
 using Greenlight.Host.Problems;
 using Greenlight.Kernel.Composition;
@@ -41,8 +42,13 @@ public static class GreenlightApp
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? 10 * 1024 * 1024;
             kestrel.AddServerHeader = false;
         });
-        // Enums travel by name only: a number is refused, so "decision": 1 cannot slip through as a default.
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        // Enums travel by name only: a number is refused, so "decision": 1 cannot slip through as a default;
+        // and a field a body requires must be there.
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            StrictJson.Apply(o.SerializerOptions);
+        });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Greenlight.Host.Http;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Validation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -14,6 +15,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
         var problem = exception switch
         {
             RequestValidationException invalid => Validation(invalid.Errors),
+            BadHttpRequestException { InnerException: JsonException json } when StrictJson.MissingFields(json) is { Count: > 0 } missing =>
+                Validation(missing.ToDictionary(field => field, _ => new[] { "The field is required." })),
             BadHttpRequestException { InnerException: JsonException json } => Validation(new Dictionary<string, string[]>
             {
                 [JsonField(json.Path)] = ["The value is missing, malformed or of the wrong type."],

@@ -76,6 +76,18 @@ public sealed class HardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missing_required_field_is_named_and_never_read_as_a_default()
+    {
+        var before = await _host.Admin.GetStringAsync("/api/v1/access/preferences");
+
+        var response = await _host.Admin.PutAsync("/api/v1/access/preferences",
+            new StringContent("""{"assigneePermission":"View","assigneeProjectPermission":"None"}""", Encoding.UTF8, "application/json"));
+
+        await response.AssertInvalidFieldAsync("collaborateByEmail");
+        Assert.Equal(before, await _host.Admin.GetStringAsync("/api/v1/access/preferences"));
+    }
+
+    [Fact]
     public async Task Responses_carry_the_security_headers_and_no_server_header()
     {
         var api = await _host.Admin.GetAsync("/api/v1/tokens");

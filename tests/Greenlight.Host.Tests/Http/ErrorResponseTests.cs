@@ -32,6 +32,25 @@ public sealed class ErrorResponseTests(ApiHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_missing_value_field_is_a_400_naming_it_also_in_a_plugin_s_body()
+    {
+        var response = await Admin.PutAsync("/api/v1/sample/probes/strict", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        await response.AssertInvalidFieldAsync("failing");
+    }
+
+    [Fact]
+    public async Task Null_is_refused_where_the_field_does_not_allow_it()
+    {
+        var before = await Admin.ListTokensAsync();
+
+        var response = await Admin.PostAsync("/api/v1/tokens", new StringContent("""{"name":null}""", Encoding.UTF8, "application/json"));
+
+        await response.AssertInvalidFieldAsync("name");
+        Assert.Equivalent(before, await Admin.ListTokensAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {
         var response = await Admin.GetAsync("/api/v1/no-such-thing");
