@@ -61,7 +61,14 @@ public static class GreenlightApp
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+        builder.Services.AddOpenApi(o =>
+        {
+            o.CreateSchemaReferenceId = SchemaNames.ReferenceId;
+            o.AddSchemaTransformer<DeclaredFields>();
+            o.AddOperationTransformer<PathParameters>();
+            o.AddDocumentTransformer<ProblemResponses>();
+            o.AddDocumentTransformer<BearerSecurityScheme>();
+        });
 
         configureServices?.Invoke(builder.Services);
 

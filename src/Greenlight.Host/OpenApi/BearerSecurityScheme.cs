@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Greenlight.Host.Problems;
+namespace Greenlight.Host.OpenApi;
 
 /// <summary>Tells OpenAPI readers (and the API browser's Authorize button) that calls take a bearer token.</summary>
 public sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
