@@ -93,7 +93,7 @@ public static class GreenlightApp
 
         app.MapGreenlightDashboard();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization().AcceptEnumNamesOnly();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AcceptEnumNamesOnly().RefuseMalformedRouteValues();
         foreach (var endpoints in app.Services.GetServices<IEndpoints>()) endpoints.MapEndpoints(api);
         return app;
     }

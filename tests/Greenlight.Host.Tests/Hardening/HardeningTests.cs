@@ -55,6 +55,20 @@ public sealed class HardeningTests : IAsyncLifetime
         await response.AssertInvalidFieldAsync("containerType");
     }
 
+    [Theory]
+    [InlineData("%20")]
+    [InlineData("%7Bid%7D")]
+    [InlineData("a%0D%0Ab")]
+    public async Task A_route_value_that_can_name_nothing_is_a_400_naming_it(string id)
+    {
+        var before = await _host.Admin.GetStringAsync("/api/v1/tokens");
+
+        var response = await _host.Admin.DeleteAsync($"/api/v1/tokens/{id}");
+
+        await response.AssertInvalidFieldAsync("id");
+        Assert.Equal(before, await _host.Admin.GetStringAsync("/api/v1/tokens"));
+    }
+
     [Fact]
     public async Task An_enum_in_a_query_is_accepted_by_name_only()
     {
