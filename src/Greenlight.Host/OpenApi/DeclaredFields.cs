@@ -8,9 +8,10 @@ namespace Greenlight.Host.OpenApi;
 
 /// <summary>
 /// An object's schema says what a body must carry as <see cref="StrictJson"/> decides it (a field declared
-/// nullable or given a default is optional; every other one required), and a field is nullable only where
-/// its declared type is: strict reading leaves every reference nullable for writing, which the schema would
-/// otherwise repeat.
+/// nullable or given a default is optional; every other one required); a field is nullable only where its
+/// declared type is (strict reading leaves every reference nullable for writing, which the schema would
+/// otherwise repeat); and a field that is only ever written (a property computed from others) is read-only,
+/// so no client takes it for something a body can set.
 /// </summary>
 public sealed class DeclaredFields : IOpenApiSchemaTransformer
 {
@@ -19,6 +20,7 @@ public sealed class DeclaredFields : IOpenApiSchemaTransformer
         if (context.JsonPropertyInfo is { } property)
         {
             if (!DeclaresNull(property) && schema.Type is { } type) schema.Type = type & ~JsonSchemaType.Null;
+            if (property.Set is null && property.AssociatedParameter is null) schema.ReadOnly = true;
         }
         else if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && context.JsonTypeInfo.Properties.Count > 0)
         {
