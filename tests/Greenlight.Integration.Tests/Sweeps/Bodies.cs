@@ -47,16 +47,59 @@ public sealed class Bodies(ApiDocument api, Func<string, JsonNode?> known)
     public static JsonNode Without(JsonNode body, string path)
     {
         var copy = body.DeepClone();
+        var (parent, name) = Parent(copy, path);
+        parent.Remove(name);
+        return copy;
+    }
+
+    /// <summary>A copy of <paramref name="body"/> with <paramref name="value"/> at <paramref name="path"/>.</summary>
+    public static JsonNode With(JsonNode body, string path, JsonNode? value)
+    {
+        var copy = body.DeepClone();
+        var (parent, name) = Parent(copy, path);
+        parent[name] = value;
+        return copy;
+    }
+
+    /// <summary>The value at <paramref name="path"/> in <paramref name="body"/>.</summary>
+    public static JsonNode? At(JsonNode body, string path)
+    {
+        var (parent, name) = Parent(body, path);
+        return parent[name];
+    }
+
+    /// <summary>The paths of every property in <paramref name="body"/>, nested ones (in a list, its first item's) too.</summary>
+    public static IReadOnlyList<string> Paths(JsonNode body)
+    {
+        var paths = new List<string>();
+        Walk(body, "");
+        return paths;
+
+        void Walk(JsonNode? node, string prefix)
+        {
+            if (node is JsonArray { Count: > 0 } array) Walk(array[0], $"{prefix}[0]");
+            if (node is not JsonObject obj) return;
+            foreach (var (name, value) in obj)
+            {
+                var path = prefix.Length == 0 ? name : $"{prefix}.{name}";
+                paths.Add(path);
+                Walk(value, path);
+            }
+        }
+    }
+
+    /// <summary>The object holding the property at "stages[0].participants[0].role", and the property's name.</summary>
+    private static (JsonObject Parent, string Name) Parent(JsonNode root, string path)
+    {
         var segments = path.Split('.');
-        var node = copy;
+        var node = root;
         foreach (var segment in segments[..^1])
         {
             var parts = segment.Split('[');
             node = node[parts[0]]!;
             foreach (var index in parts.Skip(1)) node = node[int.Parse(index.TrimEnd(']'))]!;
         }
-        node.AsObject().Remove(segments[^1]);
-        return copy;
+        return (node.AsObject(), segments[^1]);
     }
 
     private JsonNode? Value(string name, JsonElement schema, int depth, IReadOnlySet<string> withOptional)

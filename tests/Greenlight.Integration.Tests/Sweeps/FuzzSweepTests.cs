@@ -135,15 +135,15 @@ public sealed class FuzzSweepTests(FuzzFixture fixture, ITestOutputHelper output
         yield return Case("Content-Type: multipart garbage", () => Request(content: new StringContent("--x\r\n\r\n", Encoding.UTF8, "multipart/form-data")));
         yield return Case("Content-Type: application/json; charset=utf-16, UTF-8 bytes", () =>
             Request(content: new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString())) { Headers = { ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-16") } }));
-        yield return Case("unknown extra field", () => Request(content: SweepWorld.Json(Merge(body, "unexpected", "x"))));
+        if (body is JsonObject) yield return Case("unknown extra field", () => Request(content: SweepWorld.Json(Bodies.With(body, "unexpected", "x"))));
         yield return Case("deep nesting as the body", () => Request(content: new StringContent(new string('[', 5000) + new string(']', 5000), Encoding.UTF8, "application/json")));
 
-        if (body is not JsonObject properties) yield break;
-        foreach (var property in properties.Select(p => p.Key).ToList())
+        foreach (var path in Bodies.Paths(body))
         {
-            var current = properties[property];
-            foreach (var (name, value) in OddValues(current))
-                yield return Case($"{property} = {name}", () => Request(content: SweepWorld.Json(Merge(body, property, value?.DeepClone()))));
+            var current = Bodies.At(body, path);
+            var odd = path.Contains('.') || path.Contains('[') ? OddValues(current).Take(NestedOddValues) : OddValues(current);
+            foreach (var (name, value) in odd)
+                yield return Case($"{path} = {name}", () => Request(content: SweepWorld.Json(Bodies.With(body, path, value?.DeepClone()))));
         }
     }
 
@@ -165,7 +165,10 @@ public sealed class FuzzSweepTests(FuzzFixture fixture, ITestOutputHelper output
         ("a string", "\"text\""), ("duplicate property", "{\"name\":\"a\",\"name\":\"b\"}"), ("comment", "{/* c */}"),
     ];
 
-    /// <summary>Values of the wrong type for the property's current value, null, and texts that are huge, odd or hostile.</summary>
+    /// <summary>How many of <see cref="OddValues"/> a nested property gets: null and the wrong types.</summary>
+    private const int NestedOddValues = 4;
+
+    /// <summary>Null and values of the wrong types first, then texts that are huge, odd or hostile, and what fits the property's current value.</summary>
     private static IEnumerable<(string Name, JsonNode? Value)> OddValues(JsonNode? current)
     {
         yield return ("null", null);
@@ -188,13 +191,6 @@ public sealed class FuzzSweepTests(FuzzFixture fixture, ITestOutputHelper output
         JsonNode node = new JsonArray();
         for (var i = 0; i < depth; i++) node = new JsonArray(node);
         return node;
-    }
-
-    private static JsonNode Merge(JsonNode body, string property, JsonNode? value)
-    {
-        var copy = body.DeepClone();
-        if (copy is JsonObject obj) obj[property] = value;
-        return copy;
     }
 
     private static HttpRequestMessage With(HttpRequestMessage request, Action<HttpRequestMessage> change)
