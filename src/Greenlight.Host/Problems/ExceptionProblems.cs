@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Greenlight.Host.Http;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Validation;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Greenlight.Host.Problems;
 
 /// <summary>Turns the kernel's exceptions (and malformed bodies) into RFC 9457 problem responses.</summary>
-public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
+public sealed partial class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,10 +18,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             RequestValidationException invalid => Validation(invalid.Errors),
             BadHttpRequestException { InnerException: JsonException json } when StrictJson.MissingFields(json) is { Count: > 0 } missing =>
                 Validation(missing.ToDictionary(field => field, _ => new[] { "The field is required." })),
-            BadHttpRequestException { InnerException: JsonException json } => Validation(new Dictionary<string, string[]>
-            {
-                [JsonField(json.Path)] = ["The value is missing, malformed or of the wrong type."],
-            }),
+            BadHttpRequestException { InnerException: JsonException json } => Invalid(JsonField(json.Path)),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => Invalid(BoundField(bad.Message)),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
             NotAuthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "Not authenticated", e.Message),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
@@ -61,6 +60,22 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             Title = "One or more fields are invalid",
             Detail = "Fields: " + string.Join(", ", errors.Keys),
         };
+
+    private static ValidationProblemDetails Invalid(string field) =>
+        Validation(new Dictionary<string, string[]> { [field] = ["The value is missing, malformed or of the wrong type."] });
+
+    /// <summary>
+    /// The parameter a binding failure names ("Failed to bind parameter \"int? limit\" from \"abc\"." is "limit"),
+    /// or "body" when the body is what is missing or unreadable.
+    /// </summary>
+    private static string BoundField(string message) =>
+        BodyMissing().IsMatch(message) ? "body" : BoundParameter().Match(message) is { Success: true } match ? match.Groups[1].Value : "request";
+
+    [GeneratedRegex("from body|no body was provided|from the request body")]
+    private static partial Regex BodyMissing();
+
+    [GeneratedRegex("parameter \"[^\"]*?(\\w+)\"")]
+    private static partial Regex BoundParameter();
 
     /// <summary>"$.stages[0].name" becomes "stages[0].name"; an unreadable body as a whole is "body".</summary>
     private static string JsonField(string? path) =>

@@ -50,6 +50,22 @@ public sealed class ErrorResponseTests(ApiHostFixture fixture)
         Assert.Equivalent(before, await Admin.ListTokensAsync());
     }
 
+    [Theory]
+    [InlineData("/api/v1/admin/outbox/parked?limit=abc", "limit")]
+    [InlineData("/api/v1/admin/outbox/parked?limit=99999999999", "limit")]
+    public async Task A_query_value_that_does_not_bind_is_a_400_naming_it(string path, string field)
+    {
+        await (await Admin.GetAsync(path)).AssertInvalidFieldAsync(field);
+    }
+
+    [Fact]
+    public async Task A_missing_body_is_a_400_naming_the_body()
+    {
+        var response = await Admin.PostAsync("/api/v1/tokens", new StringContent("", Encoding.UTF8, "application/json"));
+
+        await response.AssertInvalidFieldAsync("body");
+    }
+
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {

@@ -17,7 +17,7 @@ public sealed class FuzzFixture : SweepFixture
 /// Every operation of the OpenAPI document, called by the System Administrator (who passes every check, so
 /// input reaches as deep as it can) with malformed JSON, wrong types, nulls, huge and odd strings, deep nesting,
 /// bad and odd ids in the path and the query, odd Accept and Content-Type headers, and bodies over the limit:
-/// no answer is a 5xx, every 4xx is a problem+json, and the host is still ready afterwards. Deterministic and
+/// no answer is a 5xx, every 4xx is a problem+json (a 400 naming the field), and the host is still ready afterwards. Deterministic and
 /// bounded: a fixed list of cases per operation, on loopback only (Frame.io and Experience Manager are fakes).
 /// </summary>
 [Collection(SweepCollection.Name)]
@@ -74,6 +74,7 @@ public sealed class FuzzSweepTests(FuzzFixture fixture, ITestOutputHelper output
             if (status >= 500) report.Failed(fuzz.ToString(), $"answered {status} {SweepReport.Shorten(answer)}");
             else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != ProblemAssertions.MediaType)
                 report.Failed(fuzz.ToString(), $"answered {status} as '{response.Content.Headers.ContentType}', not a problem: {SweepReport.Shorten(answer)}");
+            else if (status == 400 && !NamesAField(answer)) report.Failed(fuzz.ToString(), $"answered 400 naming no field: {SweepReport.Shorten(answer)}");
             else report.Passed($"{fuzz} → {status}");
         }
         catch (HttpRequestException error) when (fuzz.MayBeCutOff)
@@ -84,6 +85,12 @@ public sealed class FuzzSweepTests(FuzzFixture fixture, ITestOutputHelper output
         {
             report.Failed(fuzz.ToString(), $"no answer: {error.Message}");
         }
+    }
+
+    private static bool NamesAField(string problem)
+    {
+        using var parsed = JsonDocument.Parse(problem);
+        return parsed.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object && errors.EnumerateObject().Any();
     }
 
     private static IEnumerable<FuzzCase> Cases(SweepWorld world, ApiOperation operation)
