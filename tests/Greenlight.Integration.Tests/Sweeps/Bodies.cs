@@ -5,9 +5,9 @@ namespace Greenlight.Integration.Tests.Sweeps;
 /// <summary>
 /// Request bodies built from an operation's schema: every required property, the optional lists and objects
 /// (what a body is made of, e.g. an approval's paths of stages), the optional values the world knows by name
-/// (a name, an e-mail), and optional ids only when asked for. A
-/// property's value comes from what the world knows by its name (ids of real objects, a valid e-mail), else
-/// from its schema (the first enum name, a text, a number, a date).
+/// (a name, an e-mail), and optional ids only when asked for. A property's value comes from what the world
+/// knows by its name (ids of real objects, a valid e-mail), else from its schema (the first enum name, a
+/// text, a number, a date). Read-only properties are never sent.
 /// </summary>
 public sealed class Bodies(ApiDocument api, Func<string, JsonNode?> known)
 {
@@ -129,6 +129,8 @@ public sealed class Bodies(ApiDocument api, Func<string, JsonNode?> known)
         {
             "date" => "2031-03-10",
             "date-time" => "2031-03-10T09:00:00Z",
+            // Loopback, and a port nothing listens on: a sweep never reaches out of the machine.
+            "uri" => "http://127.0.0.1:9/",
             _ => World.Unique("sweep"),
         };
     }
@@ -141,7 +143,7 @@ public sealed class Bodies(ApiDocument api, Func<string, JsonNode?> known)
     }
 
     /// <summary>An optional link to another object: set only when a sweep asks, as two of them may exclude each other (a project's program or portfolio).</summary>
-    public static bool IsId(string name) => name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("Ids", StringComparison.Ordinal);
+    private static bool IsId(string name) => name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("Ids", StringComparison.Ordinal);
 
     /// <summary>An item of "userIds" is a "userId": what the world knows of one names it so.</summary>
     private static string Singular(string name) => name.EndsWith("Ids", StringComparison.Ordinal) ? name[..^1] : name;

@@ -129,9 +129,8 @@ public sealed class SweepWorld
         _idByPathPrefix["/api/v1/access/teams"] = team;
         _idByPathPrefix["/api/v1/tokens"] = token;
 
-        var approval = await CreateAsync($"/api/v1/projects/{Tree.Project.Id}/documents/{Tree.Document.Id}/approvals", "POST");
-        Set(["approvalId"], approval);
-        Set(["templateId"], await CreateAsync("/api/v1/approval-templates", "POST"));
+        Set(["approvalId"], await CreateAsync($"/api/v1/projects/{Tree.Project.Id}/documents/{Tree.Document.Id}/approvals"));
+        Set(["templateId"], await CreateAsync("/api/v1/approval-templates"));
     }
 
     private void Set(IEnumerable<string> names, string value)
@@ -144,10 +143,10 @@ public sealed class SweepWorld
         foreach (var name in names) _values[name] = () => value;
     }
 
-    /// <summary>Creates an object through the operation's own schema, as the sweeps will call it.</summary>
-    private async Task<string> CreateAsync(string path, string method)
+    /// <summary>Creates an object with a POST built from the operation's own schema, as the sweeps will call it.</summary>
+    private async Task<string> CreateAsync(string path)
     {
-        var operation = Api.Operations.Single(o => o.Method == method && Matches(o.Template, path));
+        var operation = Api.Operations.Single(o => o.Method == "POST" && Matches(o.Template, path));
         var body = BodiesFor(operation).Build(operation.Body!.Value);
         var response = await World.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body) });
         return (await response.ReadSuccessAsync<JsonElement>()).GetProperty("id").GetString()!;
