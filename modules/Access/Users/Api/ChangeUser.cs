@@ -24,14 +24,14 @@ public sealed record ChangeUser(
     IReadOnlyList<string>? TeamIds = null,
     bool? AddToFrameioProjects = null) : IRequest<UserProfile>, IUserFields, IUserAdministrationRequest
 {
-    public IEnumerable<string> ManagedUserIds => [UserId];
-    public IEnumerable<string> AssignedGroupIds => this.AssignedGroups();
-    public string? AssignedAccessLevelId => AccessLevelId;
+    public IEnumerable<string?> ManagedUserIds => [UserId];
+    public UserAssignment Assignment => this.Assignment();
 }
 
+/// <summary>A partial change: only the fields sent change.</summary>
 public sealed record ChangeUserBody(
-    string? Name, string? Email, string? AccessLevelId, string? HomeGroupId, IReadOnlyList<string>? GroupIds,
-    string? HomeTeamId, IReadOnlyList<string>? TeamIds, bool? AddToFrameioProjects);
+    string? Name = null, string? Email = null, string? AccessLevelId = null, string? HomeGroupId = null, IReadOnlyList<string>? GroupIds = null,
+    string? HomeTeamId = null, IReadOnlyList<string>? TeamIds = null, bool? AddToFrameioProjects = null);
 
 public sealed class ChangeUserValidator(AccessSnapshots snapshots) : UserFieldsValidator<ChangeUser>(snapshots);
 
