@@ -1,3 +1,4 @@
+using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
 using MediatR;
@@ -39,6 +40,7 @@ public sealed class ChangeUserHandler(IGrainFactory grains, AccessSnapshots snap
 {
     public async Task<UserProfile> Handle(ChangeUser request, CancellationToken cancellationToken)
     {
+        _ = await snapshots.UserAsync(request.UserId) ?? throw new NotFoundException($"User '{request.UserId}'");
         var level = request.AccessLevelId is { } levelId ? (await snapshots.DirectoryAsync()).Level(levelId) : null;
         var changes = new UserChanges(request.Name, request.Email, level, request.HomeGroupId, request.GroupIds, request.HomeTeamId, request.TeamIds, request.AddToFrameioProjects);
         return await grains.User(request.UserId).ChangeAsync(changes, current.ActorId());
