@@ -19,6 +19,7 @@ public sealed class AccessModule : IModule
         services.AddSingleton<SecuredTree>();
         services.AddSingleton<SecuredObjectRows>();
         services.AddSingleton<AccessEvaluator>();
+        services.AddSingleton<DirectoryReading>();
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
     }
 }

@@ -19,9 +19,9 @@ public sealed class AccessSnapshots(IGrainFactory grains, SiloSnapshots snapshot
 
     public static string SecuredObjectKey(string objectKey) => "access.object/" + objectKey;
 
-    /// <summary>The user's profile; null when no such user exists.</summary>
-    public async ValueTask<UserProfile?> UserAsync(string userId) =>
-        (await snapshots.GetAsync(UserKey(userId), () => grains.User(userId).SnapshotAsync())).Profile;
+    /// <summary>The user's profile; null when no such user exists, as for a missing or blank id (which no user has, and no grain can).</summary>
+    public async ValueTask<UserProfile?> UserAsync(string? userId) =>
+        string.IsNullOrWhiteSpace(userId) ? null : (await snapshots.GetAsync(UserKey(userId), () => grains.User(userId).SnapshotAsync())).Profile;
 
     public ValueTask<DirectoryView> DirectoryAsync() => snapshots.GetAsync(DirectoryKey, () => grains.Directory().SnapshotAsync());
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
@@ -14,9 +15,10 @@ using Microsoft.AspNetCore.Routing;
 namespace Greenlight.Modules.Access.Groups;
 
 /// <summary>A group at top level (System Administrators) or a subgroup (also the parent's administrators), at most 14 levels deep.</summary>
-public sealed record CreateGroup(string Name, string? ParentId) : IRequest<GroupView>, IGroupAdministrationRequest
+public sealed record CreateGroup(string Name, string? ParentId = null) : IRequest<GroupView>, IGroupAdministrationRequest
 {
-    public string? GroupId => ParentId;
+    // What the policy reads of the request, not a field of its body.
+    [JsonIgnore] public string? GroupId => ParentId;
 }
 
 public sealed class CreateGroupValidator : AbstractValidator<CreateGroup>
@@ -28,7 +30,7 @@ public sealed class CreateGroupValidator : AbstractValidator<CreateGroup>
         {
             if (parentId is null) return;
             var directory = await snapshots.DirectoryAsync();
-            if (!directory.Groups.ContainsKey(parentId))
+            if (!directory.HasGroup(parentId))
                 context.AddFailure(nameof(CreateGroup.ParentId), $"There is no group '{parentId}'.");
             else if (directory.Depth(parentId) >= DirectoryView.MaxGroupDepth)
                 context.AddFailure(nameof(CreateGroup.ParentId), $"Groups nest at most {DirectoryView.MaxGroupDepth} levels deep; '{parentId}' is at level {directory.Depth(parentId)}.");

@@ -19,7 +19,9 @@ public sealed record SetGroupAdministratorsBody(IReadOnlyList<string> UserIds);
 
 public sealed class SetGroupAdministratorsValidator : AbstractValidator<SetGroupAdministrators>
 {
-    public SetGroupAdministratorsValidator(AccessSnapshots snapshots) =>
+    public SetGroupAdministratorsValidator(AccessSnapshots snapshots)
+    {
+        RuleFor(r => r.UserIds).NotNull().WithMessage("List the administrators (an empty list leaves only those inherited).");
         RuleForEach(r => r.UserIds).CustomAsync(async (userId, context, _) =>
         {
             var user = await snapshots.UserAsync(userId);
@@ -28,6 +30,7 @@ public sealed class SetGroupAdministratorsValidator : AbstractValidator<SetGroup
             else if (user.License != License.Standard)
                 context.AddFailure($"A group administrator needs a Standard license; '{user.Name}' has {user.License}.");
         });
+    }
 }
 
 public sealed class SetGroupAdministratorsHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<SetGroupAdministrators, GroupView>

@@ -34,13 +34,22 @@ public static class AccessLevelRules
     public static IReadOnlyList<FieldError> Validate(AccessLevel level)
     {
         var maximum = BuiltInAccessLevels.LicenseMaximum(level.License);
-        return [.. AccessAreas.All.SelectMany(area => Excess(area, level.Area(area), maximum[area], level.License))];
+        return Excess(level, area => maximum[area], $"the {level.License} license maximum");
     }
 
-    private static IEnumerable<FieldError> Excess(AccessArea area, AreaAccess access, AreaAccess maximum, License license)
+    /// <summary>Errors for every setting or toggle of <paramref name="level"/> above <paramref name="bound"/>'s: a group administrator hands out no more than they have.</summary>
+    public static IReadOnlyList<FieldError> ExcessOver(AccessLevel level, AccessLevel bound) =>
+        level.IsSystemAdministrator && !bound.IsSystemAdministrator
+            ? [new FieldError("level", $"{level.Name} is above {bound.Name}.")]
+            : Excess(level, bound.Area, $"the level {bound.Name}");
+
+    private static IReadOnlyList<FieldError> Excess(AccessLevel level, Func<AccessArea, AreaAccess> maximum, string bound) =>
+        [.. AccessAreas.All.SelectMany(area => Excess(area, level.Area(area), maximum(area), bound))];
+
+    private static IEnumerable<FieldError> Excess(AccessArea area, AreaAccess access, AreaAccess maximum, string bound)
     {
         var field = $"areas.{AccessAreas.FieldName(area)}";
-        var limit = $"the {license} license maximum ({maximum})";
+        var limit = $"{bound} ({maximum})";
         if (access.Setting > maximum.Setting)
         {
             yield return new FieldError(field, $"{area}: {access.Setting} exceeds {limit}.");

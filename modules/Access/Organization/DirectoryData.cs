@@ -63,6 +63,11 @@ public sealed class DirectoryView
 
     public AccessLevel? Level(string id) => _levels.GetValueOrDefault(id);
 
+    /// <summary>Whether there is a group with this id (none has a missing one).</summary>
+    public bool HasGroup(string? id) => id is not null && Groups.ContainsKey(id);
+
+    public bool HasTeam(string? id) => id is not null && Teams.ContainsKey(id);
+
     public string? ParentOf(string groupId) => Groups.GetValueOrDefault(groupId)?.ParentId;
 
     /// <summary>1 for a top-level group, 2 for its subgroups…</summary>

@@ -1,3 +1,5 @@
+using Greenlight.Modules.Access.Contracts;
+
 namespace Greenlight.Modules.Access.Permissions;
 
 /// <summary>Everything a grant can be made to that reaches one user.</summary>
@@ -14,7 +16,17 @@ public sealed record PrincipalSet(
     IReadOnlySet<string> TeamIds,
     IReadOnlyDictionary<string, string?> Groups,
     string? Email,
-    bool ReachedBySystemWideGrants = true);
+    bool ReachedBySystemWideGrants = true)
+{
+    /// <summary>Every grantee naming the user or something they belong to: all that reaches them but system-wide grants.</summary>
+    public IEnumerable<Grantee> NamedGrantees() =>
+    [
+        Grantee.User(UserId),
+        .. Email is { } email ? [Grantee.Email(email)] : Array.Empty<Grantee>(),
+        .. TeamIds.Select(Grantee.Team),
+        .. Groups.Keys.Select(Grantee.Group),
+    ];
+}
 
 public static class GroupMemberships
 {

@@ -1,3 +1,4 @@
+using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Decisions;
 using Greenlight.Modules.Access.Grains;
@@ -37,6 +38,22 @@ public sealed class AccessEvaluator(AccessSnapshots snapshots, SecuredTree tree)
 
     public async Task<AccessLevel> LevelAsync(UserProfile user) =>
         (await snapshots.DirectoryAsync()).Level(user.AccessLevelId) ?? throw new InvalidOperationException($"The access level {user.AccessLevelId} of {user.Id} does not exist.");
+
+    /// <summary>Whether the user's level lets them see objects of the area at all.</summary>
+    public async Task<AccessDecision> AreaAsync(UserProfile user, AccessArea area)
+    {
+        var level = await LevelAsync(user);
+        return level.IsSystemAdministrator || level.Area(area).Setting != AreaSetting.NoAccess
+            ? AccessDecision.Allow($"The access level {level.Name} gives {area} at {level.Area(area).Setting}.")
+            : AccessDecision.Deny($"The access level {level.Name} has no access to {area}.");
+    }
+
+    /// <summary>Everything a grant can be made to that reaches the user.</summary>
+    public async Task<PrincipalSet> PrincipalAsync(UserProfile user)
+    {
+        var directory = await snapshots.DirectoryAsync();
+        return Principal(user, await LevelAsync(user), directory);
+    }
 
     /// <summary>What a user holds on an object (Manage for a System Administrator), and their level.</summary>
     public async Task<(Permission Held, AccessLevel Level)> HeldAsync(UserProfile user, SecuredRef target)

@@ -12,7 +12,7 @@ namespace Greenlight.Modules.Access.Policy;
 /// or unknown one is answered 401, whatever their token), then every requirement the request
 /// implements must allow it.
 /// </summary>
-public sealed class AccessPolicy(AccessSnapshots snapshots, AccessEvaluator evaluator) : IAccessPolicy
+public sealed class AccessPolicy(AccessSnapshots snapshots, AccessEvaluator evaluator, DirectoryReading directory) : IAccessPolicy
 {
     public async ValueTask<AccessDecision> DecideAsync(Principal principal, object request, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class AccessPolicy(AccessSnapshots snapshots, AccessEvaluator eval
         if (request is IGroupAdministrationRequest group) yield return caller => group.GroupId is { } id ? GroupAdministratorAsync(caller, [id]) : Task.FromResult(Administrator(caller));
         if (request is IUserAdministrationRequest users) yield return caller => UserAdministratorAsync(caller, users);
         if (request is IListingRequest listing) yield return caller => ListingAsync(caller, listing);
-        if (request is IDirectoryReadRequest directory) yield return caller => DirectoryReadAsync(caller, directory);
+        if (request is IDirectoryReadRequest read) yield return caller => directory.MayReadAsync(caller, read.Area, read.AboutUserId);
     }
 
     private static AccessDecision Administrator(UserProfile caller) => caller.IsSystemAdministrator
@@ -54,26 +54,9 @@ public sealed class AccessPolicy(AccessSnapshots snapshots, AccessEvaluator eval
 
     private async Task<AccessDecision> ListingAsync(UserProfile caller, IListingRequest listing)
     {
-        var area = await AreaAsync(caller, AccessAreas.Of(listing.Listed));
+        var area = await evaluator.AreaAsync(caller, AccessAreas.Of(listing.Listed));
         if (!area.Allowed) return area;
         return listing.Within is { } within ? await SecuredAsync(caller, AccessCheck.On(within, AccessAction.View)) : area;
-    }
-
-    private async Task<AccessDecision> DirectoryReadAsync(UserProfile caller, IDirectoryReadRequest request)
-    {
-        if (request.AboutUserId == caller.Id) return AccessDecision.Allow("About themself.");
-        // External users see the users who shared with them (whose ids the shares show), never the whole directory.
-        if (request.AboutUserId is null && caller.License == License.External) return AccessDecision.Deny("External users do not see the directory.");
-        return await AreaAsync(caller, request.Area);
-    }
-
-    /// <summary>Whether the caller's level lets them see objects of the area at all.</summary>
-    private async Task<AccessDecision> AreaAsync(UserProfile caller, AccessArea area)
-    {
-        var level = await evaluator.LevelAsync(caller);
-        return level.IsSystemAdministrator || level.Area(area).Setting != AreaSetting.NoAccess
-            ? AccessDecision.Allow($"The access level {level.Name} gives {area} at {level.Area(area).Setting}.")
-            : AccessDecision.Deny($"The access level {level.Name} has no access to {area}.");
     }
 
     private async Task<AccessDecision> GroupAdministratorAsync(UserProfile caller, IEnumerable<string> groupIds)
@@ -90,17 +73,22 @@ public sealed class AccessPolicy(AccessSnapshots snapshots, AccessEvaluator eval
     private async Task<AccessDecision> UserAdministratorAsync(UserProfile caller, IUserAdministrationRequest request)
     {
         if (caller.IsSystemAdministrator) return AccessDecision.Allow("System Administrator.");
-        var assigned = await GroupAdministratorAsync(caller, request.AssignedGroupIds);
-        if (!assigned.Allowed) return assigned;
         var directory = await snapshots.DirectoryAsync();
-        if (request.AssignedAccessLevelId is { } levelId && directory.Level(levelId) is { IsSystemAdministrator: true })
-            return AccessDecision.Deny("Only a System Administrator may make someone a System Administrator.");
+        if (caller.License != License.Standard || !directory.Groups.Values.Any(group => group.AdministratorIds.Contains(caller.Id)))
+            return AccessDecision.Deny("Only a System Administrator or a group administrator (with a Standard license) manages users.");
+        var users = new List<UserProfile?>();
+        if (request.CreatesUser) users.Add(null);
         foreach (var userId in request.ManagedUserIds)
         {
-            var user = await snapshots.UserAsync(userId);
-            if (user is null || user.IsSystemAdministrator || !UserRows.AllGroups(user).Any(g => directory.Administers(caller.Id, g)))
-                return AccessDecision.Deny($"Only a System Administrator or an administrator of one of the groups of '{userId}' may manage that user.");
+            if (await snapshots.UserAsync(userId) is not { } user)
+                return AccessDecision.Deny($"Only a System Administrator or an administrator of the groups of '{userId}' manages that user.");
+            users.Add(user);
         }
-        return AccessDecision.Allow("Group administrator of every user and group concerned.");
+        var level = await evaluator.LevelAsync(caller);
+        foreach (var user in users)
+        {
+            if (GroupAdministration.Refusal(caller, level, directory, user, request.Assignment) is { } refusal) return AccessDecision.Deny(refusal);
+        }
+        return AccessDecision.Allow("Group administrator of every user, group, team and level concerned.");
     }
 }

@@ -4,21 +4,29 @@ using Greenlight.Modules.Access.Levels;
 namespace Greenlight.Modules.Access.Policy;
 
 /// <summary>
-/// Managing users: a System Administrator, or a group administrator when every user touched belongs
-/// to a group they administer and every group given is one they administer. A group administrator
-/// holds a Standard license and never hands out the System Administrator level.
+/// Managing users (creating, changing, flagging for Frame.io, deactivating): a System Administrator, or a group
+/// administrator when every group of every user concerned, before and after the request, is one they administer,
+/// every team the request puts a user in is one they belong to, and every level concerned is within their own
+/// (<see cref="GroupAdministration"/>).
 /// </summary>
 [AuthorizationRequirement]
 public interface IUserAdministrationRequest
 {
-    /// <summary>Existing users the request changes.</summary>
-    IEnumerable<string> ManagedUserIds { get; }
+    /// <summary>Existing users the request changes; none for a create.</summary>
+    IEnumerable<string?> ManagedUserIds { get; }
 
-    /// <summary>Groups the request puts users in.</summary>
-    IEnumerable<string> AssignedGroupIds { get; }
+    /// <summary>The memberships and level the request gives each user.</summary>
+    UserAssignment Assignment { get; }
 
-    /// <summary>The access level the request gives, if any.</summary>
-    string? AssignedAccessLevelId { get; }
+    /// <summary>Whether the request makes a new user, who has no memberships before it.</summary>
+    bool CreatesUser => false;
+}
+
+/// <summary>The memberships and level a request gives a user; a null field stays as it is (nothing, for a new user).</summary>
+public sealed record UserAssignment(
+    string? AccessLevelId = null, string? HomeGroupId = null, IReadOnlyList<string?>? GroupIds = null, string? HomeTeamId = null, IReadOnlyList<string?>? TeamIds = null)
+{
+    public static UserAssignment None { get; } = new();
 }
 
 /// <summary>Changing a group's subgroups: a System Administrator, or an administrator of the group (or of one above it).</summary>

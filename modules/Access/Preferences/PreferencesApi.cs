@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
@@ -19,8 +20,12 @@ namespace Greenlight.Modules.Access.Preferences;
 
 public sealed record GetPreferences : IRequest<AccessPreferences>, IAuthenticatedRequest;
 
-/// <summary>Sets the system preferences; assignee defaults apply to later assignments only.</summary>
-public sealed record SetPreferences(bool CollaborateByEmail, Permission AssigneePermission, Permission AssigneeProjectPermission) : IRequest<AccessPreferences>, IAdministrativeRequest;
+/// <summary>Sets the system preferences, all three at once; assignee defaults apply to later assignments only.</summary>
+/// <remarks>Each is required (<see cref="JsonRequiredAttribute"/>): left out, a value type would read as its default (false, None).</remarks>
+public sealed record SetPreferences(
+    [property: JsonRequired] bool CollaborateByEmail,
+    [property: JsonRequired] Permission AssigneePermission,
+    [property: JsonRequired] Permission AssigneeProjectPermission) : IRequest<AccessPreferences>, IAdministrativeRequest;
 
 public sealed class SetPreferencesValidator : AbstractValidator<SetPreferences>
 {

@@ -72,7 +72,7 @@ public sealed class SecuredObjectGrain(AuditLog audit, SnapshotInvalidation inva
     public Task GrantAsync(Grant grant, string actorId)
     {
         var before = Registered().Grants;
-        State.Grants = [.. before.Where(g => !SameGrantee(g, grant.Grantee)), GrantData.From(grant)];
+        State.Grants = [.. before.Where(g => !SameGrantee(g, grant.Grantee)), GrantData.From(grant, sharedBy: actorId)];
         return WriteAsync(new AuditChange(actorId, AuditSubject.Object, Key, "shared", before, State.Grants));
     }
 

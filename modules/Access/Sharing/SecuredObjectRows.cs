@@ -28,8 +28,8 @@ public sealed class SecuredObjectRows(IStore store) : IProjection<SecuredObjectS
             """, ("key", message.Key), ("parent", message.ParentKey));
         await tx.ExecuteAsync("DELETE FROM access_object_grantees WHERE object_key = @key", ("key", message.Key));
         foreach (var grant in message.Grants)
-            await tx.ExecuteAsync("INSERT INTO access_object_grantees (object_key, grantee_kind, grantee_id) VALUES (@key, @kind, @id)",
-                ("key", message.Key), ("kind", grant.Kind.ToString()), ("id", grant.GranteeId));
+            await tx.ExecuteAsync("INSERT INTO access_object_grantees (object_key, grantee_kind, grantee_id, shared_by) VALUES (@key, @kind, @id, @sharer)",
+                ("key", message.Key), ("kind", grant.Kind.ToString()), ("id", grant.GranteeId), ("sharer", grant.SharedBy));
     }
 
     public async Task ApplyAsync(SecuredObjectRemoved message, IStoreTransaction tx)
@@ -52,6 +52,19 @@ public sealed class SecuredObjectRows(IStore store) : IProjection<SecuredObjectS
             SELECT g.object_key FROM subtree s JOIN access_object_grantees g ON g.object_key = s.object_key
             WHERE s.object_key <> @key AND g.grantee_kind = @kind AND g.grantee_id = @id
             """, cancellationToken, ("key", key), ("kind", kind.ToString()), ("id", granteeId));
+
+    /// <summary>Whether <paramref name="sharerId"/> made a grant, on any object there is, that names the principal (a user, their address, team or group).</summary>
+    public async Task<bool> SharesWithAsync(string sharerId, Permissions.PrincipalSet principal, CancellationToken cancellationToken = default)
+    {
+        var grantees = principal.NamedGrantees().ToList();
+        var named = string.Join(" OR ", grantees.Select((_, i) => $"(grantee_kind = @kind{i} AND grantee_id = @id{i})"));
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        return await connection.ScalarAsync<long>($"SELECT COUNT(*) FROM access_object_grantees WHERE shared_by = @sharer AND ({named})",
+        [
+            ("sharer", sharerId),
+            .. grantees.SelectMany((grantee, i) => new (string, object?)[] { ($"kind{i}", grantee.Kind.ToString()), ($"id{i}", grantee.Id) }),
+        ]) > 0;
+    }
 
     private async Task<IReadOnlyList<string>> KeysAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

@@ -19,10 +19,11 @@ public static class ObjectKeys
     public static bool IsContainerType(ObjectType type) => type is ObjectType.Portfolio or ObjectType.Program or ObjectType.Project;
 }
 
+/// <param name="SharedBy">Who shared it: the External users it names may see that person. Null for the creator's grant (and grants stored before it was kept).</param>
 [GenerateSerializer, Immutable, Alias("access.grant-data")]
-public sealed record GrantData([property: Id(0)] GranteeKind Kind, [property: Id(1)] string GranteeId, [property: Id(2)] Permission Permission)
+public sealed record GrantData([property: Id(0)] GranteeKind Kind, [property: Id(1)] string GranteeId, [property: Id(2)] Permission Permission, [property: Id(3)] string? SharedBy = null)
 {
-    public static GrantData From(Grant grant) => new(grant.Grantee.Kind, grant.Grantee.Id, grant.Permission);
+    public static GrantData From(Grant grant, string? sharedBy = null) => new(grant.Grantee.Kind, grant.Grantee.Id, grant.Permission, sharedBy);
 
     public Grant ToGrant() => new(ToGrantee(Kind, GranteeId), Permission);
 

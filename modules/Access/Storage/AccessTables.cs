@@ -49,3 +49,8 @@ public sealed class SecuredObjectTables() : PortableMigration("access-0002-secur
         PRIMARY KEY (object_key, grantee_kind, grantee_id));
     CREATE INDEX IF NOT EXISTS access_object_grantees_grantee ON access_object_grantees (grantee_kind, grantee_id);
     """);
+
+/// <summary>Who made each grant (<see cref="Sharing.GrantData.SharedBy"/>): an External user sees the people who share with them.</summary>
+public sealed class GrantSharerColumn() : PortableMigration("access-0003-grant-sharers", """
+    ALTER TABLE access_object_grantees ADD COLUMN shared_by TEXT;
+    """);

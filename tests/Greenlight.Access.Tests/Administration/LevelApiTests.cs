@@ -73,6 +73,38 @@ public sealed class LevelApiTests(AccessHostFixture fixture) : IClassFixture<Acc
     }
 
     [Fact]
+    public async Task A_patch_changes_only_the_fields_sent_even_inside_an_area()
+    {
+        var id = (await CopyAsync("standard")).GetProperty("id").GetString();
+
+        var noCreate = await (await Admin.PatchAsJsonAsync($"/api/v1/access/levels/{id}", new { areas = new { projects = new { create = false } } })).ReadSuccessAsync<JsonElement>();
+        var viewOnly = await (await Admin.PatchAsJsonAsync($"/api/v1/access/levels/{id}", new { areas = new { projects = new { setting = "View" } } })).ReadSuccessAsync<JsonElement>();
+
+        var projects = noCreate.GetProperty("areas").GetProperty("Projects");
+        Assert.Equal(("Edit", false, true, true), (projects.GetProperty("setting").GetString(), projects.GetProperty("create").GetBoolean(),
+            projects.GetProperty("delete").GetBoolean(), projects.GetProperty("share").GetBoolean()));
+        // Share was not sent: it stays on under View.
+        Assert.Equal(("View", true), (viewOnly.GetProperty("areas").GetProperty("Projects").GetProperty("setting").GetString(),
+            viewOnly.GetProperty("areas").GetProperty("Projects").GetProperty("share").GetBoolean()));
+        Assert.Equal("Standard (Copy)", viewOnly.GetProperty("name").GetString());
+        Assert.Equal("Edit", viewOnly.GetProperty("areas").GetProperty("Tasks").GetProperty("setting").GetString());
+    }
+
+    [Fact]
+    public async Task An_area_sent_as_null_or_by_number_is_refused_naming_it_and_changes_nothing()
+    {
+        var id = (await CopyAsync("standard")).GetProperty("id").GetString();
+        var before = (await Admin.GetJsonAsync($"/api/v1/access/levels/{id}")).GetRawText();
+
+        await (await Admin.PatchAsJsonAsync($"/api/v1/access/levels/{id}", new { areas = new { projects = (object?)null } })).AssertInvalidFieldAsync("areas.projects");
+        await (await Admin.PatchAsJsonAsync($"/api/v1/access/levels/{id}", new { areas = new { projects = new { setting = 0 } } })).AssertInvalidFieldAsync("areas.projects.setting");
+        await (await Admin.PatchAsJsonAsync($"/api/v1/access/levels/{id}", new Dictionary<string, object> { ["areas"] = new Dictionary<string, object> { ["0"] = new { setting = "NoAccess" } } }))
+            .AssertInvalidFieldAsync("areas.0");
+
+        Assert.Equal(before, (await Admin.GetJsonAsync($"/api/v1/access/levels/{id}")).GetRawText());
+    }
+
+    [Fact]
     public async Task The_external_level_is_never_changed_but_built_in_standard_may_be()
     {
         await (await Admin.PatchAsJsonAsync("/api/v1/access/levels/external", new { name = "Guests" })).AssertInvalidFieldAsync("level");

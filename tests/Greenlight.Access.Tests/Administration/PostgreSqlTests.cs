@@ -42,4 +42,21 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         var byOlivia = await _world.Host.Admin.GetJsonAsync($"/api/v1/access/audit?actorId={olivia.Id}");
         Assert.Contains(byOlivia.EnumerateArray(), e => e.GetProperty("action").GetString() == "shared");
     }
+
+    [Fact]
+    public async Task An_external_user_reads_whoever_shares_with_them_on_postgresql()
+    {
+        await _world.SetPreferencesAsync(collaborateByEmail: true);
+        using var olivia = await _world.UserAsync("olivia");
+        using var colleague = await _world.UserAsync("colleague");
+        using var external = await _world.UserAsync("guest", "external");
+        var team = await _world.TeamAsync("guests");
+        await (await _world.Host.Admin.PatchAsJsonAsync($"/api/v1/access/users/{external.Id}", new { teamIds = new[] { team } })).ReadSuccessAsync<JsonElement>();
+        var document = await _world.ItemAsync(ObjectType.Document, await _world.ContainerAsync(ObjectType.Project, olivia.Id), olivia.Id);
+
+        await _world.ShareOkAsync(olivia.Client, document, GranteeKind.Team, team, Permission.View);
+
+        Assert.Equal(olivia.Id, (await external.Client.GetJsonAsync($"/api/v1/access/users/{olivia.Id}")).GetProperty("id").GetString());
+        await (await external.Client.GetAsync($"/api/v1/access/users/{colleague.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
 }

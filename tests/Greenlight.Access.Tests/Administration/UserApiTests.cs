@@ -59,6 +59,39 @@ public sealed class UserApiTests(AccessHostFixture fixture) : IClassFixture<Acce
     }
 
     [Fact]
+    public async Task A_change_changes_only_the_fields_sent()
+    {
+        var group = await _world.GroupAsync("art");
+        var team = await _world.TeamAsync("crew");
+        var id = await Admin.CreateUserAsync(AccessWorld.Unique("dora"), "contributor", new Dictionary<string, object?>
+        {
+            ["homeGroupId"] = group, ["homeTeamId"] = team, ["addToFrameioProjects"] = true,
+        });
+        var before = await Admin.GetJsonAsync($"/api/v1/access/users/{id}");
+
+        var changed = await (await Admin.PatchAsJsonAsync($"/api/v1/access/users/{id}", new { name = "Dora B" })).ReadSuccessAsync<JsonElement>();
+
+        Assert.Equal("Dora B", changed.GetProperty("name").GetString());
+        foreach (var field in new[] { "email", "accessLevelId", "license", "homeGroupId", "homeTeamId", "addToFrameioProjects", "groupIds", "teamIds", "active" })
+            Assert.Equal(before.GetProperty(field).GetRawText(), changed.GetProperty(field).GetRawText());
+    }
+
+    [Fact]
+    public async Task A_group_administrators_are_named_by_a_system_administrator_only()
+    {
+        var group = await _world.GroupAsync("studio");
+        using var lead = await _world.UserAsync("lead");
+        using var deputy = await _world.UserAsync("deputy");
+        await (await Admin.PutAsJsonAsync($"/api/v1/access/groups/{group}/administrators", new { userIds = new[] { lead.Id } })).ReadSuccessAsync<JsonElement>();
+
+        await (await lead.Client.PutAsJsonAsync($"/api/v1/access/groups/{group}/administrators", new { userIds = new[] { lead.Id, deputy.Id } }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        var administrators = (await Admin.GetJsonAsync("/api/v1/access/groups")).EnumerateArray().Single(g => g.GetProperty("id").GetString() == group).GetProperty("administrators");
+        Assert.Equal([lead.Id], administrators.EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
     public async Task A_group_administrator_manages_the_users_of_their_groups_and_subgroups_only()
     {
         var marketing = await _world.GroupAsync("marketing");

@@ -83,7 +83,8 @@ public sealed class ModuleMatchesReferenceProperty(AccessHostFixture fixture, IT
         if (level.BuiltIn is not null) return level;
         var source = BuiltInAccessLevels.All.First(l => l.License == level.License && AccessLevelRules.CanBeChangedOrCopied(l));
         var copy = await _host.SendAsSystemAsync(new CopyAccessLevel(source.Id));
-        var areas = AccessAreas.All.ToDictionary(area => area, area => AreaSettings.From(level.Area(area)));
+        static AreaChange Every(AreaSettings s) => new(s.Setting, s.Create, s.Delete, s.Share, s.ShareSystemWide, s.Copy);
+        var areas = AccessAreas.All.ToDictionary(area => area, area => Every(AreaSettings.From(level.Area(area))));
         return (await _host.SendAsSystemAsync(new ChangeAccessLevel(copy.Id, null, areas))).ToLevel();
     }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Greenlight.Kernel.Organization;
 using Greenlight.Modules.Access.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Greenlight.Access.Tests.Support;
 
@@ -13,6 +15,10 @@ namespace Greenlight.Access.Tests.Support;
 public sealed class AccessWorld(TestHost host)
 {
     public TestHost Host => host;
+
+    /// <summary>The organization's bootstrap System Administrator, whom <see cref="TestHost.Admin"/> signs in as.</summary>
+    public async Task<string> AdministratorIdAsync() =>
+        (await host.Services.GetRequiredService<IOrganization>().GetAsync())!.AdministratorUserId;
 
     public static string Unique(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}";
 

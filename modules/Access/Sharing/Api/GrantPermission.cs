@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
@@ -23,7 +24,9 @@ public sealed record GrantPermission(SecuredRef Target, GranteeKind GranteeKind,
     public Grantee Grantee => GrantData.ToGrantee(GranteeKind, GranteeId ?? "");
 }
 
-public sealed record GrantPermissionBody(GranteeKind GranteeKind, string? GranteeId, Permission Permission);
+/// <param name="GranteeKind">Required (<see cref="JsonRequiredAttribute"/>), as is <paramref name="Permission"/>: left out, they would read as User and None.</param>
+/// <param name="GranteeId">Not for <see cref="GranteeKind.SystemWide"/>.</param>
+public sealed record GrantPermissionBody([property: JsonRequired] GranteeKind GranteeKind, [property: JsonRequired] Permission Permission, string? GranteeId = null);
 
 /// <summary>What the object type takes, and that the grantee exists (external people only while the organization collaborates by email).</summary>
 public sealed class GrantPermissionValidator : AbstractValidator<GrantPermission>
@@ -41,15 +44,17 @@ public sealed class GrantPermissionValidator : AbstractValidator<GrantPermission
         RuleFor(r => r).CustomAsync(async (request, context, _) =>
         {
             var directory = await snapshots.DirectoryAsync();
-            var (kind, id) = (request.GranteeKind, request.GranteeId ?? "");
+            var (kind, id) = (request.GranteeKind, request.GranteeId);
             var collaborates = directory.Preferences.CollaborateByEmail;
             if (kind == GranteeKind.Email && !collaborates)
                 context.AddFailure(nameof(GrantPermission.GranteeKind), "Sharing by email needs the preference collaborateByEmail on.");
+            // A missing id is named by the GranteeId rule; there is nobody to look up.
+            if (kind != GranteeKind.SystemWide && string.IsNullOrEmpty(id)) return;
             var known = kind switch
             {
                 GranteeKind.User => await snapshots.UserAsync(id) is { Active: true } user && (user.License != License.External || collaborates),
-                GranteeKind.Team => directory.Teams.ContainsKey(id),
-                GranteeKind.Group => directory.Groups.ContainsKey(id),
+                GranteeKind.Team => directory.HasTeam(id),
+                GranteeKind.Group => directory.HasGroup(id),
                 _ => true,
             };
             if (!known) context.AddFailure(nameof(GrantPermission.GranteeId), $"There is no active {kind.ToString().ToLowerInvariant()} '{id}' to share with.");

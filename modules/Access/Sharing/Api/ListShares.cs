@@ -1,7 +1,9 @@
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
 using MediatR;
+using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
+using Greenlight.Modules.Access.Grains;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +15,15 @@ namespace Greenlight.Modules.Access.Sharing.Api;
 public sealed record ListShares(SecuredRef Target) : IRequest<ObjectShares>, ISecuredRequest
 {
     public AccessCheck Check => AccessCheck.On(Target, AccessAction.View);
+}
+
+/// <summary>External users see what is shared with them, not with whom else (the grants name other people and their addresses).</summary>
+public sealed class ListSharesAuthorizer(AccessSnapshots snapshots) : IRequestAuthorizer<ListShares>
+{
+    public async ValueTask<AccessDecision> DecideAsync(Principal principal, ListShares request, CancellationToken cancellationToken) =>
+        await snapshots.UserAsync(principal.UserId) is { License: License.External }
+            ? AccessDecision.Deny("External users do not see with whom an object is shared.")
+            : AccessDecision.Allow("Whoever may view the object sees its grants.");
 }
 
 public sealed class ListSharesHandler(SecuredTree tree) : IRequestHandler<ListShares, ObjectShares>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
 using MediatR;
@@ -17,7 +18,8 @@ public sealed record SetInheritance(SecuredRef Target, bool InheritsFromParent) 
     public AccessCheck Check => AccessCheck.On(Target, AccessAction.ManageInheritance);
 }
 
-public sealed record SetInheritanceBody(bool InheritsFromParent);
+/// <param name="InheritsFromParent">Required (<see cref="JsonRequiredAttribute"/>): left out, it would read as false and cut the object off.</param>
+public sealed record SetInheritanceBody([property: JsonRequired] bool InheritsFromParent);
 
 public sealed class SetInheritanceHandler(IGrainFactory grains, SecuredTree tree, ICurrentPrincipal current) : IRequestHandler<SetInheritance, ObjectShares>
 {

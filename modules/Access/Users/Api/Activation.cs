@@ -16,9 +16,8 @@ namespace Greenlight.Modules.Access.Users.Api;
 /// <summary>Deactivates a user (their tokens stop working: every request they make is answered 401) or reactivates them.</summary>
 public sealed record SetUserActive(string UserId, bool Active) : IRequest<UserProfile>, IUserAdministrationRequest
 {
-    public IEnumerable<string> ManagedUserIds => [UserId];
-    public IEnumerable<string> AssignedGroupIds => [];
-    public string? AssignedAccessLevelId => null;
+    public IEnumerable<string?> ManagedUserIds => [UserId];
+    public UserAssignment Assignment => UserAssignment.None;
 }
 
 public sealed class SetUserActiveHandler(IGrainFactory grains, AccessSnapshots snapshots, ICurrentPrincipal current) : IRequestHandler<SetUserActive, UserProfile>

@@ -1,3 +1,4 @@
+using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
 using MediatR;
@@ -24,14 +25,14 @@ public sealed record ChangeUser(
     IReadOnlyList<string>? TeamIds = null,
     bool? AddToFrameioProjects = null) : IRequest<UserProfile>, IUserFields, IUserAdministrationRequest
 {
-    public IEnumerable<string> ManagedUserIds => [UserId];
-    public IEnumerable<string> AssignedGroupIds => this.AssignedGroups();
-    public string? AssignedAccessLevelId => AccessLevelId;
+    public IEnumerable<string?> ManagedUserIds => [UserId];
+    public UserAssignment Assignment => this.Assignment();
 }
 
+/// <summary>A partial change: only the fields sent change.</summary>
 public sealed record ChangeUserBody(
-    string? Name, string? Email, string? AccessLevelId, string? HomeGroupId, IReadOnlyList<string>? GroupIds,
-    string? HomeTeamId, IReadOnlyList<string>? TeamIds, bool? AddToFrameioProjects);
+    string? Name = null, string? Email = null, string? AccessLevelId = null, string? HomeGroupId = null, IReadOnlyList<string>? GroupIds = null,
+    string? HomeTeamId = null, IReadOnlyList<string>? TeamIds = null, bool? AddToFrameioProjects = null);
 
 public sealed class ChangeUserValidator(AccessSnapshots snapshots) : UserFieldsValidator<ChangeUser>(snapshots);
 
@@ -39,6 +40,7 @@ public sealed class ChangeUserHandler(IGrainFactory grains, AccessSnapshots snap
 {
     public async Task<UserProfile> Handle(ChangeUser request, CancellationToken cancellationToken)
     {
+        _ = await snapshots.UserAsync(request.UserId) ?? throw new NotFoundException($"User '{request.UserId}'");
         var level = request.AccessLevelId is { } levelId ? (await snapshots.DirectoryAsync()).Level(levelId) : null;
         var changes = new UserChanges(request.Name, request.Email, level, request.HomeGroupId, request.GroupIds, request.HomeTeamId, request.TeamIds, request.AddToFrameioProjects);
         return await grains.User(request.UserId).ChangeAsync(changes, current.ActorId());

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Http;
@@ -13,19 +14,21 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Greenlight.Modules.Access.Users.Api;
 
+/// <summary>A new user: name, email and level are required; memberships and the Frame.io flag are optional.</summary>
 public sealed record CreateUser(
-    string? Name,
-    string? Email,
-    string? AccessLevelId,
+    string Name,
+    string Email,
+    string AccessLevelId,
     string? HomeGroupId = null,
     IReadOnlyList<string>? GroupIds = null,
     string? HomeTeamId = null,
     IReadOnlyList<string>? TeamIds = null,
     bool AddToFrameioProjects = false) : IRequest<UserProfile>, IUserFields, IUserAdministrationRequest
 {
-    public IEnumerable<string> ManagedUserIds => [];
-    public IEnumerable<string> AssignedGroupIds => this.AssignedGroups();
-    public string? AssignedAccessLevelId => AccessLevelId;
+    // What the policy reads of the request, not fields of its body.
+    [JsonIgnore] public IEnumerable<string?> ManagedUserIds => [];
+    [JsonIgnore] public UserAssignment Assignment => this.Assignment();
+    [JsonIgnore] public bool CreatesUser => true;
 }
 
 public sealed class CreateUserValidator : UserFieldsValidator<CreateUser>
@@ -43,9 +46,9 @@ public sealed class CreateUserHandler(IGrainFactory grains, AccessSnapshots snap
 {
     public async Task<UserProfile> Handle(CreateUser request, CancellationToken cancellationToken)
     {
-        var level = (await snapshots.DirectoryAsync()).Level(request.AccessLevelId!)!;
+        var level = (await snapshots.DirectoryAsync()).Level(request.AccessLevelId)!;
         var id = Guid.NewGuid().ToString("N");
-        var profile = new UserProfile(id, request.Name!, request.Email!, level.Id, level.License, level.IsSystemAdministrator, Active: true,
+        var profile = new UserProfile(id, request.Name, request.Email, level.Id, level.License, level.IsSystemAdministrator, Active: true,
             request.AddToFrameioProjects, request.HomeGroupId, request.GroupIds ?? [], request.HomeTeamId, request.TeamIds ?? []);
         return await grains.User(id).CreateAsync(profile, current.ActorId());
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Grains;
@@ -15,18 +16,19 @@ using Microsoft.AspNetCore.Routing;
 namespace Greenlight.Modules.Access.Users.Api;
 
 /// <summary>Sets "Add to projects in Frame.io" for many users at once.</summary>
-public sealed record SetFrameioFlag(IReadOnlyList<string> UserIds, bool AddToFrameioProjects) : IRequest<IReadOnlyList<UserProfile>>, IUserAdministrationRequest
+/// <param name="AddToFrameioProjects">Required (<see cref="JsonRequiredAttribute"/>): left out, it would read as false and unflag everyone listed.</param>
+public sealed record SetFrameioFlag(IReadOnlyList<string> UserIds, [property: JsonRequired] bool AddToFrameioProjects) : IRequest<IReadOnlyList<UserProfile>>, IUserAdministrationRequest
 {
-    public IEnumerable<string> ManagedUserIds => UserIds;
-    public IEnumerable<string> AssignedGroupIds => [];
-    public string? AssignedAccessLevelId => null;
+    // What the policy reads of the request, not fields of its body; a body without the list reaches the policy before the validator names it.
+    [JsonIgnore] public IEnumerable<string?> ManagedUserIds => UserIds ?? [];
+    [JsonIgnore] public UserAssignment Assignment => UserAssignment.None;
 }
 
 public sealed class SetFrameioFlagValidator : AbstractValidator<SetFrameioFlag>
 {
     public SetFrameioFlagValidator()
     {
-        RuleFor(r => r.UserIds).NotEmpty().Must(ids => ids.Count <= 1000).WithMessage("At most 1000 users per call.");
+        RuleFor(r => r.UserIds).Cascade(CascadeMode.Stop).NotEmpty().Must(ids => ids.Count <= 1000).WithMessage("At most 1000 users per call.");
         RuleForEach(r => r.UserIds).NotEmpty();
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Greenlight.Kernel.Grains;
 using Greenlight.Modules.Access.Contracts;
 using Greenlight.Modules.Access.Grains;
+using Greenlight.Modules.Access.Policy;
 
 namespace Greenlight.Modules.Access.Users.Api;
 
@@ -38,13 +39,13 @@ public abstract class UserFieldsValidator<T> : AbstractValidator<T> where T : IU
                     context.AddFailure(nameof(IUserFields.AccessLevelId),
                         "External users exist only while the preference collaborateByEmail (collaborate with people by email) is on.");
             }
-            if (user.HomeGroupId is { } home && !directory.Groups.ContainsKey(home))
+            if (user.HomeGroupId is { } home && !directory.HasGroup(home))
                 context.AddFailure(nameof(IUserFields.HomeGroupId), $"There is no group '{home}'.");
-            foreach (var (group, i) in (user.GroupIds ?? []).Select((g, i) => (g, i)).Where(g => !directory.Groups.ContainsKey(g.g)))
+            foreach (var (group, i) in (user.GroupIds ?? []).Select((g, i) => (g, i)).Where(g => !directory.HasGroup(g.g)))
                 context.AddFailure($"{nameof(IUserFields.GroupIds)}[{i}]", $"There is no group '{group}'.");
-            if (user.HomeTeamId is { } team && !directory.Teams.ContainsKey(team))
+            if (user.HomeTeamId is { } team && !directory.HasTeam(team))
                 context.AddFailure(nameof(IUserFields.HomeTeamId), $"There is no team '{team}'.");
-            foreach (var (other, i) in (user.TeamIds ?? []).Select((t, i) => (t, i)).Where(t => !directory.Teams.ContainsKey(t.t)))
+            foreach (var (other, i) in (user.TeamIds ?? []).Select((t, i) => (t, i)).Where(t => !directory.HasTeam(t.t)))
                 context.AddFailure($"{nameof(IUserFields.TeamIds)}[{i}]", $"There is no team '{other}'.");
         });
     }
@@ -52,7 +53,7 @@ public abstract class UserFieldsValidator<T> : AbstractValidator<T> where T : IU
 
 public static class UserFieldsExtensions
 {
-    /// <summary>The groups a create or change puts the user in (the policy's group-administrator check).</summary>
-    public static IEnumerable<string> AssignedGroups(this IUserFields user) =>
-        (user.GroupIds ?? []).Concat(user.HomeGroupId is { } home ? [home] : []);
+    /// <summary>The memberships and level a create or change gives the user (the policy's group-administrator check).</summary>
+    public static UserAssignment Assignment(this IUserFields user) =>
+        new(user.AccessLevelId, user.HomeGroupId, user.GroupIds, user.HomeTeamId, user.TeamIds);
 }
