@@ -35,8 +35,9 @@ public interface ICatalogGrain
     [Alias("find"), ReadOnly]
     Task<CatalogEntry?> FindAsync();
 
+    /// <summary>Changes the fields given (null: not sent, left as it is).</summary>
     [Alias("edit")]
-    Task<CatalogEntry> EditAsync(string name, string? description);
+    Task<CatalogEntry> EditAsync(Set<string>? name, Set<string?>? description);
 
     [Alias("delete")]
     Task DeleteAsync(string deletedBy);
@@ -62,10 +63,10 @@ public abstract class CatalogGrain(ObjectType type) : DurableGrain<CatalogState>
 
     public Task<CatalogEntry?> FindAsync() => Task.FromResult(State.Exists ? Entry() : null);
 
-    public async Task<CatalogEntry> EditAsync(string name, string? description)
+    public async Task<CatalogEntry> EditAsync(Set<string>? name, Set<string?>? description)
     {
         EnsureExists();
-        (State.Name, State.Description) = (name, description);
+        (State.Name, State.Description) = (name.Or(State.Name), description.Or(State.Description));
         await SaveAsync(Indexed());
         return Entry();
     }

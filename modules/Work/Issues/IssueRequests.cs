@@ -16,7 +16,8 @@ public sealed record GetIssue(string ProjectId, string IssueId) : IRequest<Issue
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.View);
 }
 
-public sealed record EditIssue(string ProjectId, string IssueId, string Name, string? Description) : IRequest<IssueView>, ISecuredRequest, INamedFields
+/// <summary>A partial edit: only the fields sent change.</summary>
+public sealed record EditIssue(string ProjectId, string IssueId, Set<string>? Name, Set<string?>? Description) : IRequest<IssueView>, ISecuredRequest
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.Edit);
 }
@@ -36,7 +37,14 @@ public sealed class CreateIssueValidator : NamedFieldsValidator<CreateIssue>
     public CreateIssueValidator() => When(r => r.TaskId is not null, () => RuleFor(r => r.TaskId).MustBeId());
 }
 
-public sealed class EditIssueValidator : NamedFieldsValidator<EditIssue>;
+public sealed class EditIssueValidator : PartialEditValidator<EditIssue>
+{
+    public EditIssueValidator()
+    {
+        NameWhenSent(r => r.Name);
+        DescriptionWhenSent(r => r.Description);
+    }
+}
 
 public sealed class SetIssueStatusValidator : AbstractValidator<SetIssueStatus>
 {
