@@ -99,6 +99,23 @@ public sealed class DocumentTests(WorkHostFixture fixture)
     }
 
     [Fact]
+    public async Task Other_modules_ensure_a_top_level_folder_once()
+    {
+        var project = await _work.CreateProjectAsync();
+        var outer = await CreateFolderAsync(project.Id, "Outer", null);
+        await CreateFolderAsync(project.Id, "Share", outer.Id);
+
+        var made = await _work.SendAsModuleAsync(new EnsureFolder(project.Id, "Share", "connector"));
+        var again = await _work.SendAsModuleAsync(new EnsureFolder(project.Id, "Share", "someone-else"));
+
+        Assert.Equal((made, (string?)null), (again, made.ParentFolderId));
+        Assert.Equal(2, (await _work.ListAsync($"/api/v1/projects/{project.Id}/folders")).Items.Count(f => f.Name == "Share"));
+        Assert.Single(_work.Access.Sent<RegisterSecuredObject>(), r => r.Object.Object.Id == made.Id && r.CreatorUserId == "connector");
+        await _work.Notifications.WaitForAsync<FolderCreated>(f => f.FolderId == made.Id && f.CreatedBy == "connector");
+        await Assert.ThrowsAsync<NotFoundException>(() => _work.SendAsModuleAsync(new EnsureFolder("no-such-project", "Share", "connector")));
+    }
+
+    [Fact]
     public async Task Folders_nest_and_documents_move_between_them()
     {
         var project = await _work.CreateProjectAsync();
