@@ -19,6 +19,10 @@ public sealed class CatalogState : DurableState
     public string? PortfolioId { get; set; }
 }
 
+/// <summary>A portfolio or program was made (its creator is its owner): what the Access module must register.</summary>
+[GenerateSerializer, Immutable, Alias("work.catalog-entry-created")]
+internal sealed record CatalogEntryCreated([property: Id(0)] ObjectType Type, [property: Id(1)] string Id, [property: Id(2)] string CreatedBy) : INotification;
+
 /// <summary>A portfolio or program as its grain shows it.</summary>
 /// <param name="PortfolioId">A program's portfolio; null for a portfolio.</param>
 [GenerateSerializer, Immutable, Alias("work.catalog-entry")]
@@ -57,6 +61,7 @@ public abstract class CatalogGrain(ObjectType type) : DurableGrain<CatalogState>
         if (State.Exists) throw new ConflictException($"{type} '{this.GetPrimaryKeyString()}' already exists.");
         State.Exists = true;
         (State.Name, State.Description, State.OwnerId, State.PortfolioId) = (entry.Name, entry.Description, entry.OwnerId, entry.PortfolioId);
+        Record(new CatalogEntryCreated(type, this.GetPrimaryKeyString(), entry.OwnerId));
         await SaveAsync(Indexed());
         return Entry();
     }

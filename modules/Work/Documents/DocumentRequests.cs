@@ -146,8 +146,7 @@ internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, I
     {
         var id = WorkIds.New();
         var document = await StoreThenAsync(upload, version => Project(projectId).AddDocumentAsync(new NewDocument(id, name, folderId, taskId), version), ct);
-        await sender.Send(new RegisterSecuredObject(
-            Secured.InProject(projectId, ObjectType.Document, id), DocumentPlace.Of(projectId, folderId), upload.Uploader), ct);
+        await sender.RegisterAsync(Secured.InProject(projectId, ObjectType.Document, id), DocumentPlace.Of(projectId, folderId), upload.Uploader, ct);
         return document;
     }
 

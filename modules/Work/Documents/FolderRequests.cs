@@ -87,8 +87,8 @@ internal sealed class FolderHandlers(IGrainFactory grains, IMediator sender, ICu
         return Unit.Value;
     }
 
-    private Task RegisterAsync(FolderView folder, string creator, CancellationToken ct) => sender.Send(new RegisterSecuredObject(
-        Secured.InProject(folder.ProjectId, ObjectType.DocumentFolder, folder.Id), DocumentPlace.Of(folder.ProjectId, folder.ParentFolderId), creator), ct);
+    private Task RegisterAsync(FolderView folder, string creator, CancellationToken ct) => sender.RegisterAsync(
+        Secured.InProject(folder.ProjectId, ObjectType.DocumentFolder, folder.Id), DocumentPlace.Of(folder.ProjectId, folder.ParentFolderId), creator, ct);
 
     private IProjectGrain Project(string id) => grains.GetGrain<IProjectGrain>(id);
 }

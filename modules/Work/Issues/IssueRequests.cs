@@ -1,4 +1,5 @@
 using Greenlight.Modules.Work.Projects;
+using Greenlight.Modules.Work.Tasks;
 
 namespace Greenlight.Modules.Work.Issues;
 
@@ -6,9 +7,7 @@ namespace Greenlight.Modules.Work.Issues;
 
 public sealed record CreateIssue(string ProjectId, string Name, string? Description, string? TaskId) : IRequest<IssueView>, ISecuredRequest, INamedFields
 {
-    [JsonIgnore]
-    public AccessCheck Check => AccessCheck.CreateIn(
-        TaskId is null ? Secured.Project(ProjectId) : Secured.InProject(ProjectId, ObjectType.Task, TaskId), ObjectType.Issue);
+    [JsonIgnore] public AccessCheck Check => AccessCheck.CreateIn(TaskPlace.Of(ProjectId, TaskId), ObjectType.Issue);
 }
 
 public sealed record GetIssue(string ProjectId, string IssueId) : IRequest<IssueView>, ISecuredRequest
@@ -59,7 +58,7 @@ internal sealed class IssueHandlers(IGrainFactory grains, IMediator sender, ICur
     {
         var (id, user) = (WorkIds.New(), current.UserId());
         var issue = await Project(request.ProjectId).AddIssueAsync(new NewIssue(id, request.Name, request.Description, request.TaskId, user));
-        await sender.Send(new RegisterSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Issue, id), request.Check.Target, user), cancellationToken);
+        await sender.RegisterAsync(Secured.InProject(request.ProjectId, ObjectType.Issue, id), TaskPlace.Of(request.ProjectId, request.TaskId), user, cancellationToken);
         return issue;
     }
 

@@ -102,7 +102,7 @@ internal sealed class ProjectHandlers(IGrainFactory grains, IMediator sender, IC
         var (programId, portfolioId) = await grains.PlaceProjectAsync(request.ProgramId, request.PortfolioId);
         var project = await Project(id).CreateAsync(new NewProject(request.Name, request.Description, request.GroupId, request.OwnerId ?? user,
             programId, portfolioId, request.Status, user));
-        await sender.Send(new RegisterSecuredObject(Secured.Project(id), Secured.ProjectParent(programId, portfolioId), user), cancellationToken);
+        await sender.RegisterAsync(Secured.Project(id), Secured.ProjectParent(programId, portfolioId), user, cancellationToken);
         return project;
     }
 

@@ -80,7 +80,7 @@ public sealed class MoveTaskValidator : AbstractValidator<MoveTask>
     }
 }
 
-/// <summary>Where a task sits: under a task of the project, or at its top level.</summary>
+/// <summary>Where a task (or an issue) sits: under a task of the project, or at its top level.</summary>
 internal static class TaskPlace
 {
     public static SecuredRef Of(string projectId, string? parentTaskId) =>
@@ -97,8 +97,7 @@ internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurr
         var (id, user) = (WorkIds.New(), current.UserId());
         var task = await Project(request.ProjectId).AddTaskAsync(new NewTask(id, request.Name, request.Description, request.ParentTaskId,
             request.PlannedStart, request.PlannedEnd, user));
-        await sender.Send(new RegisterSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Task, id), TaskPlace.Of(request.ProjectId, request.ParentTaskId), user),
-            cancellationToken);
+        await sender.RegisterAsync(Secured.InProject(request.ProjectId, ObjectType.Task, id), TaskPlace.Of(request.ProjectId, request.ParentTaskId), user, cancellationToken);
         return task;
     }
 
