@@ -4,7 +4,6 @@ namespace Greenlight.Modules.Work.Projects;
 public sealed record NewTask(
     [property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Description, [property: Id(3)] string? ParentTaskId, [property: Id(4)] DateOnly? PlannedStart, [property: Id(5)] DateOnly? PlannedEnd, [property: Id(6)] string CreatedBy);
 
-
 public partial interface IProjectGrain
 {
     [Alias("add-task")]
