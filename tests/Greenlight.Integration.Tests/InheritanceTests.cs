@@ -123,7 +123,7 @@ public sealed class InheritanceTests(GreenlightFixture fixture) : IClassFixture<
         using var viewers = await ViewersAsync(from, to);
         await AssertSeesAsync(viewers.OldSide, task, issue);
 
-        await (await _world.Admin.PostAsJsonAsync($"{task.Path}/move", new { toProjectId = to.Id })).ReadSuccessAsync<JsonElement>();
+        await (await _world.Admin.PostAsJsonAsync($"{task.Path}/move", new { toProjectId = to.Id, parentTaskId = (string?)null })).ReadSuccessAsync<JsonElement>();
 
         var moved = task with { ProjectId = to.Id };
         await AssertSeesAsync(viewers.NewSide, moved);

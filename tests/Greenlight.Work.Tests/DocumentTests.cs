@@ -61,6 +61,62 @@ public sealed class DocumentTests(WorkHostFixture fixture)
     }
 
     [Fact]
+    public async Task An_upload_declaring_a_length_over_the_limit_is_refused_before_its_body_is_read()
+    {
+        var project = await _work.CreateProjectAsync();
+        // The client waits for the host's go-ahead before it sends the body: a host that reads the body gives it.
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(5) }) { BaseAddress = _work.Host.Address };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _work.AdminToken);
+        var body = new UnreadContent(WorkHost.MaxDocumentBytes + 1);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{project.Id}/documents?name=big.bin") { Content = body };
+        request.Headers.ExpectContinue = true;
+
+        await (await client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.False(body.WasSent);
+        Assert.Empty((await _work.ListAsync($"/api/v1/projects/{project.Id}/documents")).Items);
+    }
+
+    [Fact]
+    public async Task An_upload_holds_no_store_transaction_while_it_arrives_and_one_passing_the_limit_keeps_nothing()
+    {
+        var project = await _work.CreateProjectAsync();
+        var chunksBefore = await TotalChunksAsync(_work);
+        var half = (int)WorkHost.MaxDocumentBytes * 3 / 5;
+        var body = new PausedContent(Bytes(half, 6), Bytes(half, 7));
+
+        // Chunked: the length is known only when the body ends, past the limit.
+        var upload = Admin.PostAsync($"/api/v1/projects/{project.Id}/documents?name=big.bin", body);
+        await Eventually.HoldsAsync(() => Directory.EnumerateFiles(_work.SpoolDirectory).Any(), "the host reads the upload");
+        // Half of it is in; the store takes other writes meanwhile (a transaction held for the upload would keep them waiting).
+        await _work.CreateTaskAsync(project.Id, "Written during the upload").WaitAsync(TimeSpan.FromSeconds(60));
+        body.Resume();
+
+        await (await upload).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(chunksBefore, await TotalChunksAsync(_work));
+        Assert.Empty((await _work.ListAsync($"/api/v1/projects/{project.Id}/documents")).Items);
+        await Eventually.HoldsAsync(() => !Directory.EnumerateFiles(_work.SpoolDirectory).Any(), "the bytes read are gone");
+    }
+
+    [Fact]
+    public async Task Other_modules_ensure_a_top_level_folder_once()
+    {
+        var project = await _work.CreateProjectAsync();
+        var outer = await CreateFolderAsync(project.Id, "Outer", null);
+        await CreateFolderAsync(project.Id, "Share", outer.Id);
+
+        var made = await _work.SendAsModuleAsync(new EnsureFolder(project.Id, "Share", "connector"));
+        var again = await _work.SendAsModuleAsync(new EnsureFolder(project.Id, "Share", "someone-else"));
+
+        Assert.Equal((made, (string?)null), (again, made.ParentFolderId));
+        Assert.Equal(2, (await _work.ListAsync($"/api/v1/projects/{project.Id}/folders")).Items.Count(f => f.Name == "Share"));
+        Assert.All(Assert.Single(_work.Access.Sent<RegisterSecuredObject>().GroupBy(r => r.Object.Object.Id), g => g.Key == made.Id),
+            registration => Assert.Equal("connector", registration.CreatorUserId));
+        await _work.Notifications.WaitForAsync<FolderCreated>(f => f.FolderId == made.Id && f.CreatedBy == "connector");
+        await Assert.ThrowsAsync<NotFoundException>(() => _work.SendAsModuleAsync(new EnsureFolder("no-such-project", "Share", "connector")));
+    }
+
+    [Fact]
     public async Task Folders_nest_and_documents_move_between_them()
     {
         var project = await _work.CreateProjectAsync();
@@ -162,6 +218,46 @@ public sealed class DocumentTests(WorkHostFixture fixture)
     {
         await using var connection = await work.Host.Services.GetRequiredService<IStore>().OpenConnectionAsync();
         return await connection.ScalarAsync<long>("SELECT COUNT(*) FROM work_document_chunks");
+    }
+
+    /// <summary>A body of the given length that records whether it was ever asked for.</summary>
+    private sealed class UnreadContent(long declaredLength) : HttpContent
+    {
+        public bool WasSent { get; private set; }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            WasSent = true;
+            return stream.WriteAsync(new byte[declaredLength]).AsTask();
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = declaredLength;
+            return true;
+        }
+    }
+
+    /// <summary>A chunked body (no length) that sends its first part, then its second once resumed.</summary>
+    private sealed class PausedContent(byte[] first, byte[] second) : HttpContent
+    {
+        private readonly TaskCompletionSource _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Resume() => _resumed.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(first);
+            await stream.FlushAsync();
+            await _resumed.Task;
+            await stream.WriteAsync(second);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private static byte[] Bytes(int length, int seed)

@@ -26,7 +26,7 @@ public sealed class TaskMoveRecoveryTests
         var first = await WorkHost.StartAsync(services: s => s.AddSingleton<IProjection<TaskMovedOut>>(fail), settings: SlowRedelivery);
         var (source, target, task, subtask, issue) = await MovableTaskAsync(first);
 
-        var response = await first.Admin.PostAsJsonAsync($"/api/v1/projects/{source}/tasks/{task}/move", new { toProjectId = target });
+        var response = await first.Admin.PostAsJsonAsync($"/api/v1/projects/{source}/tasks/{task}/move", new { toProjectId = target, parentTaskId = (string?)null });
 
         Assert.True(fail.HasFailed);
         Assert.False(response.IsSuccessStatusCode);
@@ -43,7 +43,7 @@ public sealed class TaskMoveRecoveryTests
         var (source, target, task, subtask, issue) = await MovableTaskAsync(first);
 
         // The request, or the outbox finishing the move beside it, meets the failure; the request may answer either way.
-        await first.Admin.PostAsJsonAsync($"/api/v1/projects/{source}/tasks/{task}/move", new { toProjectId = target });
+        await first.Admin.PostAsJsonAsync($"/api/v1/projects/{source}/tasks/{task}/move", new { toProjectId = target, parentTaskId = (string?)null });
 
         Assert.True(fail.HasFailed);
         await using var work = await RestartAsync(first, wake: target);

@@ -98,7 +98,7 @@ public sealed class TaskTests(WorkHostFixture fixture)
             _work.Access.Sent<MoveSecuredObject>());
         Assert.Equal(task.Id, Assert.Single((await _work.ListAsync($"/api/v1/projects/{project.Id}/tasks?parentTaskId={parent.Id}")).Items).Id);
 
-        var moved = await (await move(new { toProjectId = other.Id })).ReadSuccessAsync<TaskView>();
+        var moved = await (await move(new { toProjectId = other.Id, parentTaskId = (string?)null })).ReadSuccessAsync<TaskView>();
         Assert.Equal((other.Id, (string?)null), (moved.ProjectId, moved.ParentTaskId));
         Assert.Contains(new MoveSecuredObject(InProject(project.Id, ObjectType.Task, task.Id), Project(other.Id)), _work.Access.Sent<MoveSecuredObject>());
         Assert.Equal(["Task", "Child"], (await _work.ListAsync($"/api/v1/projects/{other.Id}/tasks")).Items.Select(t => t.Name));

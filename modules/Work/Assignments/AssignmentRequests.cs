@@ -19,10 +19,8 @@ public sealed class AddAssignmentValidator : AbstractValidator<AddAssignment>
     public AddAssignmentValidator(IMediator sender)
     {
         RuleFor(r => r.Kind).IsInEnum();
-        RuleFor(r => r.AssigneeId).MustBeId()
-            .MustAsync(async (id, ct) => await sender.Send(new GetUserProfile(id!), ct) is { Active: true })
-            .When(r => r.Kind == AssigneeKind.User)
-            .WithMessage("There is no active user '{PropertyValue}'.");
+        When(r => r.Kind == AssigneeKind.User, () => RuleFor(r => r.AssigneeId).MustBeActiveUser(sender))
+            .Otherwise(() => RuleFor(r => r.AssigneeId).MustBeId());
     }
 }
 

@@ -19,6 +19,10 @@ public sealed class CatalogState : DurableState
     public string? PortfolioId { get; set; }
 }
 
+/// <summary>A portfolio or program was made (its creator is its owner): what the Access module must register.</summary>
+[GenerateSerializer, Immutable, Alias("work.catalog-entry-created")]
+internal sealed record CatalogEntryCreated([property: Id(0)] ObjectType Type, [property: Id(1)] string Id, [property: Id(2)] string CreatedBy) : INotification;
+
 /// <summary>A portfolio or program as its grain shows it.</summary>
 /// <param name="PortfolioId">A program's portfolio; null for a portfolio.</param>
 [GenerateSerializer, Immutable, Alias("work.catalog-entry")]
@@ -35,8 +39,9 @@ public interface ICatalogGrain
     [Alias("find"), ReadOnly]
     Task<CatalogEntry?> FindAsync();
 
+    /// <summary>Changes the fields given (null: not sent, left as it is).</summary>
     [Alias("edit")]
-    Task<CatalogEntry> EditAsync(string name, string? description);
+    Task<CatalogEntry> EditAsync(Set<string>? name, Set<string?>? description);
 
     [Alias("delete")]
     Task DeleteAsync(string deletedBy);
@@ -56,16 +61,17 @@ public abstract class CatalogGrain(ObjectType type) : DurableGrain<CatalogState>
         if (State.Exists) throw new ConflictException($"{type} '{this.GetPrimaryKeyString()}' already exists.");
         State.Exists = true;
         (State.Name, State.Description, State.OwnerId, State.PortfolioId) = (entry.Name, entry.Description, entry.OwnerId, entry.PortfolioId);
+        Record(new CatalogEntryCreated(type, this.GetPrimaryKeyString(), entry.OwnerId));
         await SaveAsync(Indexed());
         return Entry();
     }
 
     public Task<CatalogEntry?> FindAsync() => Task.FromResult(State.Exists ? Entry() : null);
 
-    public async Task<CatalogEntry> EditAsync(string name, string? description)
+    public async Task<CatalogEntry> EditAsync(Set<string>? name, Set<string?>? description)
     {
         EnsureExists();
-        (State.Name, State.Description) = (name, description);
+        (State.Name, State.Description) = (name.Or(State.Name), description.Or(State.Description));
         await SaveAsync(Indexed());
         return Entry();
     }

@@ -10,7 +10,7 @@ internal sealed class CatalogService(IGrainFactory grains, IMediator sender, ICu
         var (id, user) = (WorkIds.New(), current.UserId());
         var entry = await grains.GetGrain<TGrain>(id).CreateAsync(new CatalogEntry(name, description, user, portfolioId));
         var parent = portfolioId is null ? null : Secured.Portfolio(portfolioId);
-        await sender.Send(new RegisterSecuredObject(secured(id), parent, user), ct);
+        await sender.RegisterAsync(secured(id), parent, user, ct);
         return (id, entry);
     }
 

@@ -1,6 +1,6 @@
 namespace Greenlight.Modules.Work.Catalog;
 
-public sealed record CreatePortfolio(string Name, string? Description) : IRequest<PortfolioView>, ISecuredRequest, INamedFields
+public sealed record CreatePortfolio(string Name, string? Description = null) : IRequest<PortfolioView>, ISecuredRequest, INamedFields
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.CreateAtTopLevel(ObjectType.Portfolio);
 }
@@ -10,7 +10,8 @@ public sealed record GetPortfolio(string Id) : IRequest<PortfolioView>, ISecured
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.Portfolio(Id), AccessAction.View);
 }
 
-public sealed record EditPortfolio(string Id, string Name, string? Description) : IRequest<PortfolioView>, ISecuredRequest, INamedFields
+/// <summary>A partial edit: only the fields sent change.</summary>
+public sealed record EditPortfolio(string Id, Set<string>? Name, Set<string?>? Description) : IRequest<PortfolioView>, ISecuredRequest
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.Portfolio(Id), AccessAction.Edit);
 }
@@ -22,7 +23,14 @@ public sealed record DeletePortfolio(string Id) : IRequest, ISecuredRequest
 
 public sealed class CreatePortfolioValidator : NamedFieldsValidator<CreatePortfolio>;
 
-public sealed class EditPortfolioValidator : NamedFieldsValidator<EditPortfolio>;
+public sealed class EditPortfolioValidator : PartialEditValidator<EditPortfolio>
+{
+    public EditPortfolioValidator()
+    {
+        NameWhenSent(r => r.Name);
+        DescriptionWhenSent(r => r.Description);
+    }
+}
 
 internal sealed class PortfolioHandlers(CatalogService catalog, IGrainFactory grains) :
     IRequestHandler<CreatePortfolio, PortfolioView>, IRequestHandler<GetPortfolio, PortfolioView>,
@@ -56,8 +64,11 @@ public sealed class PortfolioEndpoints : IEndpoints
         }).WithName("CreatePortfolio");
         group.MapGet("/{id}", async Task<Ok<PortfolioView>> (IMediator sender, string id, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetPortfolio(id), ct))).WithName("GetPortfolio");
-        group.MapPatch("/{id}", async Task<Ok<PortfolioView>> (IMediator sender, string id, EditPortfolio request, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(request with { Id = id }, ct))).WithName("EditPortfolio");
+        group.MapPatch("/{id}", async Task<Ok<PortfolioView>> (IMediator sender, string id, NameAndDescriptionBody body, CancellationToken ct) =>
+        {
+            var (name, description) = body.Changes();
+            return TypedResults.Ok(await sender.Send(new EditPortfolio(id, name, description), ct));
+        }).WithName("EditPortfolio");
         group.MapDelete("/{id}", async Task<NoContent> (IMediator sender, string id, CancellationToken ct) =>
         {
             await sender.Send(new DeletePortfolio(id), ct);

@@ -1,8 +1,12 @@
 namespace Greenlight.Modules.Work.Catalog;
 
-public sealed record CreateProgram(string PortfolioId, string Name, string? Description) : IRequest<ProgramView>, ISecuredRequest, INamedFields
+public sealed record CreateProgram(string PortfolioId, string Name, string? Description = null) : IRequest<ProgramView>, ISecuredRequest, INamedFields
 {
-    [JsonIgnore] public AccessCheck Check => AccessCheck.CreateIn(Secured.Portfolio(PortfolioId), ObjectType.Program);
+    /// <summary>Without a portfolio there is no object to check but the level's right to make programs; validation then names the missing field.</summary>
+    [JsonIgnore]
+    public AccessCheck Check => PortfolioId is null
+        ? AccessCheck.CreateAtTopLevel(ObjectType.Program)
+        : AccessCheck.CreateIn(Secured.Portfolio(PortfolioId), ObjectType.Program);
 }
 
 public sealed record GetProgram(string Id) : IRequest<ProgramView>, ISecuredRequest
@@ -10,7 +14,8 @@ public sealed record GetProgram(string Id) : IRequest<ProgramView>, ISecuredRequ
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.Program(Id), AccessAction.View);
 }
 
-public sealed record EditProgram(string Id, string Name, string? Description) : IRequest<ProgramView>, ISecuredRequest, INamedFields
+/// <summary>A partial edit: only the fields sent change.</summary>
+public sealed record EditProgram(string Id, Set<string>? Name, Set<string?>? Description) : IRequest<ProgramView>, ISecuredRequest
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.Program(Id), AccessAction.Edit);
 }
@@ -26,7 +31,14 @@ public sealed class CreateProgramValidator : NamedFieldsValidator<CreateProgram>
         RuleFor(r => r.PortfolioId).MustExist<CreateProgram, IPortfolioGrain>(grains);
 }
 
-public sealed class EditProgramValidator : NamedFieldsValidator<EditProgram>;
+public sealed class EditProgramValidator : PartialEditValidator<EditProgram>
+{
+    public EditProgramValidator()
+    {
+        NameWhenSent(r => r.Name);
+        DescriptionWhenSent(r => r.Description);
+    }
+}
 
 internal sealed class ProgramHandlers(CatalogService catalog, IGrainFactory grains) :
     IRequestHandler<CreateProgram, ProgramView>, IRequestHandler<GetProgram, ProgramView>,
@@ -60,8 +72,11 @@ public sealed class ProgramEndpoints : IEndpoints
         }).WithName("CreateProgram");
         group.MapGet("/{id}", async Task<Ok<ProgramView>> (IMediator sender, string id, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetProgram(id), ct))).WithName("GetProgram");
-        group.MapPatch("/{id}", async Task<Ok<ProgramView>> (IMediator sender, string id, EditProgram request, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(request with { Id = id }, ct))).WithName("EditProgram");
+        group.MapPatch("/{id}", async Task<Ok<ProgramView>> (IMediator sender, string id, NameAndDescriptionBody body, CancellationToken ct) =>
+        {
+            var (name, description) = body.Changes();
+            return TypedResults.Ok(await sender.Send(new EditProgram(id, name, description), ct));
+        }).WithName("EditProgram");
         group.MapDelete("/{id}", async Task<NoContent> (IMediator sender, string id, CancellationToken ct) =>
         {
             await sender.Send(new DeleteProgram(id), ct);

@@ -7,25 +7,46 @@ public sealed class DocumentContentStore(IStore store, IOptions<WorkOptions> opt
 {
     public long MaxBytes => options.Value.MaxDocumentBytes;
 
-    /// <summary>Stores the stream in one transaction; over the limit it throws <see cref="ContentTooLargeException"/> and nothing is kept.</summary>
-    public Task<(string ContentId, long Size)> WriteAsync(Stream content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the stream; over the limit it throws <see cref="ContentTooLargeException"/> and nothing reaches the store.
+    /// A declared length over the limit is refused before a byte is read. The bytes are first read into a temporary file
+    /// (stopping as soon as they pass the limit), so no store transaction is open while a client sends them, however
+    /// slowly; then one short transaction stores them.
+    /// </summary>
+    public async Task<(string ContentId, long Size)> WriteAsync(Stream content, long? declaredLength, CancellationToken cancellationToken)
     {
-        var contentId = WorkIds.New();
+        if (declaredLength > MaxBytes) throw new ContentTooLargeException(MaxBytes);
         var buffer = new byte[options.Value.DocumentChunkBytes];
-        return store.InTransactionAsync(async tx =>
+        await using var spool = OpenSpool();
+        long size = 0;
+        for (int read; (read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0;)
         {
-            long size = 0;
-            for (var seq = 0; ; seq++)
+            size += read;
+            if (size > MaxBytes) throw new ContentTooLargeException(MaxBytes);
+            await spool.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        spool.Position = 0;
+        var contentId = WorkIds.New();
+        await store.InTransactionAsync(async tx =>
+        {
+            for (int seq = 0, read; (read = await spool.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0; seq++)
             {
-                var read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-                if (read == 0) break;
-                size += read;
-                if (size > MaxBytes) throw new ContentTooLargeException(MaxBytes);
                 await tx.ExecuteAsync("INSERT INTO work_document_chunks (content_id, seq, data) VALUES (@id, @seq, @data)",
                     ("id", contentId), ("seq", seq), ("data", read == buffer.Length ? buffer : buffer[..read]));
             }
-            return (contentId, size);
         }, cancellationToken);
+        return (contentId, size);
+    }
+
+    /// <summary>A temporary file only this process's user may read, gone when closed.</summary>
+    private FileStream OpenSpool()
+    {
+        var spool = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows()) spool.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return new FileStream(Path.Combine(options.Value.UploadSpoolDirectory ?? Path.GetTempPath(), $"greenlight-upload-{WorkIds.New()}"), spool);
     }
 
     public Task DeleteAsync(string contentId, CancellationToken cancellationToken) =>

@@ -15,6 +15,12 @@ internal static class Rules
     /// <summary>An id in a route or body: what <see cref="WorkIds.New"/> makes, or another module's ids.</summary>
     public static IRuleBuilderOptions<T, string?> MustBeId<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_.:-]+$");
+
+    /// <summary>An id naming a user who is active (a deactivated one cannot be given work or projects).</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeActiveUser<T>(this IRuleBuilderInitial<T, string?> rule, IMediator sender) =>
+        rule.MustBeId()
+            .MustAsync(async (id, ct) => await sender.Send(new GetUserProfile(id!), ct) is { Active: true })
+            .WithMessage("There is no active user '{PropertyValue}'.");
 }
 
 /// <summary>A request carrying an object's name and description.</summary>

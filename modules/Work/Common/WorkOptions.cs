@@ -13,6 +13,13 @@ public sealed class WorkOptions
 
     /// <summary>Document bytes are stored and read in chunks of this size.</summary>
     public int DocumentChunkBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Where an upload's bytes wait (in a file only the host's user may read, deleted when done) until they are all in,
+    /// so no store transaction stays open while a client sends them; the system's temporary directory when not set.
+    /// It needs room for <see cref="MaxDocumentBytes"/> per upload in progress.
+    /// </summary>
+    public string? UploadSpoolDirectory { get; set; }
 }
 
 public sealed class WorkModule : IModule

@@ -20,6 +20,13 @@ public sealed record ReadDocumentContent(string ProjectId, string DocumentId, in
 public sealed record AddDocument(string ProjectId, string? FolderId, string Name, string ContentType, Stream Content, string UploadedBy, string? TaskId = null)
     : IRequest<DocumentView>, IModuleRequest;
 
+/// <summary>
+/// The folder named <paramref name="Name"/> at the project's top level, made when there is none, with <paramref name="CreatedBy"/>
+/// as its creator (the FrameConnector's "Share with Frame.io" folder of a connected project). Idempotent: a repeat answers the
+/// folder there is. 404 when there is no such project.
+/// </summary>
+public sealed record EnsureFolder(string ProjectId, string Name, string CreatedBy) : IRequest<FolderView>, IModuleRequest;
+
 /// <summary>A task's status set by a user from elsewhere (Frame.io); Complete completes the task.</summary>
 public sealed record SetTaskStatusFor(string ProjectId, string TaskId, WorkTaskStatus Status, string UserId) : IRequest<TaskView>, IModuleRequest;
 

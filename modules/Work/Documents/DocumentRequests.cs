@@ -6,13 +6,16 @@ namespace Greenlight.Modules.Work.Documents;
 // and the module requests AddDocument, ReadDocumentContent, GetDocumentSummary.
 
 /// <summary>A new document with its first version, read from <see cref="Content"/> as it is stored.</summary>
-public sealed record UploadDocument(string ProjectId, string? FolderId, string Name, string ContentType, Stream Content)
+/// <param name="DeclaredLength">The length the client announced (Content-Length), if it did.</param>
+public sealed record UploadDocument(string ProjectId, string? FolderId, string Name, string ContentType, Stream Content, long? DeclaredLength)
     : IRequest<DocumentView>, ISecuredRequest
 {
     public AccessCheck Check => AccessCheck.CreateIn(DocumentPlace.Of(ProjectId, FolderId), ObjectType.Document);
 }
 
-public sealed record UploadVersion(string ProjectId, string DocumentId, string ContentType, Stream Content) : IRequest<DocumentView>, ISecuredRequest
+/// <param name="DeclaredLength">The length the client announced (Content-Length), if it did.</param>
+public sealed record UploadVersion(string ProjectId, string DocumentId, string ContentType, Stream Content, long? DeclaredLength)
+    : IRequest<DocumentView>, ISecuredRequest
 {
     public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Document, DocumentId), AccessAction.Edit);
 }
@@ -33,9 +36,12 @@ public sealed record RenameDocument(string ProjectId, string DocumentId, string 
 }
 
 /// <summary>Into another folder of the project, or to its top level when <see cref="FolderId"/> is null.</summary>
-public sealed record MoveDocument(string ProjectId, string DocumentId, string? FolderId) : IRequest<DocumentView>, ISecuredRequest
+public sealed record MoveDocument(string ProjectId, string DocumentId, string? FolderId) : IRequest<DocumentView>, ISecuredRequest, ITouchesOtherObjects
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Document, DocumentId), AccessAction.Edit);
+
+    /// <summary>Where it goes: the right to add a document there.</summary>
+    [JsonIgnore] public IEnumerable<AccessCheck> OtherChecks => [AccessCheck.CreateIn(DocumentPlace.Of(ProjectId, FolderId), ObjectType.Document)];
 }
 
 public sealed record DeleteDocument(string ProjectId, string DocumentId) : IRequest, ISecuredRequest
@@ -68,6 +74,11 @@ public sealed class AddDocumentValidator : AbstractValidator<AddDocument>
     }
 }
 
+public sealed class MoveDocumentValidator : AbstractValidator<MoveDocument>
+{
+    public MoveDocumentValidator() => When(r => r.FolderId is not null, () => RuleFor(r => r.FolderId).MustBeId());
+}
+
 public sealed class RenameDocumentValidator : AbstractValidator<RenameDocument>
 {
     public RenameDocumentValidator() => RuleFor(r => r.Name).MustBeName();
@@ -87,13 +98,15 @@ internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, I
     IRequestHandler<RenameDocument, DocumentView>, IRequestHandler<MoveDocument, DocumentView>, IRequestHandler<DeleteDocument, Unit>
 {
     public Task<DocumentView> Handle(UploadDocument request, CancellationToken cancellationToken) =>
-        AddAsync(request.ProjectId, request.FolderId, null, request.Name, request.ContentType, request.Content, current.UserId(), cancellationToken);
+        AddAsync(request.ProjectId, request.FolderId, null, request.Name, new Upload(request.Content, request.DeclaredLength, request.ContentType, current.UserId()),
+            cancellationToken);
 
     public Task<DocumentView> Handle(AddDocument request, CancellationToken cancellationToken) =>
-        AddAsync(request.ProjectId, request.FolderId, request.TaskId, request.Name, request.ContentType, request.Content, request.UploadedBy, cancellationToken);
+        AddAsync(request.ProjectId, request.FolderId, request.TaskId, request.Name, new Upload(request.Content, null, request.ContentType, request.UploadedBy),
+            cancellationToken);
 
     public Task<DocumentView> Handle(UploadVersion request, CancellationToken cancellationToken) =>
-        StoreThenAsync(request.Content, request.ContentType, current.UserId(),
+        StoreThenAsync(new Upload(request.Content, request.DeclaredLength, request.ContentType, current.UserId()),
             version => Project(request.ProjectId).AddVersionAsync(request.DocumentId, version), cancellationToken);
 
     public Task<DocumentContent> Handle(DownloadVersion request, CancellationToken cancellationToken) =>
@@ -126,14 +139,14 @@ internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, I
         return Unit.Value;
     }
 
-    private async Task<DocumentView> AddAsync(
-        string projectId, string? folderId, string? taskId, string name, string contentType, Stream stream, string uploader, CancellationToken ct)
+    /// <summary>Bytes on their way in, and who sends them.</summary>
+    private sealed record Upload(Stream Content, long? DeclaredLength, string ContentType, string Uploader);
+
+    private async Task<DocumentView> AddAsync(string projectId, string? folderId, string? taskId, string name, Upload upload, CancellationToken ct)
     {
         var id = WorkIds.New();
-        var document = await StoreThenAsync(stream, contentType, uploader,
-            version => Project(projectId).AddDocumentAsync(new NewDocument(id, name, folderId, taskId), version), ct);
-        await sender.Send(new RegisterSecuredObject(
-            Secured.InProject(projectId, ObjectType.Document, id), DocumentPlace.Of(projectId, folderId), uploader), ct);
+        var document = await StoreThenAsync(upload, version => Project(projectId).AddDocumentAsync(new NewDocument(id, name, folderId, taskId), version), ct);
+        await sender.RegisterAsync(Secured.InProject(projectId, ObjectType.Document, id), DocumentPlace.Of(projectId, folderId), upload.Uploader, ct);
         return document;
     }
 
@@ -142,13 +155,12 @@ internal sealed class DocumentHandlers(IGrainFactory grains, IMediator sender, I
     /// refused the version. Any other failure may have come after the version was stored (its hand-on failed, the
     /// answer was lost), so the bytes stay: a version without bytes would be worse than bytes without a version.
     /// </summary>
-    private async Task<DocumentView> StoreThenAsync(
-        Stream stream, string contentType, string uploader, Func<StoredVersion, Task<DocumentView>> record, CancellationToken ct)
+    private async Task<DocumentView> StoreThenAsync(Upload upload, Func<StoredVersion, Task<DocumentView>> record, CancellationToken ct)
     {
-        var (contentId, size) = await content.WriteAsync(stream, ct);
+        var (contentId, size) = await content.WriteAsync(upload.Content, upload.DeclaredLength, ct);
         try
         {
-            return await record(new StoredVersion(contentId, size, contentType, uploader));
+            return await record(new StoredVersion(contentId, size, upload.ContentType, upload.Uploader));
         }
         catch (Exception refused) when (refused is NotFoundException or ConflictException or RequestValidationException)
         {

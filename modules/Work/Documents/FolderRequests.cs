@@ -33,6 +33,15 @@ public sealed class CreateFolderValidator : AbstractValidator<CreateFolder>
     }
 }
 
+public sealed class EnsureFolderValidator : AbstractValidator<EnsureFolder>
+{
+    public EnsureFolderValidator()
+    {
+        RuleFor(r => r.Name).MustBeName();
+        RuleFor(r => r.CreatedBy).NotEmpty();
+    }
+}
+
 public sealed class RenameFolderValidator : AbstractValidator<RenameFolder>
 {
     public RenameFolderValidator() => RuleFor(r => r.Name).MustBeName();
@@ -46,15 +55,22 @@ internal static class DocumentPlace
 }
 
 internal sealed class FolderHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
-    IRequestHandler<CreateFolder, FolderView>, IRequestHandler<GetFolder, FolderView>,
+    IRequestHandler<CreateFolder, FolderView>, IRequestHandler<EnsureFolder, FolderView>, IRequestHandler<GetFolder, FolderView>,
     IRequestHandler<RenameFolder, FolderView>, IRequestHandler<DeleteFolder, Unit>
 {
     public async Task<FolderView> Handle(CreateFolder request, CancellationToken cancellationToken)
     {
         var (id, user) = (WorkIds.New(), current.UserId());
         var folder = await Project(request.ProjectId).AddFolderAsync(new NewFolder(id, request.Name, request.ParentFolderId, user));
-        await sender.Send(new RegisterSecuredObject(
-            Secured.InProject(request.ProjectId, ObjectType.DocumentFolder, id), request.Check.Target, user), cancellationToken);
+        await RegisterAsync(folder, user, cancellationToken);
+        return folder;
+    }
+
+    public async Task<FolderView> Handle(EnsureFolder request, CancellationToken cancellationToken)
+    {
+        var id = WorkIds.New();
+        var folder = await Project(request.ProjectId).EnsureFolderAsync(new NewFolder(id, request.Name, null, request.CreatedBy));
+        if (folder.Id == id) await RegisterAsync(folder, request.CreatedBy, cancellationToken);
         return folder;
     }
 
@@ -70,6 +86,9 @@ internal sealed class FolderHandlers(IGrainFactory grains, IMediator sender, ICu
         await sender.Send(new RemoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.DocumentFolder, request.FolderId)), cancellationToken);
         return Unit.Value;
     }
+
+    private Task RegisterAsync(FolderView folder, string creator, CancellationToken ct) => sender.RegisterAsync(
+        Secured.InProject(folder.ProjectId, ObjectType.DocumentFolder, folder.Id), DocumentPlace.Of(folder.ProjectId, folder.ParentFolderId), creator, ct);
 
     private IProjectGrain Project(string id) => grains.GetGrain<IProjectGrain>(id);
 }

@@ -19,6 +19,10 @@ public partial interface IProjectGrain
     [Alias("add-folder")]
     Task<FolderView> AddFolderAsync(NewFolder folder);
 
+    /// <summary>The top-level folder named like <paramref name="folder"/> (the first made, if several are), added with its id when there is none.</summary>
+    [Alias("ensure-folder")]
+    Task<FolderView> EnsureFolderAsync(NewFolder folder);
+
     [Alias("find-folder"), AlwaysInterleave]
     Task<FolderView?> FindFolderAsync(string folderId);
 
@@ -61,6 +65,14 @@ public sealed partial class ProjectGrain
         var created = new WorkFolder(folder.Name, folder.ParentFolderId);
         await SaveItemAsync(folder.Id, created, new FolderCreated(ProjectId, folder.Id, folder.Name, folder.ParentFolderId, folder.CreatedBy));
         return FolderView(folder.Id, created);
+    }
+
+    public async Task<FolderView> EnsureFolderAsync(NewFolder folder)
+    {
+        EnsureExists();
+        var existing = _contents.Folders.Where(f => f.Value.ParentFolderId is null && f.Value.Name == folder.Name)
+            .OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => FolderView(f.Key, f.Value)).FirstOrDefault();
+        return existing ?? await AddFolderAsync(folder with { ParentFolderId = null });
     }
 
     public Task<FolderView?> FindFolderAsync(string folderId) =>

@@ -1,4 +1,5 @@
 using Greenlight.Modules.Work.Projects;
+using Greenlight.Modules.Work.Tasks;
 
 namespace Greenlight.Modules.Work.Issues;
 
@@ -6,9 +7,7 @@ namespace Greenlight.Modules.Work.Issues;
 
 public sealed record CreateIssue(string ProjectId, string Name, string? Description, string? TaskId) : IRequest<IssueView>, ISecuredRequest, INamedFields
 {
-    [JsonIgnore]
-    public AccessCheck Check => AccessCheck.CreateIn(
-        TaskId is null ? Secured.Project(ProjectId) : Secured.InProject(ProjectId, ObjectType.Task, TaskId), ObjectType.Issue);
+    [JsonIgnore] public AccessCheck Check => AccessCheck.CreateIn(TaskPlace.Of(ProjectId, TaskId), ObjectType.Issue);
 }
 
 public sealed record GetIssue(string ProjectId, string IssueId) : IRequest<IssueView>, ISecuredRequest
@@ -16,7 +15,8 @@ public sealed record GetIssue(string ProjectId, string IssueId) : IRequest<Issue
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.View);
 }
 
-public sealed record EditIssue(string ProjectId, string IssueId, string Name, string? Description) : IRequest<IssueView>, ISecuredRequest, INamedFields
+/// <summary>A partial edit: only the fields sent change.</summary>
+public sealed record EditIssue(string ProjectId, string IssueId, Set<string>? Name, Set<string?>? Description) : IRequest<IssueView>, ISecuredRequest
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.Edit);
 }
@@ -36,7 +36,14 @@ public sealed class CreateIssueValidator : NamedFieldsValidator<CreateIssue>
     public CreateIssueValidator() => When(r => r.TaskId is not null, () => RuleFor(r => r.TaskId).MustBeId());
 }
 
-public sealed class EditIssueValidator : NamedFieldsValidator<EditIssue>;
+public sealed class EditIssueValidator : PartialEditValidator<EditIssue>
+{
+    public EditIssueValidator()
+    {
+        NameWhenSent(r => r.Name);
+        DescriptionWhenSent(r => r.Description);
+    }
+}
 
 public sealed class SetIssueStatusValidator : AbstractValidator<SetIssueStatus>
 {
@@ -51,7 +58,7 @@ internal sealed class IssueHandlers(IGrainFactory grains, IMediator sender, ICur
     {
         var (id, user) = (WorkIds.New(), current.UserId());
         var issue = await Project(request.ProjectId).AddIssueAsync(new NewIssue(id, request.Name, request.Description, request.TaskId, user));
-        await sender.Send(new RegisterSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Issue, id), request.Check.Target, user), cancellationToken);
+        await sender.RegisterAsync(Secured.InProject(request.ProjectId, ObjectType.Issue, id), TaskPlace.Of(request.ProjectId, request.TaskId), user, cancellationToken);
         return issue;
     }
 

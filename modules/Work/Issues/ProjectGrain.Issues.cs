@@ -11,8 +11,9 @@ public partial interface IProjectGrain
     [Alias("find-issue"), AlwaysInterleave]
     Task<IssueView?> FindIssueAsync(string issueId);
 
+    /// <summary>Changes the fields given (null: not sent, left as it is).</summary>
     [Alias("edit-issue")]
-    Task<IssueView> EditIssueAsync(string issueId, string name, string? description);
+    Task<IssueView> EditIssueAsync(string issueId, Set<string>? name, Set<string?>? description);
 
     [Alias("set-issue-status")]
     Task<IssueView> SetIssueStatusAsync(string issueId, IssueStatus status, string userId);
@@ -35,9 +36,10 @@ public sealed partial class ProjectGrain
     public Task<IssueView?> FindIssueAsync(string issueId) =>
         Task.FromResult(_committed.Contents.Issues.TryGetValue(issueId, out var issue) ? IssueView(issueId, issue) : null);
 
-    public async Task<IssueView> EditIssueAsync(string issueId, string name, string? description)
+    public async Task<IssueView> EditIssueAsync(string issueId, Set<string>? name, Set<string?>? description)
     {
-        var edited = Found(_contents.Issues, issueId, "Issue") with { Name = name, Description = description };
+        var issue = Found(_contents.Issues, issueId, "Issue");
+        var edited = issue with { Name = name.Or(issue.Name), Description = description.Or(issue.Description) };
         await SaveItemAsync(issueId, edited);
         return IssueView(issueId, edited);
     }

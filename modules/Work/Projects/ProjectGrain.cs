@@ -6,9 +6,6 @@ namespace Greenlight.Modules.Work.Projects;
 public sealed record NewProject(
     [property: Id(0)] string Name, [property: Id(1)] string? Description, [property: Id(2)] string? GroupId, [property: Id(3)] string OwnerId, [property: Id(4)] string? ProgramId, [property: Id(5)] string? PortfolioId, [property: Id(6)] ProjectStatus Status, [property: Id(7)] string CreatedBy);
 
-[GenerateSerializer, Immutable, Alias("work.project-details")]
-public sealed record ProjectDetails([property: Id(0)] string Name, [property: Id(1)] string? Description, [property: Id(2)] string? GroupId, [property: Id(3)] string OwnerId);
-
 /// <summary>
 /// One grain per project: the project and everything in it, and the one writer of all of it, so every rule
 /// (no Complete while something is open, parents that exist, no task under its own subtask, cascading deletes)
@@ -25,8 +22,9 @@ public partial interface IProjectGrain : IGrainWithStringKey
     [Alias("find"), AlwaysInterleave]
     Task<ProjectView?> FindAsync();
 
+    /// <summary>Changes the fields given (null: not sent, left as it is).</summary>
     [Alias("edit")]
-    Task<ProjectView> EditAsync(ProjectDetails details);
+    Task<ProjectView> EditAsync(Set<string>? name, Set<string?>? description, Set<string?>? groupId, Set<string?>? ownerId);
 
     /// <summary>Complete is refused (409) while a task, an issue or an approval is open.</summary>
     [Alias("set-status")]
@@ -85,11 +83,12 @@ public sealed partial class ProjectGrain(TimeProvider clock, WorkItemRows rows, 
 
     public Task<ProjectView?> FindAsync() => Task.FromResult(_committed.Project);
 
-    public async Task<ProjectView> EditAsync(ProjectDetails details)
+    public async Task<ProjectView> EditAsync(Set<string>? name, Set<string?>? description, Set<string?>? groupId, Set<string?>? ownerId)
     {
         EnsureExists();
         var oldName = State.Name;
-        (State.Name, State.Description, State.GroupId, State.OwnerId) = (details.Name, details.Description, details.GroupId, details.OwnerId);
+        (State.Name, State.Description, State.GroupId) = (name.Or(State.Name), description.Or(State.Description), groupId.Or(State.GroupId));
+        State.OwnerId = ownerId.Or(State.OwnerId)!;
         await SaveAsync(_contents, oldName == State.Name ? [ProjectRow()] : [ProjectRow(), new ProjectRenamed(ProjectId, oldName, State.Name)]);
         return View();
     }

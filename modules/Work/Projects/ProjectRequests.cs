@@ -4,14 +4,16 @@ namespace Greenlight.Modules.Work.Projects;
 
 // CreateProject, GetProject, EditProject, ChangeProjectStatus, MoveProject, DeleteProject.
 
+/// <summary>In a program (its portfolio follows), a portfolio, or at the top level when neither is given.</summary>
 public sealed record CreateProject(
-    string Name, string? Description, string? GroupId, string? OwnerId, string? ProgramId, string? PortfolioId, ProjectStatus Status = ProjectStatus.Planning)
-    : IRequest<ProjectView>, ISecuredRequest, INamedFields
+    string Name, string? Description = null, string? GroupId = null, string? OwnerId = null, string? ProgramId = null, string? PortfolioId = null,
+    ProjectStatus Status = ProjectStatus.Planning)
+    : IRequest<ProjectView>, ISecuredRequest, ITouchesOtherObjects, INamedFields
 {
-    [JsonIgnore]
-    public AccessCheck Check => Secured.ProjectParent(ProgramId, PortfolioId) is { } parent
-        ? AccessCheck.CreateIn(parent, ObjectType.Project)
-        : AccessCheck.CreateAtTopLevel(ObjectType.Project);
+    [JsonIgnore] public AccessCheck Check => ProjectPlace.CreateIn(ProgramId, PortfolioId).First();
+
+    /// <summary>A portfolio named beside a program (it must be the program's) is an object of its own to check.</summary>
+    [JsonIgnore] public IEnumerable<AccessCheck> OtherChecks => ProjectPlace.CreateIn(ProgramId, PortfolioId).Skip(1);
 }
 
 public sealed record GetProject(string ProjectId) : IRequest<ProjectView>, ISecuredRequest
@@ -19,8 +21,9 @@ public sealed record GetProject(string ProjectId) : IRequest<ProjectView>, ISecu
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.Project(ProjectId), AccessAction.View);
 }
 
-public sealed record EditProject(string ProjectId, string Name, string? Description, string? GroupId, string OwnerId)
-    : IRequest<ProjectView>, ISecuredRequest, INamedFields
+/// <summary>A partial edit: only the fields sent change.</summary>
+public sealed record EditProject(string ProjectId, Set<string>? Name, Set<string?>? Description, Set<string?>? GroupId, Set<string?>? OwnerId)
+    : IRequest<ProjectView>, ISecuredRequest
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.Project(ProjectId), AccessAction.Edit);
 }
@@ -31,9 +34,12 @@ public sealed record ChangeProjectStatus(string ProjectId, ProjectStatus Status)
 }
 
 /// <summary>Into a program (its portfolio follows), a portfolio, or to the top level when both are null.</summary>
-public sealed record MoveProject(string ProjectId, string? ProgramId, string? PortfolioId) : IRequest<ProjectView>, ISecuredRequest
+public sealed record MoveProject(string ProjectId, string? ProgramId, string? PortfolioId) : IRequest<ProjectView>, ISecuredRequest, ITouchesOtherObjects
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.Project(ProjectId), AccessAction.Edit);
+
+    /// <summary>Where it goes: the right to create a project there.</summary>
+    [JsonIgnore] public IEnumerable<AccessCheck> OtherChecks => ProjectPlace.CreateIn(ProgramId, PortfolioId);
 }
 
 public sealed record DeleteProject(string ProjectId) : IRequest, ISecuredRequest
@@ -41,24 +47,37 @@ public sealed record DeleteProject(string ProjectId) : IRequest, ISecuredRequest
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.Project(ProjectId), AccessAction.Delete);
 }
 
-public sealed class CreateProjectValidator : NamedFieldsValidator<CreateProject>
+internal static class ProjectPlace
 {
-    public CreateProjectValidator(IGrainFactory grains)
+    /// <summary>The rights a project needs where it is put: in the program, and in the portfolio if one is named too; else at the top level.</summary>
+    public static IEnumerable<AccessCheck> CreateIn(string? programId, string? portfolioId)
     {
-        RuleFor(r => r.Status).IsInEnum();
-        When(r => r.GroupId is not null, () => RuleFor(r => r.GroupId).MustBeId());
-        When(r => r.OwnerId is not null, () => RuleFor(r => r.OwnerId).MustBeId());
-        When(r => r.ProgramId is not null, () => RuleFor(r => r.ProgramId).MustExist<CreateProject, IProgramGrain>(grains));
-        When(r => r.PortfolioId is not null, () => RuleFor(r => r.PortfolioId).MustExist<CreateProject, IPortfolioGrain>(grains));
+        if (programId is null && portfolioId is null) yield return AccessCheck.CreateAtTopLevel(ObjectType.Project);
+        if (programId is not null) yield return AccessCheck.CreateIn(Secured.Program(programId), ObjectType.Project);
+        if (portfolioId is not null) yield return AccessCheck.CreateIn(Secured.Portfolio(portfolioId), ObjectType.Project);
     }
 }
 
-public sealed class EditProjectValidator : NamedFieldsValidator<EditProject>
+public sealed class CreateProjectValidator : NamedFieldsValidator<CreateProject>
 {
-    public EditProjectValidator()
+    public CreateProjectValidator(IGrainFactory grains, IMediator sender)
     {
+        RuleFor(r => r.Status).IsInEnum();
         When(r => r.GroupId is not null, () => RuleFor(r => r.GroupId).MustBeId());
-        RuleFor(r => r.OwnerId).MustBeId();
+        When(r => r.OwnerId is not null, () => RuleFor(r => r.OwnerId).MustBeActiveUser(sender));
+        this.PlacesProject(r => r.ProgramId, r => r.PortfolioId, grains);
+    }
+}
+
+public sealed class EditProjectValidator : PartialEditValidator<EditProject>
+{
+    public EditProjectValidator(IMediator sender)
+    {
+        NameWhenSent(r => r.Name);
+        DescriptionWhenSent(r => r.Description);
+        // A project's group may be taken away (null); its owner may not.
+        When(r => r.GroupId?.Value is not null, () => RuleFor(r => r.GroupId!.Value).MustBeId().OverridePropertyName(nameof(EditProject.GroupId)));
+        WhenSent(r => r.OwnerId, rule => rule.MustBeActiveUser(sender));
     }
 }
 
@@ -69,11 +88,7 @@ public sealed class ChangeProjectStatusValidator : AbstractValidator<ChangeProje
 
 public sealed class MoveProjectValidator : AbstractValidator<MoveProject>
 {
-    public MoveProjectValidator(IGrainFactory grains)
-    {
-        When(r => r.ProgramId is not null, () => RuleFor(r => r.ProgramId).MustExist<MoveProject, IProgramGrain>(grains));
-        When(r => r.PortfolioId is not null, () => RuleFor(r => r.PortfolioId).MustExist<MoveProject, IPortfolioGrain>(grains));
-    }
+    public MoveProjectValidator(IGrainFactory grains) => this.PlacesProject(r => r.ProgramId, r => r.PortfolioId, grains);
 }
 
 internal sealed class ProjectHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
@@ -87,7 +102,7 @@ internal sealed class ProjectHandlers(IGrainFactory grains, IMediator sender, IC
         var (programId, portfolioId) = await grains.PlaceProjectAsync(request.ProgramId, request.PortfolioId);
         var project = await Project(id).CreateAsync(new NewProject(request.Name, request.Description, request.GroupId, request.OwnerId ?? user,
             programId, portfolioId, request.Status, user));
-        await sender.Send(new RegisterSecuredObject(Secured.Project(id), Secured.ProjectParent(programId, portfolioId), user), cancellationToken);
+        await sender.RegisterAsync(Secured.Project(id), Secured.ProjectParent(programId, portfolioId), user, cancellationToken);
         return project;
     }
 
@@ -95,7 +110,7 @@ internal sealed class ProjectHandlers(IGrainFactory grains, IMediator sender, IC
         await Project(request.ProjectId).FindAsync() ?? throw new NotFoundException($"Project '{request.ProjectId}'");
 
     public Task<ProjectView> Handle(EditProject request, CancellationToken cancellationToken) =>
-        Project(request.ProjectId).EditAsync(new ProjectDetails(request.Name, request.Description, request.GroupId, request.OwnerId));
+        Project(request.ProjectId).EditAsync(request.Name, request.Description, request.GroupId, request.OwnerId);
 
     public Task<ProjectView> Handle(ChangeProjectStatus request, CancellationToken cancellationToken) =>
         Project(request.ProjectId).SetStatusAsync(request.Status, current.UserId());

@@ -4,9 +4,6 @@ namespace Greenlight.Modules.Work.Projects;
 public sealed record NewTask(
     [property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Description, [property: Id(3)] string? ParentTaskId, [property: Id(4)] DateOnly? PlannedStart, [property: Id(5)] DateOnly? PlannedEnd, [property: Id(6)] string CreatedBy);
 
-[GenerateSerializer, Immutable, Alias("work.task-details")]
-public sealed record TaskDetails([property: Id(0)] string Name, [property: Id(1)] string? Description, [property: Id(2)] DateOnly? PlannedStart, [property: Id(3)] DateOnly? PlannedEnd);
-
 public partial interface IProjectGrain
 {
     [Alias("add-task")]
@@ -15,8 +12,12 @@ public partial interface IProjectGrain
     [Alias("find-task"), AlwaysInterleave]
     Task<TaskView?> FindTaskAsync(string taskId);
 
+    /// <summary>
+    /// Changes the fields given (null: not sent, left as it is). The planned end may not come before the planned start,
+    /// as the task has them after the edit (400 naming the date sent).
+    /// </summary>
     [Alias("edit-task")]
-    Task<TaskView> EditTaskAsync(string taskId, TaskDetails details);
+    Task<TaskView> EditTaskAsync(string taskId, Set<string>? name, Set<string?>? description, Set<DateOnly?>? plannedStart, Set<DateOnly?>? plannedEnd);
 
     [Alias("set-task-status")]
     Task<TaskView> SetTaskStatusAsync(string taskId, WorkTaskStatus status, string userId);
@@ -44,10 +45,16 @@ public sealed partial class ProjectGrain
     public Task<TaskView?> FindTaskAsync(string taskId) =>
         Task.FromResult(_committed.Contents.Tasks.TryGetValue(taskId, out var task) ? TaskView(taskId, task) : null);
 
-    public async Task<TaskView> EditTaskAsync(string taskId, TaskDetails details)
+    public async Task<TaskView> EditTaskAsync(string taskId, Set<string>? name, Set<string?>? description, Set<DateOnly?>? plannedStart, Set<DateOnly?>? plannedEnd)
     {
         var task = Found(_contents.Tasks, taskId, "Task");
-        var edited = task with { Name = details.Name, Description = details.Description, PlannedStart = details.PlannedStart, PlannedEnd = details.PlannedEnd };
+        var edited = task with
+        {
+            Name = name.Or(task.Name), Description = description.Or(task.Description),
+            PlannedStart = plannedStart.Or(task.PlannedStart), PlannedEnd = plannedEnd.Or(task.PlannedEnd),
+        };
+        if (edited.PlannedEnd < edited.PlannedStart)
+            throw RequestValidationException.ForField(plannedEnd is null ? "plannedStart" : "plannedEnd", "The planned end may not come before the planned start.");
         await SaveItemAsync(taskId, edited, task.Name == edited.Name ? [] : [new TaskRenamed(ProjectId, taskId, task.Name, edited.Name)]);
         return TaskView(taskId, edited);
     }

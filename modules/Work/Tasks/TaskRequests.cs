@@ -8,9 +8,7 @@ public sealed record CreateTask(
     string ProjectId, string Name, string? Description, string? ParentTaskId, DateOnly? PlannedStart, DateOnly? PlannedEnd)
     : IRequest<TaskView>, ISecuredRequest, INamedFields
 {
-    [JsonIgnore]
-    public AccessCheck Check => AccessCheck.CreateIn(
-        ParentTaskId is null ? Secured.Project(ProjectId) : Secured.InProject(ProjectId, ObjectType.Task, ParentTaskId), ObjectType.Task);
+    [JsonIgnore] public AccessCheck Check => AccessCheck.CreateIn(TaskPlace.Of(ProjectId, ParentTaskId), ObjectType.Task);
 }
 
 public sealed record GetTask(string ProjectId, string TaskId) : IRequest<TaskView>, ISecuredRequest
@@ -18,8 +16,9 @@ public sealed record GetTask(string ProjectId, string TaskId) : IRequest<TaskVie
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Task, TaskId), AccessAction.View);
 }
 
-public sealed record EditTask(string ProjectId, string TaskId, string Name, string? Description, DateOnly? PlannedStart, DateOnly? PlannedEnd)
-    : IRequest<TaskView>, ISecuredRequest, INamedFields
+/// <summary>A partial edit: only the fields sent change.</summary>
+public sealed record EditTask(string ProjectId, string TaskId, Set<string>? Name, Set<string?>? Description, Set<DateOnly?>? PlannedStart, Set<DateOnly?>? PlannedEnd)
+    : IRequest<TaskView>, ISecuredRequest
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Task, TaskId), AccessAction.Edit);
 }
@@ -31,9 +30,14 @@ public sealed record SetTaskStatus(string ProjectId, string TaskId, WorkTaskStat
 }
 
 /// <summary>Under another task (of <paramref name="ToProjectId"/>, or of this project when null), or at a project's top level.</summary>
-public sealed record MoveTask(string ProjectId, string TaskId, string? ToProjectId, string? ParentTaskId) : IRequest<TaskView>, ISecuredRequest
+public sealed record MoveTask(string ProjectId, string TaskId, string? ToProjectId, string? ParentTaskId) : IRequest<TaskView>, ISecuredRequest, ITouchesOtherObjects
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Task, TaskId), AccessAction.Edit);
+
+    /// <summary>Where it goes: the right to create a task there.</summary>
+    [JsonIgnore]
+    public IEnumerable<AccessCheck> OtherChecks =>
+        [AccessCheck.CreateIn(TaskPlace.Of(ToProjectId ?? ProjectId, ParentTaskId), ObjectType.Task)];
 }
 
 public sealed record DeleteTask(string ProjectId, string TaskId) : IRequest, ISecuredRequest
@@ -50,10 +54,14 @@ public sealed class CreateTaskValidator : NamedFieldsValidator<CreateTask>
     }
 }
 
-public sealed class EditTaskValidator : NamedFieldsValidator<EditTask>
+/// <summary>The planned dates are checked by the project, against the ones the task keeps when only one is sent.</summary>
+public sealed class EditTaskValidator : PartialEditValidator<EditTask>
 {
-    public EditTaskValidator() =>
-        RuleFor(r => r.PlannedEnd).GreaterThanOrEqualTo(r => r.PlannedStart).When(r => r.PlannedStart is not null && r.PlannedEnd is not null);
+    public EditTaskValidator()
+    {
+        NameWhenSent(r => r.Name);
+        DescriptionWhenSent(r => r.Description);
+    }
 }
 
 public sealed class SetTaskStatusValidator : AbstractValidator<SetTaskStatus>
@@ -72,6 +80,13 @@ public sealed class MoveTaskValidator : AbstractValidator<MoveTask>
     }
 }
 
+/// <summary>Where a task (or an issue) sits: under a task of the project, or at its top level.</summary>
+internal static class TaskPlace
+{
+    public static SecuredRef Of(string projectId, string? parentTaskId) =>
+        parentTaskId is null ? Secured.Project(projectId) : Secured.InProject(projectId, ObjectType.Task, parentTaskId);
+}
+
 internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<CreateTask, TaskView>, IRequestHandler<GetTask, TaskView>, IRequestHandler<EditTask, TaskView>,
     IRequestHandler<SetTaskStatus, TaskView>, IRequestHandler<MoveTask, TaskView>, IRequestHandler<DeleteTask, Unit>,
@@ -82,7 +97,7 @@ internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurr
         var (id, user) = (WorkIds.New(), current.UserId());
         var task = await Project(request.ProjectId).AddTaskAsync(new NewTask(id, request.Name, request.Description, request.ParentTaskId,
             request.PlannedStart, request.PlannedEnd, user));
-        await sender.Send(new RegisterSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Task, id), request.Check.Target, user), cancellationToken);
+        await sender.RegisterAsync(Secured.InProject(request.ProjectId, ObjectType.Task, id), TaskPlace.Of(request.ProjectId, request.ParentTaskId), user, cancellationToken);
         return task;
     }
 
@@ -90,7 +105,7 @@ internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurr
         await Project(request.ProjectId).FindTaskAsync(request.TaskId) ?? throw new NotFoundException($"Task '{request.TaskId}'");
 
     public Task<TaskView> Handle(EditTask request, CancellationToken cancellationToken) =>
-        Project(request.ProjectId).EditTaskAsync(request.TaskId, new TaskDetails(request.Name, request.Description, request.PlannedStart, request.PlannedEnd));
+        Project(request.ProjectId).EditTaskAsync(request.TaskId, request.Name, request.Description, request.PlannedStart, request.PlannedEnd);
 
     public Task<TaskView> Handle(SetTaskStatus request, CancellationToken cancellationToken) =>
         Project(request.ProjectId).SetTaskStatusAsync(request.TaskId, request.Status, current.UserId());
@@ -104,8 +119,8 @@ internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurr
         var task = target == request.ProjectId
             ? await Project(target).MoveTaskAsync(request.TaskId, request.ParentTaskId)
             : await MoveToProjectAsync(request, target);
-        var newParent = task.ParentTaskId is null ? Secured.Project(target) : Secured.InProject(target, ObjectType.Task, task.ParentTaskId);
-        await sender.Send(new MoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Task, request.TaskId), newParent), cancellationToken);
+        await sender.Send(new MoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Task, request.TaskId), TaskPlace.Of(target, task.ParentTaskId)),
+            cancellationToken);
         return task;
     }
 

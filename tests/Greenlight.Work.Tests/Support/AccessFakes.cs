@@ -9,8 +9,26 @@ namespace Greenlight.Work.Tests.Support;
 public sealed class AccessLog
 {
     private readonly ConcurrentQueue<object> _sent = new();
+    private readonly ConcurrentQueue<Func<object, bool>> _failures = new();
 
-    public void Add(object request) => _sent.Enqueue(request);
+    private void Add(object request) => _sent.Enqueue(request);
+
+    /// <summary>
+    /// The next request matching is not taken: its handler throws as when the host holding the Access module's grain
+    /// stopped (the request answers 503), after Work's write.
+    /// </summary>
+    public void FailOnce<T>(Func<T, bool> match)
+    {
+        var failed = 0;
+        _failures.Enqueue(request => request is T sent && match(sent) && Interlocked.Exchange(ref failed, 1) == 0);
+    }
+
+    /// <summary>Records the request, or throws if it is one to fail.</summary>
+    public void Take(object request)
+    {
+        if (_failures.Any(fails => fails(request))) throw new TimeoutException($"{request.GetType().Name} was lost, as on a host that stopped.");
+        Add(request);
+    }
 
     public IReadOnlyList<T> Sent<T>() => [.. _sent.OfType<T>()];
 
@@ -25,7 +43,7 @@ public sealed class RecordAccessRequest<TRequest>(AccessLog log) : IRequestHandl
 {
     public Task<Unit> Handle(TRequest request, CancellationToken cancellationToken)
     {
-        log.Add(request!);
+        log.Take(request!);
         return Unit.Task;
     }
 }

@@ -16,8 +16,9 @@ public sealed class WorkHost : IAsyncDisposable
     public const long MaxDocumentBytes = 100_000;
     public const int ChunkBytes = 8 * 1024;
 
-    private WorkHost(TestHost host, AccessLog access, NotificationLog notifications, string sqlitePath, string adminToken) =>
-        (Host, Access, Notifications, SqlitePath, AdminToken, Admin) = (host, access, notifications, sqlitePath, adminToken, host.Client(adminToken));
+    private WorkHost(TestHost host, AccessLog access, NotificationLog notifications, string sqlitePath, string adminToken, string spoolDirectory) =>
+        (Host, Access, Notifications, SqlitePath, AdminToken, Admin, SpoolDirectory) =
+        (host, access, notifications, sqlitePath, adminToken, host.Client(adminToken), spoolDirectory);
 
     public TestHost Host { get; }
     public AccessLog Access { get; }
@@ -25,6 +26,9 @@ public sealed class WorkHost : IAsyncDisposable
     public string SqlitePath { get; }
     public string AdminToken { get; }
     public HttpClient Admin { get; }
+
+    /// <summary>Where this host's uploads wait until they are all in (<c>Work:UploadSpoolDirectory</c>).</summary>
+    public string SpoolDirectory { get; }
 
     /// <param name="restartOf">A stopped host whose SQLite store (and administrator, and logs) this one takes over.</param>
     /// <param name="services">More registrations, e.g. projections that fail or wait.</param>
@@ -34,11 +38,13 @@ public sealed class WorkHost : IAsyncDisposable
     {
         var (access, notifications) = (restartOf?.Access ?? new AccessLog(), restartOf?.Notifications ?? new NotificationLog());
         var sqlitePath = restartOf?.SqlitePath ?? Path.Combine(TestPaths.NewTemporaryDirectory(), "work.db");
+        var spoolDirectory = TestPaths.NewTemporaryDirectory();
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Storage:SqlitePath"] = sqlitePath,
             ["Work:MaxDocumentBytes"] = MaxDocumentBytes.ToString(),
             ["Work:DocumentChunkBytes"] = ChunkBytes.ToString(),
+            ["Work:UploadSpoolDirectory"] = spoolDirectory,
         };
         if (postgres is not null) all["Storage:PostgreSql"] = postgres;
         if (restartOf is not null) all["GREENLIGHT_BOOTSTRAP_TOKEN"] = restartOf.AdminToken;
@@ -48,7 +54,7 @@ public sealed class WorkHost : IAsyncDisposable
             NotificationLog.Register(registrations, notifications);
             services?.Invoke(registrations);
         });
-        return new WorkHost(host, access, notifications, sqlitePath, restartOf?.AdminToken ?? host.AdminToken);
+        return new WorkHost(host, access, notifications, sqlitePath, restartOf?.AdminToken ?? host.AdminToken, spoolDirectory);
     }
 
     /// <summary>Sends a module request as another module would, from a background scope.</summary>
