@@ -71,16 +71,19 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         var (viewerId, viewer) = await Review.UserAsync("vic");
         var (project, document) = await ProjectWithDocumentAsync();
         var other = await Review.DocumentAsync(project, "banner.pdf");
-        var body = Approval(Path(Stage("Legal", [Approver(viewerId)])));
+        var (approverId, _) = await Review.ViewerAsync("abel", document, other);
+        var body = Approval(Path(Stage("Legal", [Approver(approverId)])));
 
         await (await Review.StartApprovalAsync(project, document, body, viewer)).AssertProblemAsync(HttpStatusCode.NotFound, "no rights at all");
         Review.Access.Grant(viewerId, document, Permission.View);
         await (await Review.StartApprovalAsync(project, document, body, viewer)).AssertProblemAsync(HttpStatusCode.Forbidden, "View is not Manage");
         Review.Access.Grant(viewerId, document, Permission.Manage);
-        var withOther = new { paths = new[] { new { stages = new[] { Stage("Legal", [Approver(viewerId)]) } } }, otherDocumentIds = new[] { other } };
+        var withOther = new { paths = new[] { new { stages = new[] { Stage("Legal", [Approver(approverId)]) } } }, otherDocumentIds = new[] { other } };
+        await (await Review.StartApprovalAsync(project, document, withOther, viewer)).AssertProblemAsync(HttpStatusCode.NotFound, "no rights on the other");
+        Review.Access.Grant(viewerId, other, Permission.View);
         await (await Review.StartApprovalAsync(project, document, withOther, viewer)).AssertProblemAsync(HttpStatusCode.Forbidden, "no Manage on the other");
 
-        var set = await (await Review.StartApprovalAsync(project, document, new { withOther.paths, otherDocumentIds = new[] { other } })).ReadSuccessAsync<ApprovalView>();
+        var set = await (await Review.StartApprovalAsync(project, document, withOther)).ReadSuccessAsync<ApprovalView>();
         Assert.Equal([document, other], set.DocumentIds);
         await (await Review.StartApprovalAsync(project, other, body)).AssertProblemAsync(HttpStatusCode.Conflict, "the document is under an open approval");
     }
@@ -111,10 +114,11 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
     public async Task One_person_may_sit_on_two_stages_of_one_path_directly_and_through_a_team()
     {
         var (project, document) = await ProjectWithDocumentAsync();
+        var (u1, u2, u3) = ((await Review.ViewerAsync("u1", document)).Id, (await Review.ViewerAsync("u2", document)).Id, (await Review.ViewerAsync("u3", document)).Id);
         var team = $"team-{Guid.NewGuid():N}";
-        Review.Access.Teams[team] = ["u1", "u2"];
+        Review.Access.Teams[team] = [u1, u2];
 
-        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("A", [Approver("u1")]), Stage("B", [Team(team)])), Path(Stage("C", [Approver("u3")]))));
+        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("A", [Approver(u1)]), Stage("B", [Team(team)])), Path(Stage("C", [Approver(u3)]))));
 
         Assert.Equal(2, approval.Paths.Count);
     }
@@ -128,7 +132,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         var (viewerId, viewer) = await Review.UserAsync("vic");
         var (project, document) = await ProjectWithDocumentAsync();
         Review.Access.Grant(managerId, document, Permission.Manage);
-        Review.Access.Grant(viewerId, document, Permission.View);
+        foreach (var user in new[] { viewerId, openId, laterId }) Review.Access.Grant(user, document, Permission.View);
         var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(openId)]), Stage("Board", [Approver(laterId)]))));
         var edit = $"/api/v1/approvals/{approval.Id}";
 
@@ -151,9 +155,11 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         var (outsiderId, outsider) = await Review.UserAsync("otto", License.External);
         var (bystanderId, bystander) = await Review.UserAsync("bea", License.Contributor);
         var (project, document) = await ProjectWithDocumentAsync();
+        Review.Access.Grant(outsiderId, document, Permission.View);
         var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(outsiderId)]))));
+        Review.Access.Grant(outsiderId, document, Permission.None);
 
-        await (await ReviewHost.DecideAsync(outsider, approval.Id, Decision.Approved)).AssertProblemAsync(HttpStatusCode.NotFound, "not shared with them");
+        await (await ReviewHost.DecideAsync(outsider, approval.Id, Decision.Approved)).AssertProblemAsync(HttpStatusCode.NotFound, "no longer shared with them");
         Review.Access.Grant(bystanderId, document, Permission.View);
         await (await ReviewHost.DecideAsync(bystander, approval.Id, Decision.Approved)).AssertProblemAsync(HttpStatusCode.Forbidden, "not a participant");
         await (await bystander.PostAsJsonAsync($"/api/v1/approvals/{approval.Id}/decisions", new { decision = "Maybe" })).AssertProblemAsync(HttpStatusCode.BadRequest);

@@ -15,9 +15,9 @@ public sealed class ReminderTests
     {
         await using var own = await OwnReviewHost.StartAsync(onPostgres);
         var (first, clock) = (own.Review, own.Clock);
-        var (approverId, _) = await first.UserAsync("rex");
         var project = await first.ProjectAsync();
         var document = await first.DocumentAsync(project);
+        var (approverId, _) = await first.ViewerAsync("rex", document);
         var due = clock.GetUtcNow().AddDays(5);
         var approval = await first.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(approverId)], dueAt: due))));
         await first.EmailsToAsync(approverId, 1);
@@ -73,6 +73,8 @@ public sealed class ReminderTests
         var poster = await review.DocumentAsync(project, "poster.pdf");
         var flyer = await review.DocumentAsync(project, "flyer.pdf");
         review.Access.Grant(copyId, flyer, Permission.View);
+        review.Access.Grant(printerId, poster, Permission.View);
+        review.Access.Grant(layoutId, flyer, Permission.View);
         var start = clock.GetUtcNow(); // a Monday, 09:00
         var print = await review.ApprovalAsync(project, poster, Approval(Path(Stage("Print", [Approver(printerId)], dueAt: start.AddDays(5)))));
         var layout = await review.ApprovalAsync(project, flyer, Approval(Path(Stage("Copy", [Approver(copyId)]), Stage("Layout", [Approver(layoutId)], dueInWorkdays: 2))));

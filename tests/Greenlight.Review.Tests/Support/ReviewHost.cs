@@ -64,6 +64,14 @@ public sealed class ReviewHost : IAsyncDisposable
         return (id, Host.Client(issued.Token));
     }
 
+    /// <summary>A Standard user with a token of their own who may view the documents, as every participant must.</summary>
+    public async Task<(string Id, HttpClient Client)> ViewerAsync(string name, params string[] documents)
+    {
+        var user = await UserAsync(name);
+        foreach (var document in documents) Access.Grant(user.Id, document, Permission.View);
+        return user;
+    }
+
     public async Task<string> ProjectAsync(string name = "Campaign") =>
         (await (await Admin.PostAsJsonAsync("/api/v1/projects", new { name })).ReadSuccessAsync<ProjectView>()).Id;
 

@@ -36,6 +36,8 @@ public sealed class TemplateTests(ReviewHostFixture fixture) : SharedHostTests(f
         var (first, second) = (await Review.DocumentAsync(project, "cut-1.mp4"), await Review.DocumentAsync(project, "cut-2.mp4"));
         Review.Access.Grant(approverId, first, Permission.View);
         Review.Access.Grant(approverId, second, Permission.View);
+        Review.Access.Grant(coordinatorId, first, Permission.Manage);
+        Review.Access.Grant(coordinatorId, second, Permission.Manage);
         var template = await (await Review.Admin.PostAsJsonAsync("/api/v1/approval-templates",
             new { name = $"Video {Guid.NewGuid():N}", message = "Final cut", stages = new[] { Stage("Producer", [Approver(approverId)], dueInWorkdays: 2) } }, Json.Options))
             .ReadSuccessAsync<TemplateView>();
