@@ -18,6 +18,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         Assert.Contains("Approval stage open: Legal", (await Review.EmailsToAsync(approverId, 1))[0].Subject);
         var waiting = Assert.Single(await approver.GetSuccessAsync<List<WaitingItem>>("/api/v1/me/approvals"));
         Assert.Equal((approval.Id, ParticipantRole.Approver, false), (waiting.ApprovalId, waiting.Role, waiting.Overdue));
+        Assert.Equal([new ApprovalDocument(document, "poster.pdf")], waiting.Documents);
         await Eventually.HoldsAsync(async () => (await Review.GetProjectAsync(project)).OpenApprovals == 1, "the project counts the open approval");
 
         var decided = await (await ReviewHost.DecideAsync(approver, approval.Id, Decision.Approved, "Fine")).ReadSuccessAsync<ApprovalView>();
@@ -26,6 +27,41 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         Assert.Equal(StageStatus.Completed, decided.Paths[0].Stages[0].Status);
         Assert.Empty(await approver.GetSuccessAsync<List<WaitingItem>>("/api/v1/me/approvals"));
         await Eventually.HoldsAsync(async () => (await Review.GetProjectAsync(project)).OpenApprovals == 0, "the project no longer counts it");
+    }
+
+    [Fact]
+    public async Task An_email_names_the_documents_project_stage_and_due_date_and_links_to_them()
+    {
+        var project = await Review.ProjectAsync("Spring launch");
+        var poster = await Review.DocumentAsync(project, "poster.pdf");
+        var banner = await Review.DocumentAsync(project, "banner.pdf");
+        var (approverId, approver) = await Review.ViewerAsync("emma", poster, banner);
+        var due = new DateTimeOffset(2026, 3, 6, 17, 30, 0, TimeSpan.Zero);
+
+        var approval = await Review.ApprovalAsync(project, poster, new { otherDocumentIds = new[] { banner }, paths = new[] { new { stages = new[] { Stage("Legal", [Approver(approverId)], dueAt: due) } } } });
+
+        var email = Assert.Single(await Review.EmailsToAsync(approverId, 1));
+        Assert.Equal("Approval stage open: Legal (poster.pdf, banner.pdf in Spring launch)", email.Subject);
+        var body = email.TextBody!;
+        Assert.DoesNotContain($"Approval {approval.Id} in project {project}", body);
+        foreach (var expected in new[]
+                 {
+                     "Documents: poster.pdf, banner.pdf", "Project: Spring launch", "Stage: Legal, due Friday 6 March 2026, 17:30 UTC",
+                     $"Open the approval: {ReviewHost.PublicUrl}api/v1/approvals/{approval.Id}",
+                     $"poster.pdf: {ReviewHost.PublicUrl}api/v1/projects/{project}/documents/{poster}",
+                     $"banner.pdf: {ReviewHost.PublicUrl}api/v1/projects/{project}/documents/{banner}",
+                     $"Spring launch: {ReviewHost.PublicUrl}api/v1/projects/{project}",
+                 })
+            Assert.Contains(expected, body);
+        Assert.Equal([new ApprovalDocument(poster, "poster.pdf"), new ApprovalDocument(banner, "banner.pdf")],
+            Assert.Single(await approver.GetSuccessAsync<List<WaitingItem>>("/api/v1/me/approvals")).Documents);
+    }
+
+    [Fact]
+    public void Without_a_public_url_links_are_the_apis_paths_on_the_host()
+    {
+        Assert.Equal("/api/v1/approvals/a1", new ReviewLinks(null).Approval("a1"));
+        Assert.Equal("https://example.test/api/v1/projects/p1/documents/d1", new ReviewLinks(new Uri("https://example.test")).Document("p1", "d1"));
     }
 
     [Fact]
