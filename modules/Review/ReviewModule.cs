@@ -19,6 +19,8 @@ public sealed class ReviewModule : IModule
         var section = configuration.GetSection(ReviewOptions.Section);
         services.AddOptions<ReviewOptions>().Bind(section)
             .Validate(o => o.ReminderPeriod > TimeSpan.Zero, $"{ReviewOptions.Section}:{nameof(ReviewOptions.ReminderPeriod)} must be longer than zero.")
+            .Validate(o => o.PublicUrl is null or { IsAbsoluteUri: true, Scheme: "https" or "http" },
+                $"{ReviewOptions.Section}:{nameof(ReviewOptions.PublicUrl)} must be an absolute http or https URL.")
             .ValidateOnStart();
         // Orleans refuses a reminder period below its minimum: a shorter one set here lowers it, as Grains:RedeliveryPeriod does.
         var reminderPeriod = (section.Get<ReviewOptions>() ?? new ReviewOptions()).ReminderPeriod;

@@ -12,4 +12,10 @@ public sealed class ReviewOptions
     /// period (one minute), it lowers that minimum.
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Where users reach this Greenlight (such as <c>https://greenlight.example.com/</c>): emails link to approvals,
+    /// documents and projects under it. Without it they carry the API's paths relative to the host.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
 }

@@ -14,10 +14,13 @@ public sealed record Act([property: Id(0)] string UserId, [property: Id(1)] Even
 
 /// <param name="DocumentVersions">The current version of each document: the version this first round decides on.</param>
 /// <param name="TeamMembers">The members of every team among the participants, looked up when the approval starts.</param>
+/// <param name="ProjectName">The project's name now, for the emails.</param>
+/// <param name="DocumentNames">Each document's name now, for the emails and My approvals.</param>
 [GenerateSerializer, Immutable, Alias("review.new-approval")]
 public sealed record NewApproval(
     [property: Id(0)] string ProjectId, [property: Id(1)] string? GroupId, [property: Id(2)] IReadOnlyDictionary<string, int> DocumentVersions, [property: Id(3)] bool StoredInFrameio, [property: Id(4)] string? Message,
-    [property: Id(5)] IReadOnlyList<PathSpec> Paths, [property: Id(6)] IReadOnlyDictionary<string, IReadOnlyList<string>> TeamMembers, [property: Id(7)] Act By);
+    [property: Id(5)] IReadOnlyList<PathSpec> Paths, [property: Id(6)] IReadOnlyDictionary<string, IReadOnlyList<string>> TeamMembers, [property: Id(7)] Act By,
+    [property: Id(8)] string ProjectName, [property: Id(9)] IReadOnlyDictionary<string, string> DocumentNames);
 
 /// <summary>One grain per approval: its paths and stages, who decided what, its deadline reminders.</summary>
 [Alias("review.approval")]
@@ -42,15 +45,16 @@ public interface IApprovalGrain : IGrainWithStringKey
     Task<ApprovalView> CommentAsync(Act act, string text);
 
     /// <summary>A new message: the participants of the open stages get it again by email.</summary>
+    /// <remarks>An empty message removes it.</remarks>
     [Alias("edit-message")]
-    Task<ApprovalView> EditMessageAsync(Act act, string? message);
+    Task<ApprovalView> EditMessageAsync(Act act, string message);
 
     /// <summary>
     /// A new version of a document after Needs work: a new round (a revision) starts on <paramref name="versions"/>,
-    /// the current version of every document of the approval. No-op otherwise.
+    /// the current version of every document of the approval, named <paramref name="names"/> now. No-op otherwise.
     /// </summary>
     [Alias("start-revision")]
-    Task StartRevisionAsync(string documentId, IReadOnlyDictionary<string, int> versions, string uploadedBy);
+    Task StartRevisionAsync(string documentId, IReadOnlyDictionary<string, int> versions, IReadOnlyDictionary<string, string> names, string uploadedBy);
 
     /// <summary>Writes the approval's rows again from its state (events, its history, are kept as they are); false when there is no such approval.</summary>
     [Alias("rebuild-rows")]
@@ -86,12 +90,13 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
             Exists = true, ProjectId = approval.ProjectId, GroupId = approval.GroupId, DocumentIds = documentIds,
             DocumentVersions = new Dictionary<string, int>(approval.DocumentVersions),
             StoredInFrameio = approval.StoredInFrameio, Message = approval.Message, CreatedBy = approval.By.UserId, Source = approval.By.Source,
+            ProjectName = approval.ProjectName, DocumentNames = new Dictionary<string, string>(approval.DocumentNames),
             CreatedAt = Now, RoundStartedAt = Now,
             Paths = [.. approval.Paths.Select(p => new PathState { Stages = [.. p.Stages.Select(s => NewStage(s, approval.TeamMembers))] })],
         };
         RecordEvent("Created", approval.By, approval.Message);
         foreach (var later in State.Paths.SelectMany(p => p.Stages.Skip(1)))
-            Email(later.Participants, $"You are assigned to an approval stage: {later.Name}", "Assigned", "You will be told when your stage opens.");
+            Email(later.Participants, later, $"You are assigned to an approval stage: {later.Name}", "Assigned", "You will be told when your stage opens.");
         StartRound();
         await SaveAsync();
         return View();
@@ -129,23 +134,24 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
         return View();
     }
 
-    public async Task<ApprovalView> EditMessageAsync(Act act, string? message)
+    public async Task<ApprovalView> EditMessageAsync(Act act, string message)
     {
         EnsureExists();
-        State.Message = message;
+        State.Message = message.Length > 0 ? message : null;
         State.MessageEdits++;
         RecordEvent("MessageEdited", act, message);
         foreach (var (_, _, stage) in State.OpenStages())
-            Email(stage.Participants, $"The message of approval stage {stage.Name} was edited", $"message{State.MessageEdits}", "The message is now:");
+            Email(stage.Participants, stage, $"The message of approval stage {stage.Name} was edited", $"message{State.MessageEdits}", "The message was edited.");
         await SaveAsync();
         return View();
     }
 
-    public async Task StartRevisionAsync(string documentId, IReadOnlyDictionary<string, int> versions, string uploadedBy)
+    public async Task StartRevisionAsync(string documentId, IReadOnlyDictionary<string, int> versions, IReadOnlyDictionary<string, string> names, string uploadedBy)
     {
         if (!State.Exists || State.IsOpen || State.Status != ApprovalStatus.NeedsWork) return;
         State.Revisions++;
         State.DocumentVersions = new Dictionary<string, int>(versions);
+        State.DocumentNames = new Dictionary<string, string>(names);
         (State.CompletedAt, State.RoundStartedAt) = (null, Now);
         foreach (var stage in State.Paths.SelectMany(p => p.Stages))
         {
@@ -185,8 +191,8 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
         {
             if (DeadlineReminders.Due(stage, Now) is not { } kind) continue;
             stage.LastReminder = kind;
-            Email(stage.Participants.Where(p => !p.HasActed), DeadlineReminders.Subject(kind, stage.Name), DeadlineReminders.Key(State.Revisions, path, index, kind),
-                $"Due {stage.DueAt:u}. The deadline does not reject anything.");
+            Email(stage.Participants.Where(p => !p.HasActed), stage, DeadlineReminders.Subject(kind, stage.Name), DeadlineReminders.Key(State.Revisions, path, index, kind),
+                "The deadline does not reject anything: decide when you can.");
             RecordEvent("ReminderSent", Act.System, kind.ToString());
             sent = true;
         }
@@ -206,8 +212,7 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
         (stage.Status, stage.OpenedAt) = (StageStatus.Open, now);
         // Both from one reading of the clock: a reminder falling due as the stage opens is not sent.
         stage.DueAt = stage.AbsoluteDueAt ?? (stage.DueInWorkdays is { } days ? Workdays.Add(now, days) : null);
-        Email(stage.Participants, $"Approval stage open: {stage.Name}", $"r{State.Revisions}:p{path}:s{index}:open",
-            stage.DueAt is { } due ? $"Due {due:u}." : "No due date.");
+        Email(stage.Participants, stage, $"Approval stage open: {stage.Name}", $"r{State.Revisions}:p{path}:s{index}:open", "The stage waits for you.");
         RecordEvent("StageOpened", Act.System, stage.Name);
     }
 
@@ -271,9 +276,10 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
         Record(ReviewEventRecorded.Of(new ReviewEvent(Id, null, State.ProjectId, name, act.UserId, act.Source, Now, detail)));
 
     /// <summary>One email per person, recorded with the change that causes it; the key makes a repeated enqueue a no-op.</summary>
-    private void Email(IEnumerable<ParticipantState> participants, string subject, string key, string detail)
+    private void Email(IEnumerable<ParticipantState> participants, StageState stage, string what, string key, string detail)
     {
-        var body = $"{subject}\n\nApproval {Id} in project {State.ProjectId}.\n{detail}\n{State.Message}";
+        var subject = ApprovalEmails.Subject(what, State);
+        var body = ApprovalEmails.Body(subject, Id, State, stage, detail, new ReviewLinks(options.Value.PublicUrl));
         foreach (var user in participants.SelectMany(p => p.Recipients()).Distinct())
         {
             Record(new EmailDue(user, subject, body), new DeliveryOptions(null, $"review:{Id}:{key}:{user}"));

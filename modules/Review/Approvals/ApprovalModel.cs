@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Greenlight.Modules.Review.Approvals;
 
 public enum ParticipantKind { User, Team }
@@ -13,15 +15,19 @@ public enum StageStatus { Waiting, Open, Completed, Stopped }
 /// <summary>The system an event came from.</summary>
 public enum EventSource { Greenlight, Frameio }
 
+/// <summary>A user or a team on a stage. Kind and role are required: a missing one is refused, never taken as its first value.</summary>
 [GenerateSerializer, Immutable, Alias("review.participant-spec")]
-public sealed record ParticipantSpec([property: Id(0)] ParticipantKind Kind, [property: Id(1)] string Id, [property: Id(2)] ParticipantRole Role);
+public sealed record ParticipantSpec([property: Id(0), JsonRequired] ParticipantKind Kind, [property: Id(1)] string Id, [property: Id(2), JsonRequired] ParticipantRole Role);
 
 /// <summary>
 /// One stage as asked for. Only a path's first stage may have an absolute <paramref name="DueAt"/>;
-/// <paramref name="DueInWorkdays"/> counts Monday to Friday from the moment the stage opens.
+/// <paramref name="DueInWorkdays"/> counts Monday to Friday from the moment the stage opens. Name and participants
+/// are required; the rest is optional (every approver decides, no due date).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("review.stage-spec")]
-public sealed record StageSpec([property: Id(0)] string Name, [property: Id(1)] IReadOnlyList<ParticipantSpec> Participants, [property: Id(2)] bool OnlyOneDecision, [property: Id(3)] DateTimeOffset? DueAt, [property: Id(4)] int? DueInWorkdays);
+public sealed record StageSpec(
+    [property: Id(0)] string Name, [property: Id(1)] IReadOnlyList<ParticipantSpec> Participants, [property: Id(2)] bool OnlyOneDecision = false,
+    [property: Id(3)] DateTimeOffset? DueAt = null, [property: Id(4)] int? DueInWorkdays = null);
 
 /// <summary>Stages that run in order; paths run in parallel.</summary>
 [GenerateSerializer, Immutable, Alias("review.path-spec")]
@@ -156,6 +162,12 @@ public sealed class ApprovalState : DurableState
     /// </summary>
     [Id(7)]
     public Dictionary<string, int> DocumentVersions { get; set; } = [];
+
+    /// <summary>The names of the project and documents when the current round started, for emails and My approvals.</summary>
+    [Id(18)]
+    public string ProjectName { get; set; } = "";
+    [Id(19)]
+    public Dictionary<string, string> DocumentNames { get; set; } = [];
 
     [Id(8)]
     public string CreatedBy { get; set; } = "";

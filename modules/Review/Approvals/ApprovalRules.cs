@@ -1,6 +1,9 @@
 namespace Greenlight.Modules.Review.Approvals;
 
-/// <summary>The rules approvals and templates share: stages, participants, the message.</summary>
+/// <summary>
+/// The rules approvals and templates share: stages, participants, the message. A required field may arrive as null
+/// (missing from the body, or null inside a list): each rule stops at its first failure, so nothing reads a null.
+/// </summary>
 internal static class ApprovalRules
 {
     public const int MessageLength = 500;
@@ -16,19 +19,19 @@ internal static class ApprovalRules
     /// <summary>Stages of one path: in order, only the first with an absolute due date.</summary>
     public static void MustBeStages<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IReadOnlyList<StageSpec>>> stages)
     {
-        validator.RuleFor(stages).NotEmpty().Must(s => s.Count <= MaxStages).WithMessage($"At most {MaxStages} stages.")
+        validator.RuleFor(stages).Cascade(CascadeMode.Stop).NotEmpty().Must(s => s.Count <= MaxStages).WithMessage($"At most {MaxStages} stages.")
             .Custom((list, context) =>
             {
                 // A failure's name is relative to the validator being run (a path's, inside an approval's).
                 var property = context.PropertyPath[(context.PropertyPath.LastIndexOf('.') + 1)..];
                 for (var i = 1; i < list.Count; i++)
                 {
-                    if (list[i].DueAt is not null)
+                    if (list[i]?.DueAt is not null)
                         context.AddFailure($"{property}[{i}].DueAt", "Only a path's first stage has an absolute due date; give later stages dueInWorkdays.");
                 }
             });
         var each = System.Linq.Expressions.Expression.Lambda<Func<T, IEnumerable<StageSpec>>>(stages.Body, stages.Parameters);
-        validator.RuleForEach(each).SetValidator(new StageValidator());
+        validator.RuleForEach(each).NotNull().SetValidator(new StageValidator());
     }
 }
 
@@ -36,10 +39,11 @@ internal sealed class StageValidator : AbstractValidator<StageSpec>
 {
     public StageValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(s => s.Name).NotEmpty().MaximumLength(200);
-        RuleFor(s => s.Participants).NotEmpty().Must(p => p.DistinctBy(x => (x.Kind, x.Id)).Count() == p.Count)
+        RuleFor(s => s.Participants).NotEmpty().Must(p => p.OfType<ParticipantSpec>().CountBy(x => (x.Kind, x.Id)).All(x => x.Value == 1))
             .WithMessage("A participant appears once in a stage.");
-        RuleForEach(s => s.Participants).ChildRules(p =>
+        RuleForEach(s => s.Participants).NotNull().ChildRules(p =>
         {
             p.RuleFor(x => x.Id).MustBeId();
             p.RuleFor(x => x.Kind).IsInEnum();

@@ -67,3 +67,24 @@ public sealed class ReviewTables() : PortableMigration("review-0001-approvals", 
         document_id TEXT PRIMARY KEY,
         project_id TEXT NOT NULL);
     """);
+
+/// <summary>
+/// The documents' names and order (My approvals shows them), the approvals report's roll-ups (maintained with every
+/// change of an approval by <see cref="ReviewRowProjections"/>; see <see cref="Metrics.ApprovalRollups"/>) and the index
+/// the report counts today's overdue approvals with. The roll-ups of approvals that existed before are built at the next
+/// start (the marker row asks for it).
+/// </summary>
+public sealed class ReviewReportTables() : PortableMigration("review-0002-report-rollups", $"""
+    ALTER TABLE review_approval_documents ADD COLUMN position INTEGER NULL;
+    ALTER TABLE review_approval_documents ADD COLUMN document_name TEXT NULL;
+    CREATE TABLE IF NOT EXISTS review_rollups (
+        scope TEXT NOT NULL,
+        week BIGINT NOT NULL,
+        measure TEXT NOT NULL,
+        bucket BIGINT NOT NULL,
+        value BIGINT NOT NULL,
+        PRIMARY KEY (scope, week, measure, bucket));
+    CREATE INDEX IF NOT EXISTS ix_review_approvals_open_due ON review_approvals (first_due_at) WHERE is_open = 1;
+    CREATE INDEX IF NOT EXISTS ix_review_approval_documents_approval ON review_approval_documents (approval_id);
+    INSERT INTO review_rollups (scope, week, measure, bucket, value) VALUES ('{Metrics.ApprovalRollups.RebuildScope}', 0, 'pending', 0, 1);
+    """);

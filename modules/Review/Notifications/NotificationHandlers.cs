@@ -37,7 +37,8 @@ internal sealed class RevisionHandler(IGrainFactory grains, IStore store, IMedia
             ORDER BY a.created_at DESC LIMIT 1
             """, ("d", notification.DocumentId), ("status", ApprovalStatus.NeedsWork.ToString()));
         if (approvalId is null || await grains.GetGrain<IApprovalGrain>(approvalId).FindAsync() is not { } approval) return;
-        var versions = await ApprovalStarter.CurrentVersionsAsync(sender, approval.ProjectId, approval.DocumentIds, cancellationToken);
-        await grains.GetGrain<IApprovalGrain>(approvalId).StartRevisionAsync(notification.DocumentId, versions, notification.UploadedBy);
+        var documents = await ApprovalStarter.CurrentDocumentsAsync(sender, approval.ProjectId, approval.DocumentIds, cancellationToken);
+        await grains.GetGrain<IApprovalGrain>(approvalId).StartRevisionAsync(notification.DocumentId,
+            documents.ToDictionary(d => d.Id, d => d.Versions.Max(v => v.Number)), documents.ToDictionary(d => d.Id, d => d.Name), notification.UploadedBy);
     }
 }

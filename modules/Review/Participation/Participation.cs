@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Greenlight.Modules.Review.Participation;
 
 // Decide, CompleteReview, Comment, GetApproval: any signed-in user may send them; their authorizer lets through
@@ -63,7 +65,8 @@ internal sealed class ParticipationHandlers(ViewableApprovals approvals, ICurren
 
 public sealed class ParticipationEndpoints : IEndpoints
 {
-    public sealed record DecisionBody(Decision Decision, string? Comment);
+    /// <param name="Decision">Required, by name: a body without it records nothing (never a default decision).</param>
+    public sealed record DecisionBody([property: JsonRequired] Decision Decision, string? Comment = null);
 
     public sealed record CommentBody(string Text);
 

@@ -71,9 +71,11 @@ public sealed class SetExperienceManagerConnectionValidator : AbstractValidator<
 {
     public SetExperienceManagerConnectionValidator()
     {
-        RuleFor(r => r.BaseUrl).NotNull().Must(u => u is { IsAbsoluteUri: true } && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
+        RuleFor(r => r.BaseUrl).Cascade(CascadeMode.Stop).NotNull().Must(u => u is { IsAbsoluteUri: true } && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
             .WithMessage("'Base Url' must be an absolute http or https URL.");
-        RuleFor(r => r.Token).NotEmpty().MinimumLength(8).MaximumLength(8192);
+        // It travels in an HTTP header: control characters or non-ASCII ones could not be sent.
+        RuleFor(r => r.Token).Cascade(CascadeMode.Stop).NotEmpty().MinimumLength(8).MaximumLength(8192)
+            .Matches("^[\\x21-\\x7E]+$").WithMessage("'Token' must be printable ASCII without spaces.");
     }
 }
 
@@ -98,13 +100,13 @@ internal sealed class ConnectionHandlers(IGrainFactory grains, ISecretProtector 
 
 public sealed class ConnectionEndpoints : IEndpoints
 {
-    public sealed record Body(Uri? BaseUrl, string? Token);
+    public sealed record Body(Uri BaseUrl, string Token);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var connection = api.MapGroup("/admin/experience-manager/connection").WithTags("Experience Manager");
         connection.MapPut("/", async Task<Ok<ConnectionView>> (IMediator sender, Body body, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetExperienceManagerConnection(body.BaseUrl, body.Token ?? ""), ct)))
+            TypedResults.Ok(await sender.Send(new SetExperienceManagerConnection(body.BaseUrl, body.Token), ct)))
             .WithName("SetExperienceManagerConnection").WithSummary("The token is kept encrypted and never returned; the answer shows its last four characters.");
         connection.MapGet("/", async Task<Ok<ConnectionView>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetExperienceManagerConnection(), ct))).WithName("GetExperienceManagerConnection");

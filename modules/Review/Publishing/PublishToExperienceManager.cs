@@ -124,7 +124,7 @@ public sealed record GetPublication(string ApprovalId, string DocumentId) : IReq
 public sealed class PublishToExperienceManagerValidator : AbstractValidator<PublishToExperienceManager>
 {
     public PublishToExperienceManagerValidator() =>
-        RuleFor(r => r.FolderPath).NotEmpty().MaximumLength(1000).Must(IsDamPath).WithMessage("'Folder Path' must be a path below the DAM root, such as greenlight/spring.");
+        RuleFor(r => r.FolderPath).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(1000).Must(IsDamPath).WithMessage("'Folder Path' must be a path below the DAM root, such as greenlight/spring.");
 
     private static bool IsDamPath(string path)
     {
@@ -213,14 +213,14 @@ internal sealed class PublicationDueHandler(IGrainFactory grains, ISecretProtect
 
 public sealed class PublicationEndpoints : IEndpoints
 {
-    public sealed record Body(string? FolderPath);
+    public sealed record Body(string FolderPath);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var publication = api.MapGroup("/approvals/{approvalId}/documents/{documentId}/publication").WithTags("Experience Manager");
         publication.MapPost("/", async Task<Accepted<PublicationView>> (IMediator sender, string approvalId, string documentId, Body body, CancellationToken ct) =>
         {
-            var accepted = await sender.Send(new PublishToExperienceManager(approvalId, documentId, body.FolderPath ?? ""), ct);
+            var accepted = await sender.Send(new PublishToExperienceManager(approvalId, documentId, body.FolderPath), ct);
             return TypedResults.Accepted($"/api/v1/approvals/{approvalId}/documents/{documentId}/publication", accepted);
         }).WithName("PublishToExperienceManager").WithSummary("Sends the approved document to the folder: upload, then metadata, by a durable job.");
         publication.MapGet("/", async Task<Ok<PublicationView>> (IMediator sender, string approvalId, string documentId, CancellationToken ct) =>

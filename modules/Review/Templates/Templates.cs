@@ -59,10 +59,11 @@ public sealed class CreateTemplateValidator : AbstractValidator<CreateTemplate>
 {
     public CreateTemplateValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
         RuleFor(r => r.Message).MustBeMessage();
         this.MustBeStages(r => r.Stages);
-        RuleForEach(r => r.Stages).Must(s => s.DueAt is null).WithMessage("A template's stages are due in workdays (dueInWorkdays), never at a date.");
+        RuleForEach(r => r.Stages).Must(s => s?.DueAt is null).WithMessage("A template's stages are due in workdays (dueInWorkdays), never at a date.");
     }
 }
 
@@ -80,7 +81,7 @@ internal sealed class TemplateAuthorizer(IMediator sender) :
         DecideAsync(principal, cancellationToken);
 
     private async ValueTask<AccessDecision> DecideAsync(Principal principal, CancellationToken ct) =>
-        await sender.Send(new GetUserProfile(principal.UserId), ct) is { License: License.Standard } or { IsSystemAdministrator: true }
+        await sender.StartsApprovalsAsync(principal.UserId, ct)
             ? AccessDecision.Allow("Standard license")
             : AccessDecision.Deny("Approval templates are for users with a Standard license.");
 }
@@ -101,14 +102,14 @@ internal sealed class TemplateHandlers(IGrainFactory grains, ICurrentPrincipal c
 
 public sealed class TemplateEndpoints : IEndpoints
 {
-    public sealed record Body(string? Name, string? Message, IReadOnlyList<StageSpec>? Stages);
+    public sealed record Body(string Name, IReadOnlyList<StageSpec> Stages, string? Message = null);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var templates = api.MapGroup("/approval-templates").WithTags("Approval templates");
         templates.MapPost("/", async Task<Created<TemplateView>> (IMediator sender, Body body, CancellationToken ct) =>
         {
-            var created = await sender.Send(new CreateTemplate(body.Name ?? "", body.Message, body.Stages ?? []), ct);
+            var created = await sender.Send(new CreateTemplate(body.Name, body.Message, body.Stages), ct);
             return TypedResults.Created($"/api/v1/approval-templates/{created.Id}", created);
         }).WithName("CreateApprovalTemplate");
         templates.MapGet("/", async Task<Ok<IReadOnlyList<TemplateView>>> (IMediator sender, CancellationToken ct) =>

@@ -27,7 +27,7 @@ public sealed class MultiStageTests(ReviewHostFixture fixture) : SharedHostTests
         await (await ReviewHost.DecideAsync(b1.Client, approval.Id, Decision.NeedsWork, "Claims unsupported")).ReadSuccessAsync<ApprovalView>();
         await (await ReviewHost.DecideAsync(a1.Client, approval.Id, Decision.Approved)).ReadSuccessAsync<ApprovalView>();
         await (await ReviewHost.DecideAsync(a1.Client, approval.Id, Decision.NeedsWork)).AssertProblemAsync(HttpStatusCode.Forbidden, "a completed stage is locked");
-        Assert.Contains(await Review.EmailsToAsync(a2.Id, 2), m => m.Subject == "Approval stage open: Design");
+        Assert.Contains(await Review.EmailsToAsync(a2.Id, 2), m => m.Subject == "Approval stage open: Design (poster.pdf in Campaign)");
         var designDue = Assert.Single(await a2.Client.GetSuccessAsync<List<WaitingItem>>("/api/v1/me/approvals")).DueAt;
         Assert.Equal(Workdays.Add(Review.Clock.GetUtcNow(), 2), designDue);
         await (await ReviewHost.DecideAsync(a2.Client, approval.Id, Decision.Approved)).ReadSuccessAsync<ApprovalView>();
@@ -48,6 +48,8 @@ public sealed class MultiStageTests(ReviewHostFixture fixture) : SharedHostTests
         var project = await Review.ProjectAsync();
         var later = await Review.DocumentAsync(project, "later.pdf");
         var overdue = await Review.DocumentAsync(project, "overdue.pdf");
+        Review.Access.Grant(userId, later, Permission.View);
+        Review.Access.Grant(userId, overdue, Permission.View);
         var now = Review.Clock.GetUtcNow();
         var first = await Review.ApprovalAsync(project, later, Approval(Path(Stage("Later", [Approver(userId)], dueAt: now.AddDays(5)))));
         var second = await Review.ApprovalAsync(project, overdue, Approval(Path(Stage("Overdue", [Reviewer(userId)], dueAt: now.AddHours(-1)))));

@@ -18,6 +18,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         Assert.Contains("Approval stage open: Legal", (await Review.EmailsToAsync(approverId, 1))[0].Subject);
         var waiting = Assert.Single(await approver.GetSuccessAsync<List<WaitingItem>>("/api/v1/me/approvals"));
         Assert.Equal((approval.Id, ParticipantRole.Approver, false), (waiting.ApprovalId, waiting.Role, waiting.Overdue));
+        Assert.Equal([new ApprovalDocument(document, "poster.pdf")], waiting.Documents);
         await Eventually.HoldsAsync(async () => (await Review.GetProjectAsync(project)).OpenApprovals == 1, "the project counts the open approval");
 
         var decided = await (await ReviewHost.DecideAsync(approver, approval.Id, Decision.Approved, "Fine")).ReadSuccessAsync<ApprovalView>();
@@ -26,6 +27,41 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         Assert.Equal(StageStatus.Completed, decided.Paths[0].Stages[0].Status);
         Assert.Empty(await approver.GetSuccessAsync<List<WaitingItem>>("/api/v1/me/approvals"));
         await Eventually.HoldsAsync(async () => (await Review.GetProjectAsync(project)).OpenApprovals == 0, "the project no longer counts it");
+    }
+
+    [Fact]
+    public async Task An_email_names_the_documents_project_stage_and_due_date_and_links_to_them()
+    {
+        var project = await Review.ProjectAsync("Spring launch");
+        var poster = await Review.DocumentAsync(project, "poster.pdf");
+        var banner = await Review.DocumentAsync(project, "banner.pdf");
+        var (approverId, approver) = await Review.ViewerAsync("emma", poster, banner);
+        var due = new DateTimeOffset(2026, 3, 6, 17, 30, 0, TimeSpan.Zero);
+
+        var approval = await Review.ApprovalAsync(project, poster, new { otherDocumentIds = new[] { banner }, paths = new[] { new { stages = new[] { Stage("Legal", [Approver(approverId)], dueAt: due) } } } });
+
+        var email = Assert.Single(await Review.EmailsToAsync(approverId, 1));
+        Assert.Equal("Approval stage open: Legal (poster.pdf, banner.pdf in Spring launch)", email.Subject);
+        var body = email.TextBody!;
+        Assert.DoesNotContain($"Approval {approval.Id} in project {project}", body);
+        foreach (var expected in new[]
+                 {
+                     "Documents: poster.pdf, banner.pdf", "Project: Spring launch", "Stage: Legal, due Friday 6 March 2026, 17:30 UTC",
+                     $"Open the approval: {ReviewHost.PublicUrl}api/v1/approvals/{approval.Id}",
+                     $"poster.pdf: {ReviewHost.PublicUrl}api/v1/projects/{project}/documents/{poster}",
+                     $"banner.pdf: {ReviewHost.PublicUrl}api/v1/projects/{project}/documents/{banner}",
+                     $"Spring launch: {ReviewHost.PublicUrl}api/v1/projects/{project}",
+                 })
+            Assert.Contains(expected, body);
+        Assert.Equal([new ApprovalDocument(poster, "poster.pdf"), new ApprovalDocument(banner, "banner.pdf")],
+            Assert.Single(await approver.GetSuccessAsync<List<WaitingItem>>("/api/v1/me/approvals")).Documents);
+    }
+
+    [Fact]
+    public void Without_a_public_url_links_are_the_apis_paths_on_the_host()
+    {
+        Assert.Equal("/api/v1/approvals/a1", new ReviewLinks(null).Approval("a1"));
+        Assert.Equal("https://example.test/api/v1/projects/p1/documents/d1", new ReviewLinks(new Uri("https://example.test")).Document("p1", "d1"));
     }
 
     [Fact]
@@ -71,16 +107,19 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         var (viewerId, viewer) = await Review.UserAsync("vic");
         var (project, document) = await ProjectWithDocumentAsync();
         var other = await Review.DocumentAsync(project, "banner.pdf");
-        var body = Approval(Path(Stage("Legal", [Approver(viewerId)])));
+        var (approverId, _) = await Review.ViewerAsync("abel", document, other);
+        var body = Approval(Path(Stage("Legal", [Approver(approverId)])));
 
         await (await Review.StartApprovalAsync(project, document, body, viewer)).AssertProblemAsync(HttpStatusCode.NotFound, "no rights at all");
         Review.Access.Grant(viewerId, document, Permission.View);
         await (await Review.StartApprovalAsync(project, document, body, viewer)).AssertProblemAsync(HttpStatusCode.Forbidden, "View is not Manage");
         Review.Access.Grant(viewerId, document, Permission.Manage);
-        var withOther = new { paths = new[] { new { stages = new[] { Stage("Legal", [Approver(viewerId)]) } } }, otherDocumentIds = new[] { other } };
+        var withOther = new { paths = new[] { new { stages = new[] { Stage("Legal", [Approver(approverId)]) } } }, otherDocumentIds = new[] { other } };
+        await (await Review.StartApprovalAsync(project, document, withOther, viewer)).AssertProblemAsync(HttpStatusCode.NotFound, "no rights on the other");
+        Review.Access.Grant(viewerId, other, Permission.View);
         await (await Review.StartApprovalAsync(project, document, withOther, viewer)).AssertProblemAsync(HttpStatusCode.Forbidden, "no Manage on the other");
 
-        var set = await (await Review.StartApprovalAsync(project, document, new { withOther.paths, otherDocumentIds = new[] { other } })).ReadSuccessAsync<ApprovalView>();
+        var set = await (await Review.StartApprovalAsync(project, document, withOther)).ReadSuccessAsync<ApprovalView>();
         Assert.Equal([document, other], set.DocumentIds);
         await (await Review.StartApprovalAsync(project, other, body)).AssertProblemAsync(HttpStatusCode.Conflict, "the document is under an open approval");
     }
@@ -111,10 +150,11 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
     public async Task One_person_may_sit_on_two_stages_of_one_path_directly_and_through_a_team()
     {
         var (project, document) = await ProjectWithDocumentAsync();
+        var (u1, u2, u3) = ((await Review.ViewerAsync("u1", document)).Id, (await Review.ViewerAsync("u2", document)).Id, (await Review.ViewerAsync("u3", document)).Id);
         var team = $"team-{Guid.NewGuid():N}";
-        Review.Access.Teams[team] = ["u1", "u2"];
+        Review.Access.Teams[team] = [u1, u2];
 
-        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("A", [Approver("u1")]), Stage("B", [Team(team)])), Path(Stage("C", [Approver("u3")]))));
+        var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("A", [Approver(u1)]), Stage("B", [Team(team)])), Path(Stage("C", [Approver(u3)]))));
 
         Assert.Equal(2, approval.Paths.Count);
     }
@@ -128,7 +168,7 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         var (viewerId, viewer) = await Review.UserAsync("vic");
         var (project, document) = await ProjectWithDocumentAsync();
         Review.Access.Grant(managerId, document, Permission.Manage);
-        Review.Access.Grant(viewerId, document, Permission.View);
+        foreach (var user in new[] { viewerId, openId, laterId }) Review.Access.Grant(user, document, Permission.View);
         var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(openId)]), Stage("Board", [Approver(laterId)]))));
         var edit = $"/api/v1/approvals/{approval.Id}";
 
@@ -151,9 +191,11 @@ public sealed class SingleStageTests(ReviewHostFixture fixture) : SharedHostTest
         var (outsiderId, outsider) = await Review.UserAsync("otto", License.External);
         var (bystanderId, bystander) = await Review.UserAsync("bea", License.Contributor);
         var (project, document) = await ProjectWithDocumentAsync();
+        Review.Access.Grant(outsiderId, document, Permission.View);
         var approval = await Review.ApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(outsiderId)]))));
+        Review.Access.Grant(outsiderId, document, Permission.None);
 
-        await (await ReviewHost.DecideAsync(outsider, approval.Id, Decision.Approved)).AssertProblemAsync(HttpStatusCode.NotFound, "not shared with them");
+        await (await ReviewHost.DecideAsync(outsider, approval.Id, Decision.Approved)).AssertProblemAsync(HttpStatusCode.NotFound, "no longer shared with them");
         Review.Access.Grant(bystanderId, document, Permission.View);
         await (await ReviewHost.DecideAsync(bystander, approval.Id, Decision.Approved)).AssertProblemAsync(HttpStatusCode.Forbidden, "not a participant");
         await (await bystander.PostAsJsonAsync($"/api/v1/approvals/{approval.Id}/decisions", new { decision = "Maybe" })).AssertProblemAsync(HttpStatusCode.BadRequest);

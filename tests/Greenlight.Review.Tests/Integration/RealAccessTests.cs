@@ -6,7 +6,7 @@ namespace Greenlight.Review.Tests.Integration;
 public sealed class RealAccessTests
 {
     [Fact]
-    public async Task Contributors_and_external_users_decide_on_documents_shared_with_them()
+    public async Task Contributors_and_external_users_decide_on_documents_shared_with_them_and_no_one_else_is_named()
     {
         await using var smtp = SmtpSink.Start();
         await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
@@ -25,14 +25,16 @@ public sealed class RealAccessTests
         var body = Approval(Path(Stage("Sign-off", [Approver(contributor.Id), Approver(external.Id)])));
 
         await (await coordinator.Client.PostAsJsonAsync(approvals, body, Json.Options)).AssertProblemAsync(HttpStatusCode.NotFound, "cora cannot see it");
+        var refused = await (await host.Admin.PostAsJsonAsync(approvals, body, Json.Options)).AssertProblemAsync(HttpStatusCode.BadRequest, "neither may view it");
+        Assert.Equal(["paths[0].stages[0].participants[0]", "paths[0].stages[0].participants[1]"],
+            refused.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        foreach (var user in new[] { contributor.Id, external.Id })
+            (await host.Admin.PostAsJsonAsync($"/api/v1/access/objects/Project/{project.Id}/Document/{document.Id}/shares",
+                new { granteeKind = "User", granteeId = user, permission = "View" }, Json.Options)).EnsureSuccessStatusCode();
         var approval = await (await host.Admin.PostAsJsonAsync(approvals, body, Json.Options)).ReadSuccessAsync<ApprovalView>();
         await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(15));
         Assert.Contains(smtp.Messages, m => m.Recipients.Contains("carl@example.org"));
 
-        await (await Decide(external.Client, approval.Id)).AssertProblemAsync(HttpStatusCode.NotFound, "not shared with erin");
-        foreach (var user in new[] { contributor.Id, external.Id })
-            (await host.Admin.PostAsJsonAsync($"/api/v1/access/objects/Project/{project.Id}/Document/{document.Id}/shares",
-                new { granteeKind = "User", granteeId = user, permission = "View" }, Json.Options)).EnsureSuccessStatusCode();
         (await Decide(contributor.Client, approval.Id)).EnsureSuccessStatusCode();
         var decided = await (await Decide(external.Client, approval.Id)).ReadSuccessAsync<ApprovalView>();
 

@@ -92,10 +92,10 @@ public sealed class KilledHostTests(ITestOutputHelper output)
 
         Assert.Equal(
             [
-                ($"{AccessUsers.EmailOf("bruno")}", "Approval stage open: Brand"),
-                ($"{AccessUsers.EmailOf("bruno")}", "You are assigned to an approval stage: Brand"),
-                ($"{AccessUsers.EmailOf("lena")}", "Approval stage open: Legal"),
-                ($"{AccessUsers.EmailOf("lena")}", "The deadline of approval stage Legal is reached"),
+                ($"{AccessUsers.EmailOf("bruno")}", "Approval stage open: Brand (poster.pdf in Spring)"),
+                ($"{AccessUsers.EmailOf("bruno")}", "You are assigned to an approval stage: Brand (poster.pdf in Spring)"),
+                ($"{AccessUsers.EmailOf("lena")}", "Approval stage open: Legal (poster.pdf in Spring)"),
+                ($"{AccessUsers.EmailOf("lena")}", "The deadline of approval stage Legal is reached (poster.pdf in Spring)"),
             ],
             smtp.Messages.SelectMany(m => m.Recipients.Select(r => (r, m.Subject))).Order());
         Assert.Equal(ApprovalStatus.Approved, final.Status);

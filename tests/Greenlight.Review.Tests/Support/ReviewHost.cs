@@ -14,6 +14,9 @@ public sealed class ReviewHost : IAsyncDisposable
     private ReviewHost(TestHost host, FakeAccess access, SmtpSink smtp, ManualTimeProvider clock, string sqlitePath, string? postgres, HttpClient admin) =>
         (Host, Access, Smtp, Clock, SqlitePath, Postgres, Admin) = (host, access, smtp, clock, sqlitePath, postgres, admin);
 
+    /// <summary>Where the emails' links point (a path below the host, as behind a reverse proxy).</summary>
+    public const string PublicUrl = "https://greenlight.example.test/team/";
+
     public TestHost Host { get; }
     public FakeAccess Access { get; }
     public SmtpSink Smtp { get; }
@@ -37,6 +40,7 @@ public sealed class ReviewHost : IAsyncDisposable
             ["Email:From"] = "greenlight@example.test",
             // An approval with a reminder to send is woken every second, and sends what the test's clock says is due.
             ["Review:ReminderPeriod"] = "00:00:01",
+            ["Review:PublicUrl"] = PublicUrl,
         };
         if (postgres is not null) settings["Storage:PostgreSql"] = postgres;
         if (restartOf is not null) settings["GREENLIGHT_BOOTSTRAP_TOKEN"] = restartOf.Host.AdminToken;
@@ -62,6 +66,14 @@ public sealed class ReviewHost : IAsyncDisposable
         var tokens = Host.Services.GetRequiredService<ApiTokens>();
         var issued = await Host.Services.GetRequiredService<IStore>().InTransactionAsync(tx => tokens.CreateAsync(tx, id, "test"));
         return (id, Host.Client(issued.Token));
+    }
+
+    /// <summary>A Standard user with a token of their own who may view the documents, as every participant must.</summary>
+    public async Task<(string Id, HttpClient Client)> ViewerAsync(string name, params string[] documents)
+    {
+        var user = await UserAsync(name);
+        foreach (var document in documents) Access.Grant(user.Id, document, Permission.View);
+        return user;
     }
 
     public async Task<string> ProjectAsync(string name = "Campaign") =>

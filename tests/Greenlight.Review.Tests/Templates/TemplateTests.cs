@@ -36,6 +36,8 @@ public sealed class TemplateTests(ReviewHostFixture fixture) : SharedHostTests(f
         var (first, second) = (await Review.DocumentAsync(project, "cut-1.mp4"), await Review.DocumentAsync(project, "cut-2.mp4"));
         Review.Access.Grant(approverId, first, Permission.View);
         Review.Access.Grant(approverId, second, Permission.View);
+        Review.Access.Grant(coordinatorId, first, Permission.Manage);
+        Review.Access.Grant(coordinatorId, second, Permission.Manage);
         var template = await (await Review.Admin.PostAsJsonAsync("/api/v1/approval-templates",
             new { name = $"Video {Guid.NewGuid():N}", message = "Final cut", stages = new[] { Stage("Producer", [Approver(approverId)], dueInWorkdays: 2) } }, Json.Options))
             .ReadSuccessAsync<TemplateView>();
@@ -63,12 +65,39 @@ public sealed class TemplateTests(ReviewHostFixture fixture) : SharedHostTests(f
     public async Task Starting_an_approval_of_frameio_assets_needs_a_standard_license()
     {
         var (contributorId, contributor) = await Review.UserAsync("cleo", License.Contributor);
+        var (standardId, standard) = await Review.UserAsync("stella");
         var project = await Review.ProjectAsync();
         var document = await Review.DocumentAsync(project, "cut.mp4");
+        var (approverId, _) = await Review.ViewerAsync("abe", document);
         Review.Access.Grant(contributorId, document, Permission.Manage);
-        await Review.Host.SendAsSystemAsync(new StartReviewFromFrameio(project, [document], null, contributorId));
+        Review.Access.Grant(standardId, document, Permission.Manage);
+        var body = Approval(Path(Stage("Legal", [Approver(approverId)])));
 
-        await (await Review.StartApprovalAsync(project, document, Approval(Path(Stage("Legal", [Approver(contributorId)]))), contributor))
-            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Null(await Review.Host.SendAsSystemAsync(new StartReviewFromFrameio(project, [document], null, contributorId)));
+
+        var refused = await (await Review.StartApprovalAsync(project, document, body, contributor)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("Standard license", refused.GetProperty("detail").GetString());
+        var started = await (await Review.StartApprovalAsync(project, document, body, standard)).ReadSuccessAsync<ApprovalView>();
+        Assert.True(started.StoredInFrameio);
+    }
+
+    [Fact]
+    public async Task A_template_applied_to_assets_from_frameio_needs_a_standard_license_and_a_contributor_only_sends_them()
+    {
+        var (contributorId, _) = await Review.UserAsync("colm", License.Contributor);
+        var project = await Review.ProjectAsync();
+        var document = await Review.DocumentAsync(project, "cut.mp4");
+        var (approverId, _) = await Review.ViewerAsync("ana", document);
+        Review.Access.Grant(contributorId, document, Permission.Manage);
+        var template = await (await Review.Admin.PostAsJsonAsync("/api/v1/approval-templates",
+            new { name = $"Video {Guid.NewGuid():N}", stages = new[] { Stage("Producer", [Approver(approverId)]) } }, Json.Options)).ReadSuccessAsync<TemplateView>();
+
+        var refused = await Assert.ThrowsAsync<Greenlight.Kernel.Errors.ForbiddenException>(() =>
+            Review.Host.SendAsSystemAsync(new StartReviewFromFrameio(project, [document], template.Id, contributorId)));
+
+        Assert.Contains("Standard license", refused.Message);
+        Assert.Empty(await Review.Admin.GetSuccessAsync<List<EventView>>($"/api/v1/projects/{project}/documents/{document}/approval-events"));
+        Assert.Null(await Review.Host.SendAsSystemAsync(new StartReviewFromFrameio(project, [document], null, contributorId)));
+        Assert.Equal(["SentForReview"], (await Review.Admin.GetSuccessAsync<List<EventView>>($"/api/v1/projects/{project}/documents/{document}/approval-events")).Select(e => e.Event));
     }
 }

@@ -1,14 +1,15 @@
 namespace Greenlight.Modules.Review.Approvals.Edit;
 
 /// <summary>
-/// A new message for an approval (at most 500 characters): the participants of its open stages get it again by email.
-/// Needs what starting it needs: Manage on every document.
+/// A new message for an approval (at most 500 characters; empty removes it): the participants of its open stages get it
+/// again by email. Needs what starting it needs: Manage on every document. The message is required: a request without
+/// it is refused rather than taken as "no message".
 /// </summary>
-public sealed record EditApprovalMessage(string ApprovalId, string? Message) : IRequest<ApprovalView>, IAuthenticatedRequest;
+public sealed record EditApprovalMessage(string ApprovalId, string Message) : IRequest<ApprovalView>, IAuthenticatedRequest;
 
 public sealed class EditApprovalMessageValidator : AbstractValidator<EditApprovalMessage>
 {
-    public EditApprovalMessageValidator() => RuleFor(r => r.Message).MustBeMessage();
+    public EditApprovalMessageValidator() => RuleFor(r => r.Message).Cascade(CascadeMode.Stop).NotNull().MustBeMessage();
 }
 
 internal sealed class EditApprovalMessageAuthorizer(ViewableApprovals approvals) : IRequestAuthorizer<EditApprovalMessage>
@@ -25,11 +26,12 @@ internal sealed class EditApprovalMessageHandler(ViewableApprovals approvals, IC
 
 public sealed class EditApprovalMessageEndpoint : IEndpoints
 {
-    public sealed record Body(string? Message);
+    /// <param name="Message">Required; empty removes the message.</param>
+    public sealed record Body(string Message);
 
     public void MapEndpoints(IEndpointRouteBuilder api) =>
         api.MapGroup("/approvals/{approvalId}").WithTags("Approvals")
             .MapPatch("/", async Task<Ok<ApprovalView>> (IMediator sender, string approvalId, Body body, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new EditApprovalMessage(approvalId, body.Message), ct)))
-            .WithName("EditApprovalMessage").WithSummary("A new message, emailed again to the participants of the open stages.");
+            .WithName("EditApprovalMessage").WithSummary("Changes the message (the only field an approval lets change), emailed again to the participants of the open stages.");
 }
