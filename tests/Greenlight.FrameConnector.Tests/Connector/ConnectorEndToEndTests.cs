@@ -61,7 +61,7 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
 
         var sync = await Eventually.MatchesAsync(() => admin.GetSuccessAsync<ProjectSyncView>($"/api/v1/frameio/projects/{project.Id}"),
             s => s.Mirror.PendingSteps.Count == 0 && s.Mirror.Uploads.Count == 1 && s.Mirror.Members.Count == 2, TimeSpan.FromSeconds(20), "the mirror is complete");
-        Assert.Equal(ConnectionKeys.ForGroup(group), sync.ConnectionKey);
+        Assert.Equal(ConnectionKeys.For(group), sync.ConnectionKey);
         Assert.Contains($"group '{group}'", sync.Reason);
 
         // The fake holds exactly the project, its folders, members and upload.

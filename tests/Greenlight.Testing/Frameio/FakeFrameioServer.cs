@@ -81,8 +81,12 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>A user who signs in with <paramref name="token"/> and belongs to two accounts, each with one workspace.</summary>
-    public FakeFrameioSeed AddTokenUser(string token, string email = "creative@example.com", bool legacyToken = false)
+    /// <summary>
+    /// A user who signs in with <paramref name="token"/> and belongs to two accounts, each with one workspace: as their
+    /// administrator (<paramref name="accountRole"/> <c>admin</c>, who sees and manages every project), or as a
+    /// <c>member</c>, who may act only in the projects they are given a role in.
+    /// </summary>
+    public FakeFrameioSeed AddTokenUser(string token, string email = "creative@example.com", bool legacyToken = false, string accountRole = "admin")
     {
         lock (State.Lock)
         {
@@ -92,7 +96,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
             foreach (var name in new[] { "Studio North", "Studio South" })
             {
                 var account = new FakeAccount(State.NewId("account"), name);
-                account.MemberIds.Add(user.Id);
+                account.Roles[user.Id] = accountRole;
                 State.Accounts[account.Id] = account;
                 var workspace = new FakeWorkspace(State.NewId("workspace"), account.Id, $"{name} workspace");
                 State.Workspaces[workspace.Id] = workspace;
@@ -102,13 +106,34 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A person without a token who belongs to the account, as a collaborator would.</summary>
+    /// <summary>A person without a token who belongs to the account as a member, as a collaborator would.</summary>
     public string AddAccountMember(string accountId, string email)
     {
         lock (State.Lock)
         {
             var user = State.UserByEmail(email);
-            State.Accounts[accountId].MemberIds.Add(user.Id);
+            State.Accounts[accountId].Roles.TryAdd(user.Id, "member");
+            return user.Id;
+        }
+    }
+
+    /// <summary>Whether someone invited to the account by e-mail (an assumed call) has yet to accept.</summary>
+    public bool IsInvited(string accountId, string email)
+    {
+        lock (State.Lock) return State.Accounts[accountId].Invites.ContainsKey(email);
+    }
+
+    /// <summary>The invited person accepts: they sign up, join the account and the projects they were invited to; returns their user id.</summary>
+    public string AcceptInvite(string accountId, string email)
+    {
+        lock (State.Lock)
+        {
+            var account = State.Accounts[accountId];
+            var invite = account.Invites[email];
+            account.Invites.Remove(email);
+            var user = State.UserByEmail(email);
+            account.Roles.TryAdd(user.Id, "member");
+            foreach (var (projectId, role) in invite.ProjectRoles) State.Projects[projectId].UserRoles[user.Id] = role;
             return user.Id;
         }
     }
@@ -140,7 +165,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
 
     public bool IsAccountMember(string accountId, string userId)
     {
-        lock (State.Lock) return State.Accounts[accountId].MemberIds.Contains(userId);
+        lock (State.Lock) return State.Accounts[accountId].Roles.ContainsKey(userId);
     }
 
     /// <summary>Everything the fake holds of projects and webhooks, for assertions on what a client made.</summary>
