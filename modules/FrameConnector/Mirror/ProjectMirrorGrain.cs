@@ -243,7 +243,9 @@ public sealed partial class ProjectMirrorGrain(
         if (Frameio.Name != State.Name) steps.Add("rename");
         if (Frameio.ShareFolderId is null) steps.Add("share-folder");
         var active = State.Members.Keys.Where(u => !State.Deactivated.Contains(u)).ToHashSet();
-        steps.AddRange(_tasks.Where(t => t.Value.FolderId is null && t.Value.Assignees.Any(active.Contains)).Select(t => $"task-folder:{t.Key}"));
+        // A task's folder is made once one of its assignees is in the Frame.io project: before that, nobody could open it.
+        var joined = active.Where(u => Frameio.Members.GetValueOrDefault(u) is { Removed: false }).ToHashSet();
+        steps.AddRange(_tasks.Where(t => t.Value.FolderId is null && t.Value.Assignees.Any(joined.Contains)).Select(t => $"task-folder:{t.Key}"));
         steps.AddRange(_tasks.Where(t => t.Value.FolderId is not null && t.Value.FolderName != t.Value.Name).Select(t => $"task-folder-rename:{t.Key}"));
         steps.AddRange(active.Where(u => !Frameio.AwaitingInvite.ContainsKey(u)
                 && (Frameio.Members.GetValueOrDefault(u) is not { } m || m.Removed || m.Role != State.Members[u].Role))

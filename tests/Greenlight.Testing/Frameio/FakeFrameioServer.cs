@@ -117,6 +117,22 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The user signs in to the API with <paramref name="token"/> (a creative using their own integration, say).</summary>
+    public void GiveToken(string userId, string token)
+    {
+        lock (State.Lock) State.Users[userId].Token = token;
+    }
+
+    /// <summary>An administrator removes the user from the account in Frame.io's web app (the public API documents no such call).</summary>
+    public void RemoveFromAccount(string accountId, string userId)
+    {
+        lock (State.Lock)
+        {
+            State.Accounts[accountId].Roles.Remove(userId);
+            foreach (var project in State.Projects.Values.Where(p => p.AccountId == accountId)) project.UserRoles.Remove(userId);
+        }
+    }
+
     /// <summary>Whether someone invited to the account by e-mail (an assumed call) has yet to accept.</summary>
     public bool IsInvited(string accountId, string email)
     {

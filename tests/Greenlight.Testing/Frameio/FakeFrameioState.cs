@@ -7,7 +7,7 @@ internal sealed class FakeUser(string id, string email, string? token, bool lega
 {
     public string Id { get; } = id;
     public string Email { get; } = email;
-    public string? Token { get; } = token;
+    public string? Token { get; set; } = token;
     public bool LegacyToken { get; } = legacyToken;
 
     /// <summary>As <c>/me</c> answers (Profile).</summary>
