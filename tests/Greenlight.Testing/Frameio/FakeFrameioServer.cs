@@ -29,6 +29,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
     private readonly HttpClient _webhookSender = new();
     private int _rateLimited;
     private int _answersHeld;
+    private int _answersLost;
 
     internal FakeFrameioState State { get; } = new();
 
@@ -52,6 +53,9 @@ public sealed class FakeFrameioServer : IAsyncDisposable
 
     /// <summary>Requests handled under <see cref="FakeFault.HoldAnswer"/> so far: their effect is made, their answer is held back.</summary>
     public int AnswersHeld => Volatile.Read(ref _answersHeld);
+
+    /// <summary>Requests handled under <see cref="FakeFault.LoseAnswer"/> so far: their effect is made, their answer dropped.</summary>
+    public int AnswersLost => Volatile.Read(ref _answersLost);
 
     /// <summary>
     /// Also answer the calls the connector assumes and Frame.io does not document (<see cref="FakeFrameioRoutes.Assumed"/>).
@@ -290,6 +294,10 @@ public sealed class FakeFrameioServer : IAsyncDisposable
             {
                 Interlocked.Increment(ref _answersHeld);
                 await WaitUntilAbandonedAsync(context);
+            }
+            else
+            {
+                Interlocked.Increment(ref _answersLost);
             }
             context.Abort();
             return;
