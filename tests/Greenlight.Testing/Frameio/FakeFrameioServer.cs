@@ -121,6 +121,12 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Makes the user an <c>admin</c> or a <c>member</c> of the account, as its owner would in Frame.io's web app.</summary>
+    public void SetAccountRole(string accountId, string userId, string role)
+    {
+        lock (State.Lock) State.Accounts[accountId].Roles[userId] = role;
+    }
+
     /// <summary>The user signs in to the API with <paramref name="token"/> (a creative using their own integration, say).</summary>
     public void GiveToken(string userId, string token)
     {
