@@ -23,6 +23,12 @@ public sealed record GetUserProfile(string UserId) : IRequest<UserProfile?>, IMo
 
 public sealed record GetTeamMembers(string TeamId) : IRequest<IReadOnlyList<string>>, IModuleRequest;
 
+/// <summary>The active user with this e-mail (letter case aside); null when no active user, or more than one, has it.</summary>
+public sealed record FindUserByEmail(string Email) : IRequest<UserProfile?>, IModuleRequest;
+
+/// <summary>Whether the group exists.</summary>
+public sealed record GroupExists(string GroupId) : IRequest<bool>, IModuleRequest;
+
 [GenerateSerializer, Immutable, Alias("access.user-created")]
 public sealed record UserCreated([property: Id(0)] UserProfile User) : INotification;
 

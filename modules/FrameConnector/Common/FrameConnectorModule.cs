@@ -1,4 +1,5 @@
 using Greenlight.Kernel.Modules;
+using Greenlight.Kernel.Outbox.ParkedMessages;
 using Greenlight.Modules.FrameConnector.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,9 @@ public sealed class FrameConnectorModule : IModule
         services.AddSingleton<FrameioClients>();
         services.AddSingleton<SystemSender>();
         services.AddSingleton<Links>();
+        services.AddSingleton<Mirror.MirrorItemRows>();
+        services.AddScoped<Mirror.MemberCandidates>();
+        services.AddSingleton<IStuckWorkSource, Mirror.MirrorStuckWork>();
         services.AddSingleton(sp => new FrameioWebhookVerifier(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<Inbound.WebhookInbox>();
     }

@@ -150,7 +150,7 @@ public sealed class ConnectionGrain(
             throw Invalid("workspaceId", workspaceId is null ? "The account has no workspace." : $"Workspace '{workspaceId}' is not in the account.");
         await RemoveWebhookAsync();
         var url = new Uri(new Uri(State.WebhookBase), $"api/v1/frameio/webhooks/{Key}");
-        var webhook = await AskFrameioAsync("accountId", () => client.CreateWebhookAsync(accountId, workspace.Id, $"Greenlight {Key}", url, WebhookEvents));
+        var webhook = await AskFrameioAsync("accountId", () => RegisterWebhookAsync(client, accountId, workspace.Id, url));
         (State.Status, State.AccountId, State.WorkspaceId) = (ConnectionStatus.Connected, accountId, workspace.Id);
         (State.WebhookId, State.ProtectedWebhookSecret) = (webhook.Webhook.Id, secrets.Protect(webhook.Secret));
         await WriteStateAsync();
@@ -196,6 +196,28 @@ public sealed class ConnectionGrain(
             ? verifier.Verify(secrets.Unprotect(secret), timestamp, signature, body)
             : new WebhookVerification(WebhookRejection.SignatureMismatch, "no webhook is registered"));
 
+    /// <summary>
+    /// Registers the connection's webhook, once: webhooks already there for its address (left by a connection whose
+    /// removal failed, or made by a try whose answer was lost) are deleted first, as their secret is known only to
+    /// whoever created them. A create whose answer is lost is cleared up the same way and made once more.
+    /// </summary>
+    private async Task<FrameioCreatedWebhook> RegisterWebhookAsync(IFrameioClient client, string accountId, string workspaceId, Uri url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await foreach (var stale in client.ListWebhooksAsync(accountId, workspaceId).Where(w => w.Url == url))
+                await client.DeleteWebhookAsync(accountId, workspaceId, stale.Id);
+            try
+            {
+                return await client.CreateWebhookAsync(accountId, workspaceId, $"Greenlight {Key}", url, WebhookEvents);
+            }
+            catch (FrameioOutcomeUnknownException) when (attempt == 1)
+            {
+                logger.LogWarning("Creating the Frame.io webhook of connection {Connection} got no answer; removing what it may have made, then trying once more", Key);
+            }
+        }
+    }
+
     private IFrameioClient Client() => clients.For(secrets.Unprotect(State.ProtectedToken), State.LegacyToken).Client;
 
     /// <summary>Best effort: a webhook Frame.io no longer knows, or a token it no longer takes, must not block replacing the connection.</summary>
@@ -208,7 +230,7 @@ public sealed class ConnectionGrain(
         }
         catch (FrameioException failed)
         {
-            logger.LogWarning("Could not delete the Frame.io webhook {WebhookId} of connection {Connection}: {Error}", webhookId, Key, failed.Message);
+            logger.LogWarning("Could not delete the Frame.io webhook {WebhookId} of connection {Connection}: {Error}", webhookId, Key, LogValue.Of(failed.Message));
         }
         (State.WebhookId, State.ProtectedWebhookSecret) = (null, null);
     }
@@ -222,8 +244,9 @@ public sealed class ConnectionGrain(
     }
 
     /// <summary>
-    /// A Frame.io call made for an administrator's request: a refused token, or Frame.io down, slow or busy, becomes a
-    /// problem naming the field (never a 5xx), so they can correct it or try again.
+    /// A Frame.io call made for an administrator's request. Frame.io refusing the token (401, or 403 for the account the
+    /// token was given for) is the administrator's to correct: a 400 naming <paramref name="field"/>. Frame.io refusing
+    /// anything else, or down, slow or busy, is a 502 saying what Frame.io answered (its status and its error's title).
     /// </summary>
     private static async Task<T> AskFrameioAsync<T>(string field, Func<Task<T>> call)
     {
@@ -233,13 +256,17 @@ public sealed class ConnectionGrain(
         }
         catch (FrameioApiException refused) when (refused.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            throw Invalid("token", $"Frame.io refused the token ({(int)refused.Status}).");
+            throw Invalid(refused.Status == HttpStatusCode.Unauthorized ? "token" : field,
+                $"Frame.io refused the token ({(int)refused.Status} {refused.Status}{Title(refused)}).");
         }
         catch (FrameioException failed)
         {
-            throw Invalid(field, $"{failed.Message} Nothing was changed; try again.");
+            throw new UpstreamFailureException($"{failed.Message} Nothing was changed; try again.");
         }
     }
+
+    private static string Title(FrameioApiException refused) =>
+        refused.Errors.FirstOrDefault(e => !string.IsNullOrEmpty(e.Title ?? e.Detail)) is { } error ? $": {error.Title ?? error.Detail}" : "";
 
     private static RequestValidationException Invalid(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -8,7 +8,7 @@ public static class ConnectionResolver
     public static async Task<ConnectionChoice> ResolveAsync(IGrainFactory grains, string? groupId)
     {
         if (groupId is not null
-            && await grains.GetGrain<IConnectionGrain>(ConnectionKeys.ForGroup(groupId)).TargetAsync() is { } group)
+            && await grains.GetGrain<IConnectionGrain>(ConnectionKeys.For(groupId)).TargetAsync() is { } group)
             return new ConnectionChoice(group, $"The project's group '{groupId}' is connected to Frame.io account '{group.AccountId}'.");
         var why = groupId is null ? "The project has no group" : $"The project's group '{groupId}' has no Frame.io connection";
         return await grains.GetGrain<IConnectionGrain>(ConnectionKeys.Default).TargetAsync() is { } fallback

@@ -81,13 +81,13 @@ public sealed class FrameioClient(HttpClient http, FrameioCredentials credential
         _http.ListAsync<FrameioComment>(ListComments, ListComments.PathWith(accountId, fileId), cancellationToken);
 
     public Task<FrameioComment> GetCommentAsync(string accountId, string commentId, CancellationToken cancellationToken = default) =>
-        _http.SendAsync<FrameioComment>(GetComment, GetComment.PathWith(accountId, commentId), null, cancellationToken);
+        _http.SendAsync<FrameioComment>(GetComment, GetComment.PathWith(accountId, commentId) + "?include=owner", null, cancellationToken);
 
     public Task<FrameioComment> CreateCommentAsync(string accountId, string fileId, string text, int? timestamp = null, bool isPrivate = false, CancellationToken cancellationToken = default) =>
         _http.SendAsync<FrameioComment>(CreateComment, CreateComment.PathWith(accountId, fileId), Data(new { text, timestamp, @private = isPrivate ? true : (bool?)null }), cancellationToken);
 
-    public Task<FrameioProjectUser> SetProjectUserRoleAsync(string accountId, string projectId, string userId, FrameioProjectRole role, CancellationToken cancellationToken = default) =>
-        _http.SendAsync<FrameioProjectUser>(SetProjectUserRole, SetProjectUserRole.PathWith(accountId, projectId, userId), Data(new { role }), cancellationToken);
+    public async Task SetProjectUserRoleAsync(string accountId, string projectId, string userId, FrameioProjectRole role, CancellationToken cancellationToken = default) =>
+        _ = await _http.SendAsync<ProjectUserRole>(SetProjectUserRole, SetProjectUserRole.PathWith(accountId, projectId, userId), Data(new { role }), cancellationToken);
 
     public Task RemoveProjectUserAsync(string accountId, string projectId, string userId, CancellationToken cancellationToken = default) =>
         _http.SendWithoutAnswerAsync(RemoveProjectUser, RemoveProjectUser.PathWith(accountId, projectId, userId), cancellationToken);
@@ -105,6 +105,9 @@ public sealed class FrameioClient(HttpClient http, FrameioCredentials credential
         _http.SendWithoutAnswerAsync(DeleteWebhook, DeleteWebhook.PathWith(accountId, workspaceId, webhookId), cancellationToken);
 
     private static DataEnvelope<T> Data<T>(T resource) => new(resource);
+
+    /// <summary>What a project role update answers: the role, and nothing of the user.</summary>
+    private sealed record ProjectUserRole(FrameioProjectRole? Role);
 
     /// <summary>The create answer: the webhook plus the secret, which no later read returns.</summary>
     private sealed record WebhookWithSecret(string Id, string Name, Uri Url, IReadOnlyList<string> Events, bool Active, string Secret);

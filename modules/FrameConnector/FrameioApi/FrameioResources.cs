@@ -5,10 +5,15 @@ namespace Greenlight.Modules.FrameConnector.FrameioApi;
 // unknown fields are ignored when reading, so Frame.io adding fields breaks nothing. They stay
 // inside the grain or handler that made the call; only the account list is stored and returned.
 
-public sealed record FrameioUser(string Id, string? Email, string? Name);
+/// <summary>A Frame.io user (<c>/me</c>, an account's users, a comment's owner); <paramref name="Id"/> is null for someone only invited.</summary>
+public sealed record FrameioUser(string? Id, string? Email, string? Name);
 
-/// <summary>A user of the account (<c>GET /accounts/{a}/users</c>); <paramref name="Role"/> is their account role, <c>admin</c> or <c>member</c>.</summary>
-public sealed record FrameioAccountUser(string Id, string? Email, string? Name, string? Role);
+/// <summary>
+/// A user of the account as <c>GET /accounts/{a}/users</c> lists them: their account <paramref name="Role"/> (<c>admin</c>,
+/// <c>member</c>, <c>owner</c>, <c>reviewer</c>) and the user. The user's id is null while they are only invited (no
+/// Frame.io account yet): such a person cannot be given a project role until they accept.
+/// </summary>
+public sealed record FrameioAccountUser(string? Role, FrameioUser User);
 
 [GenerateSerializer, Immutable, Alias("frameconnector.frameio-account")]
 public sealed record FrameioAccount([property: Id(0)] string Id, [property: Id(1)] string? DisplayName);
@@ -44,10 +49,20 @@ public sealed record FrameioUploadUrl(long Size, Uri Url);
 
 public sealed record FrameioVersionStack(string Id, string Name, string? ParentId);
 
-/// <summary>A comment on the file <paramref name="AssetId"/>; <paramref name="Private"/>: seen by the account's team only.</summary>
-public sealed record FrameioComment(string Id, string Text, string? AssetId, string? OwnerId, int? Timestamp, bool Private);
+/// <summary>
+/// A comment on the file <see cref="CommentedFileId"/>, with its <see cref="Owner"/> when asked for (<c>include=owner</c>);
+/// <see cref="Private"/>: seen by the account's team only ("team only" in Frame.io's viewer).
+/// </summary>
+/// <remarks>
+/// Frame.io's current reference names the file <c>file_id</c> and gives the owner as a user; its 2024 OpenAPI, still in
+/// our spec folder, said <c>asset_id</c> and <c>owner_id</c>. Both are read, so either shape maps to the same comment.
+/// </remarks>
+public sealed record FrameioComment(string Id, string Text, string? FileId, string? AssetId, FrameioUser? Owner, string? OwnerId, int? Timestamp, bool Private)
+{
+    public string? CommentedFileId => FileId ?? AssetId;
 
-public sealed record FrameioProjectUser(string UserId, string Role);
+    public string? OwnerUserId => Owner?.Id ?? OwnerId;
+}
 
 public sealed record FrameioWebhook(string Id, string Name, Uri Url, IReadOnlyList<string> Events, bool Active);
 

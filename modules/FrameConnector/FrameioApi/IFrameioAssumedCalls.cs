@@ -14,14 +14,20 @@ namespace Greenlight.Modules.FrameConnector.FrameioApi;
 /// </summary>
 public interface IFrameioAssumedCalls
 {
-    /// <summary>Assumed <c>POST /accounts/{a}/projects/{p}/users {email, role}</c>: invites a person the account does not know yet.</summary>
-    Task<FrameioProjectUser> InviteProjectMemberAsync(string accountId, string projectId, string email, FrameioProjectRole role, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Assumed <c>POST /accounts/{a}/projects/{p}/users {email, role}</c>: invites a person the account does not know yet.
+    /// The answer's user id is null while the person has no Frame.io account (they must accept the invite first).
+    /// </summary>
+    Task<FrameioInvitation> InviteProjectMemberAsync(string accountId, string projectId, string email, FrameioProjectRole role, CancellationToken cancellationToken = default);
 
     /// <summary>Assumed <c>DELETE /accounts/{a}/users/{user_id}</c>: what deactivating a user here must do there.</summary>
     Task RemoveUserFromAccountAsync(string accountId, string userId, CancellationToken cancellationToken = default);
 }
 
 /// <summary><see cref="IFrameioAssumedCalls"/> over the same transport, pacing and retries as <see cref="FrameioClient"/>.</summary>
+/// <summary>What the assumed invite answers: the invited person's Frame.io user id (null until they have an account), and their role.</summary>
+public sealed record FrameioInvitation(string? UserId, string Role);
+
 public sealed class FrameioAssumedCalls(HttpClient http, FrameioCredentials credentials, FrameioClientOptions options, TimeProvider? time = null, ILogger<FrameioAssumedCalls>? logger = null)
     : IFrameioAssumedCalls
 {
@@ -30,8 +36,8 @@ public sealed class FrameioAssumedCalls(HttpClient http, FrameioCredentials cred
 
     private readonly FrameioHttp _http = new(http, credentials, options, time ?? TimeProvider.System, logger ?? NullLogger<FrameioAssumedCalls>.Instance);
 
-    public Task<FrameioProjectUser> InviteProjectMemberAsync(string accountId, string projectId, string email, FrameioProjectRole role, CancellationToken cancellationToken = default) =>
-        _http.SendAsync<FrameioProjectUser>(InviteProjectMember, InviteProjectMember.PathWith(accountId, projectId), new DataEnvelope<object>(new { email, role }), cancellationToken);
+    public Task<FrameioInvitation> InviteProjectMemberAsync(string accountId, string projectId, string email, FrameioProjectRole role, CancellationToken cancellationToken = default) =>
+        _http.SendAsync<FrameioInvitation>(InviteProjectMember, InviteProjectMember.PathWith(accountId, projectId), new DataEnvelope<object>(new { email, role }), cancellationToken);
 
     public Task RemoveUserFromAccountAsync(string accountId, string userId, CancellationToken cancellationToken = default) =>
         _http.SendWithoutAnswerAsync(RemoveAccountUser, RemoveAccountUser.PathWith(accountId, userId), cancellationToken);

@@ -14,7 +14,7 @@ public interface IFrameioClient
     /// <summary>The accounts the token's user belongs to; a user may administer several and must pick one.</summary>
     IAsyncEnumerable<FrameioAccount> ListAccountsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The account's users, each with their e-mail: how a person here is matched to a Frame.io user id.</summary>
+    /// <summary>The account's active users (and people invited to it), each with their e-mail: how a person here is matched to a Frame.io user id.</summary>
     IAsyncEnumerable<FrameioAccountUser> ListAccountUsersAsync(string accountId, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<FrameioWorkspace> ListWorkspacesAsync(string accountId, CancellationToken cancellationToken = default);
@@ -54,6 +54,7 @@ public interface IFrameioClient
 
     IAsyncEnumerable<FrameioComment> ListCommentsAsync(string accountId, string fileId, CancellationToken cancellationToken = default);
 
+    /// <summary>The comment with its owner (<c>include=owner</c>).</summary>
     Task<FrameioComment> GetCommentAsync(string accountId, string commentId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -64,7 +65,7 @@ public interface IFrameioClient
     Task<FrameioComment> CreateCommentAsync(string accountId, string fileId, string text, int? timestamp = null, bool isPrivate = false, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a user of the account to the project with the role, or changes the role of a user already in it.</summary>
-    Task<FrameioProjectUser> SetProjectUserRoleAsync(string accountId, string projectId, string userId, FrameioProjectRole role, CancellationToken cancellationToken = default);
+    Task SetProjectUserRoleAsync(string accountId, string projectId, string userId, FrameioProjectRole role, CancellationToken cancellationToken = default);
 
     /// <summary>Removes the user from the project (they stay in the account).</summary>
     Task RemoveProjectUserAsync(string accountId, string projectId, string userId, CancellationToken cancellationToken = default);

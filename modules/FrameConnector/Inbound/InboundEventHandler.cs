@@ -12,6 +12,11 @@ namespace Greenlight.Modules.FrameConnector.Inbound;
 /// Events from unknown people or about unknown objects change nothing, and neither does a repeated one.
 /// </summary>
 /// <remarks>
+/// A Frame.io identity is the Greenlight user the connector added under it, else the one active user whose e-mail is
+/// that Frame.io user's in the account (<c>GET /accounts/{a}/users</c>, the lookup the mirror adds people with), which is
+/// then remembered. So people who joined the Frame.io project by other means are recognised too.
+/// </remarks>
+/// <remarks>
 /// Frame.io's payload carries ids only, so what is not an id comes from the custom action's form (<c>data</c>):
 /// <c>status</c> (a <see cref="WorkTaskStatus"/> name: New, InProgress or Complete; Complete without it) for a task
 /// folder, <c>template</c> (a Review template id; without it the assets only arrive for review) for files.
@@ -30,16 +35,16 @@ public sealed class InboundEventHandler(IMediator sender, IGrainFactory grains, 
             return;
         }
         if (received.Type != "action.executed") return;
-        if (received.UserId is null || await links.FindAsync(received.UserId) is not { Kind: LinkKind.User } user)
+        if (await GreenlightUserAsync(received, received.UserId, cancellationToken) is not { } userId)
         {
-            logger.LogWarning("Ignored Frame.io {Event}: Frame.io user {User} is nobody here", received.Type, received.UserId);
+            logger.LogWarning("Ignored Frame.io {Event}: Frame.io user {User} is nobody here", LogValue.Of(received.Type), LogValue.Of(received.UserId));
             return;
         }
         if (received.ResourceType == "folder" && await links.FindAsync(received.ResourceIds[0]) is { Kind: LinkKind.TaskFolder, ProjectId: { } projectId } folder)
-            await SetTaskStatusAsync(received, projectId, folder.GreenlightId, user.GreenlightId, cancellationToken);
+            await SetTaskStatusAsync(received, projectId, folder.GreenlightId, userId, cancellationToken);
         else if (received.ResourceType == "file" && received.ProjectId is not null
                  && await links.FindAsync(received.ProjectId) is { Kind: LinkKind.Project } project)
-            await SendForReviewAsync(received, project.GreenlightId, user.GreenlightId, cancellationToken);
+            await SendForReviewAsync(received, project.GreenlightId, userId, cancellationToken);
     }
 
     private async Task SetTaskStatusAsync(FrameioEventReceived received, string projectId, string taskId, string userId, CancellationToken cancellationToken)
@@ -47,12 +52,20 @@ public sealed class InboundEventHandler(IMediator sender, IGrainFactory grains, 
         var status = WorkTaskStatus.Complete;
         if (received.Form.TryGetValue(StatusField, out var asked) && !Enum.TryParse(asked.Replace("_", "", StringComparison.Ordinal), true, out status))
         {
-            logger.LogWarning("Ignored a Frame.io action on task {Task}: '{Status}' is not a task status", taskId, asked);
+            logger.LogWarning("Ignored a Frame.io action on task {Task}: '{Status}' is not a task status", taskId, LogValue.Of(asked));
             return;
         }
         var task = new SecuredRef(new ObjectRef(ObjectType.Task, taskId), new ObjectRef(ObjectType.Project, projectId));
-        if (await AllowedAsync(userId, AccessCheck.On(task, AccessAction.Update), cancellationToken))
+        if (!await AllowedAsync(userId, AccessCheck.On(task, AccessAction.Update), cancellationToken)) return;
+        try
+        {
             await sender.Send(new SetTaskStatusFor(projectId, taskId, status, userId), cancellationToken);
+        }
+        catch (NotFoundException gone)
+        {
+            // The task was deleted, or moved to another project (its old folder stays in Frame.io).
+            logger.LogWarning("Ignored a Frame.io action on task {Task} of project {Project}: {Reason}", taskId, projectId, gone.Message);
+        }
     }
 
     /// <summary>
@@ -91,7 +104,8 @@ public sealed class InboundEventHandler(IMediator sender, IGrainFactory grains, 
         }
         catch (Exception refused) when (refused is NotFoundException or ForbiddenException or ConflictException or RequestValidationException)
         {
-            logger.LogWarning("Review refused the assets {User} sent from Frame.io with template {Template}: {Reason}", userId, template, refused.Message);
+            logger.LogWarning("Review refused the assets {User} sent from Frame.io with template {Template}: {Reason}", userId, LogValue.Of(template),
+                LogValue.Of(refused.Message));
             return;
         }
         await store.InTransactionAsync(tx => new Link(selection, LinkKind.SentForReview, projectId, approval ?? "").WriteAsync(tx), cancellationToken);
@@ -110,12 +124,25 @@ public sealed class InboundEventHandler(IMediator sender, IGrainFactory grains, 
         if (await links.FindAsync(commentId) is not null) return;
         var target = await TargetAsync(received);
         var comment = await clients.For(target).Client.GetCommentAsync(target.AccountId, commentId, cancellationToken);
-        if (comment.Private || comment.AssetId is null
-            || await links.FindAsync(comment.AssetId) is not { Kind: LinkKind.SentAsset or LinkKind.Upload, ProjectId: { } projectId } document) return;
-        var ownerId = comment.OwnerId ?? received.UserId;
-        var author = ownerId is not null && await links.FindAsync(ownerId) is { Kind: LinkKind.User } user ? user.GreenlightId : $"frameio:{ownerId}";
+        if (comment.Private || comment.CommentedFileId is null
+            || await links.FindAsync(comment.CommentedFileId) is not { Kind: LinkKind.SentAsset or LinkKind.Upload, ProjectId: { } projectId } document) return;
+        var ownerId = comment.OwnerUserId ?? received.UserId;
+        var author = await GreenlightUserAsync(received, ownerId, cancellationToken) ?? $"frameio:{ownerId}";
         await sender.Send(new RecordFrameioComment(projectId, document.GreenlightId, author, comment.Text), cancellationToken);
         await store.InTransactionAsync(tx => new Link(commentId, LinkKind.Comment, projectId, document.GreenlightId).WriteAsync(tx), cancellationToken);
+    }
+
+    /// <summary>The Greenlight user behind a Frame.io identity (see the remarks above), or null: nobody here.</summary>
+    private async Task<string?> GreenlightUserAsync(FrameioEventReceived received, string? frameioUserId, CancellationToken cancellationToken)
+    {
+        if (frameioUserId is null) return null;
+        if (await links.FindAsync(frameioUserId) is { Kind: LinkKind.User } known) return known.GreenlightId;
+        var target = await TargetAsync(received);
+        var person = await clients.For(target).Client.ListAccountUsersAsync(target.AccountId, cancellationToken)
+            .FirstOrDefaultAsync(u => u.User.Id == frameioUserId, cancellationToken);
+        if (person?.User.Email is not { Length: > 0 } email || await sender.Send(new FindUserByEmail(email), cancellationToken) is not { } user) return null;
+        await store.InTransactionAsync(tx => new Link(frameioUserId, LinkKind.User, null, user.Id).WriteAsync(tx), cancellationToken);
+        return user.Id;
     }
 
     private async Task<ConnectionTarget> TargetAsync(FrameioEventReceived received) =>

@@ -29,8 +29,17 @@ public sealed class WebhookInbox(IGrainFactory grains, IStore store, IOutbox out
     /// <summary>Frame.io sends at most this many finished assets here at a time (frameio.md; Review's document limit).</summary>
     public const int MaxAssetsPerAction = 10;
 
+    /// <summary>A Frame.io event carries ids only: far smaller than this. A larger body is refused (413) before it is read whole.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
     public async Task<WebhookOutcome> ReceiveAsync(string connectionKey, string? timestamp, string? signature, byte[] body)
     {
+        if (!ConnectionKeys.IsWellFormed(connectionKey))
+        {
+            // Not logged as it came: a path segment can carry anything, line breaks included.
+            logger.LogWarning("Rejected a Frame.io webhook delivery for a connection key that is none of ours ({Key})", LogValue.Of(connectionKey));
+            return WebhookOutcome.Unauthenticated;
+        }
         var verdict = await grains.GetGrain<IConnectionGrain>(connectionKey).VerifyWebhookAsync(timestamp, signature, body);
         if (!verdict.IsGenuine)
         {
@@ -108,21 +117,34 @@ public sealed class WebhookEndpoints : IEndpoints
         // Frame.io cannot send a bearer token: the delivery authenticates itself by its HMAC signature, checked
         // here against the connection's secret. So this one route allows anonymous callers, and it reaches the
         // mediator only through the outbox, as the system, after the signature held.
-        api.MapPost("/frameio/webhooks/{connectionKey}", async Task<Results<Accepted, UnauthorizedHttpResult, BadRequest<string>, UnprocessableEntity<string>>> (
+        api.MapPost("/frameio/webhooks/{connectionKey}", async Task<Results<Accepted, UnauthorizedHttpResult>> (
             HttpContext context, WebhookInbox inbox, string connectionKey) =>
         {
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             var outcome = await inbox.ReceiveAsync(connectionKey, context.Request.Headers[FrameioWebhookVerifier.TimestampHeader],
-                context.Request.Headers[FrameioWebhookVerifier.SignatureHeader], buffer.ToArray());
+                context.Request.Headers[FrameioWebhookVerifier.SignatureHeader], await ReadBodyAsync(context.Request, context.RequestAborted));
             return outcome switch
             {
                 WebhookOutcome.Unauthenticated => TypedResults.Unauthorized(),
-                WebhookOutcome.Malformed => TypedResults.BadRequest("The body is not a Frame.io event (type, resource.type, resource.id)."),
-                WebhookOutcome.TooManyAssets => TypedResults.UnprocessableEntity(
+                WebhookOutcome.Malformed => throw RequestValidationException.ForField("body", "The body is not a Frame.io event (type, resource.type, resource.id)."),
+                WebhookOutcome.TooManyAssets => throw RequestValidationException.ForField("resources",
                     $"At most {WebhookInbox.MaxAssetsPerAction} assets are sent for review at a time; nothing was sent."),
                 _ => TypedResults.Accepted((string?)null),
             };
         }).AllowAnonymous().WithTags("Frame.io").WithName("ReceiveFrameioWebhook");
+    }
+
+    /// <summary>The raw body (the signature covers its exact bytes), refused past <see cref="WebhookInbox.MaxBodyBytes"/> without reading further.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > WebhookInbox.MaxBodyBytes) throw new ContentTooLargeException(WebhookInbox.MaxBodyBytes);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > WebhookInbox.MaxBodyBytes) throw new ContentTooLargeException(WebhookInbox.MaxBodyBytes);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 }

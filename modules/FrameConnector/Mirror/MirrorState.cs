@@ -1,7 +1,9 @@
 namespace Greenlight.Modules.FrameConnector.Mirror;
 
-// The project mirror grain's state: what the connector knows of the Greenlight project (from Work's
-// notifications, since the project is created) and what exists of it in Frame.io.
+// The project mirror grain's state: what the connector knows of the Greenlight project and what exists of it in
+// Frame.io, at the project's level. What there is one of per task or per document (MirroredTask, MirroredDocument)
+// is not in here: each is a row of frameconnector_mirror_items (MirrorItems.cs), so what one change stores does not
+// grow with the project.
 
 [GenerateSerializer, Alias("frameconnector.mirror-state")]
 public sealed class MirrorState : DurableState
@@ -14,14 +16,16 @@ public sealed class MirrorState : DurableState
     public string? GroupId { get; set; }
     [Id(3)]
     public ProjectStatus Status { get; set; }
-    [Id(4)]
-    public Dictionary<string, TrackedTask> Tasks { get; set; } = [];
-    [Id(5)]
-    public Dictionary<string, string> Folders { get; set; } = [];
-    [Id(6)]
-    public Dictionary<string, TrackedDocument> Documents { get; set; } = [];
 
-    /// <summary>Frame.io-enabled users assigned in the project, by Greenlight user id.</summary>
+    /// <summary>The project's owner: the "Share with Frame.io" folder the mirror makes in the project is made as by them.</summary>
+    [Id(4)]
+    public string? OwnerId { get; set; }
+
+    /// <summary>The project's "Share with Frame.io" folder here (Work's folder id), once the mirror made or found it.</summary>
+    [Id(5)]
+    public string? ShareFolderHere { get; set; }
+
+    /// <summary>Frame.io-enabled users assigned in the project, by Greenlight user id, with the Frame.io role they get.</summary>
     [Id(7)]
     public Dictionary<string, MemberCandidate> Members { get; set; } = [];
     [Id(8)]
@@ -30,13 +34,15 @@ public sealed class MirrorState : DurableState
     [Id(9)]
     public FrameioSide Frameio { get; set; } = new();
 
-    /// <summary>Tries per step that Frame.io (or this host) refused; a step reaching the limit is parked in <see cref="Parked"/> with its error.</summary>
+    /// <summary>Tries per step that Frame.io (or this host) refused; a step reaching the limit is parked in <see cref="Parked"/>.</summary>
     [Id(10)]
     public Dictionary<string, int> Attempts { get; set; } = [];
-    [Id(11)]
-    public Dictionary<string, string> Parked { get; set; } = [];
 
-    /// <summary>Work-assigned emails queued: "{userId}" for the project, "{userId}:{taskId}" for a task folder.</summary>
+    /// <summary>Steps given up on after their tries, with the last error; a retry of the project's sync gives them new tries.</summary>
+    [Id(11)]
+    public Dictionary<string, StuckStep> Parked { get; set; } = [];
+
+    /// <summary>Users told that the project is in Frame.io (the emails of task folders are kept with each task).</summary>
     [Id(14)]
     public HashSet<string> Notified { get; set; } = [];
 
@@ -50,6 +56,10 @@ public sealed class MirrorState : DurableState
     /// </summary>
     [Id(16)]
     public Dictionary<string, StepTry> Tries { get; set; } = [];
+
+    /// <summary>What the operator's view was last told is stuck here (<see cref="MirrorStuckChanged"/>), to tell it only of changes.</summary>
+    [Id(17)]
+    public string StuckReported { get; set; } = "";
 }
 
 /// <summary>How often a step was tried, and every name its tries asked Frame.io to create something under (a rename between tries adds one).</summary>
@@ -59,29 +69,17 @@ public sealed record StepTry([property: Id(0)] int Count, [property: Id(1)] IRea
     public StepTry Next(string? name) => new(Count + 1, name is null || Names.Contains(name) ? Names : [.. Names, name]);
 }
 
-[GenerateSerializer, Alias("frameconnector.tracked-task")]
-public sealed class TrackedTask
-{
-    [Id(0)]
-    public string Name { get; set; } = "";
-    [Id(1)]
-    public HashSet<string> EnabledAssignees { get; set; } = [];
-}
+/// <summary>Why a step stopped, after how many tries, since when.</summary>
+[GenerateSerializer, Immutable, Alias("frameconnector.stuck-step")]
+public sealed record StuckStep([property: Id(0)] string Error, [property: Id(1)] int Tries, [property: Id(2)] DateTimeOffset Since);
 
-[GenerateSerializer, Alias("frameconnector.tracked-document")]
-public sealed class TrackedDocument
-{
-    [Id(0)]
-    public string Name { get; set; } = "";
-    [Id(1)]
-    public string? FolderId { get; set; }
-    [Id(2)]
-    public int Versions { get; set; }
-}
-
-/// <summary>A Frame.io-enabled user and the Frame.io role their permission here maps to.</summary>
+/// <summary>A Frame.io-enabled user and the Frame.io role their rights here map to (README, "Roles in Frame.io").</summary>
 [GenerateSerializer, Immutable, Alias("frameconnector.member-candidate")]
-public sealed record MemberCandidate([property: Id(0)] string UserId, [property: Id(1)] string Email, [property: Id(2)] FrameioProjectRole Role);
+public sealed record MemberCandidate([property: Id(0)] string UserId, [property: Id(1)] string Email, [property: Id(2)] FrameioProjectRole Role)
+{
+    /// <summary>The same user with the more permissive of the two roles: another assignment never takes rights away.</summary>
+    public MemberCandidate Widened(MemberCandidate? earlier) => earlier is { } e && e.Role < Role ? this with { Role = e.Role } : this;
+}
 
 [GenerateSerializer, Alias("frameconnector.frameio-side")]
 public sealed class FrameioSide
@@ -102,12 +100,6 @@ public sealed class FrameioSide
     public string? Name { get; set; }
     [Id(7)]
     public string? ShareFolderId { get; set; }
-    [Id(8)]
-    public Dictionary<string, string> TaskFolders { get; set; } = [];
-
-    /// <summary>Task id → the name its Frame.io folder was given, so a task's rename reaches its folder.</summary>
-    [Id(9)]
-    public Dictionary<string, string> TaskFolderNames { get; set; } = [];
 
     /// <summary>Greenlight user id → the Frame.io member added, with the role given.</summary>
     [Id(10)]
@@ -115,18 +107,17 @@ public sealed class FrameioSide
     [Id(11)]
     public HashSet<string> RemovedFromAccount { get; set; } = [];
 
-    /// <summary>Greenlight user ids of flagged users whose e-mail no user of the account has: they wait for an invite in Frame.io.</summary>
+    /// <summary>Flagged users (Greenlight id → since when) no active user of the account matches by e-mail: they wait for an invite in Frame.io.</summary>
     [Id(15)]
-    public HashSet<string> AwaitingInvite { get; set; } = [];
+    public Dictionary<string, DateTimeOffset> AwaitingInvite { get; set; } = [];
 
-    /// <summary>"{documentId}:{version}" → Frame.io file id.</summary>
-    [Id(12)]
-    public Dictionary<string, string> Uploads { get; set; } = [];
-    /// <summary>Document id → its Frame.io version stack, and how many of its versions the stack holds.</summary>
-    [Id(13)]
-    public Dictionary<string, string> Stacks { get; set; } = [];
-    [Id(14)]
-    public Dictionary<string, int> StackedVersions { get; set; } = [];
+    /// <summary>Deactivated users (Greenlight id → since when) still in the account, which no documented call can remove them from.</summary>
+    [Id(16)]
+    public Dictionary<string, DateTimeOffset> AwaitingRemoval { get; set; } = [];
+
+    /// <summary>When the connection the mirror was made with was found gone (with <see cref="NotConnectedReason"/>).</summary>
+    [Id(17)]
+    public DateTimeOffset? ConnectionGoneSince { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("frameconnector.frameio-member")]

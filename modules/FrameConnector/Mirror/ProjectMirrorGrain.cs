@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Greenlight.Modules.FrameConnector.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -9,22 +5,32 @@ using Orleans.Concurrency;
 namespace Greenlight.Modules.FrameConnector.Mirror;
 
 [GenerateSerializer, Immutable, Alias("frameconnector.tracked-project")]
-public sealed record TrackedProject([property: Id(0)] string Name, [property: Id(1)] string? GroupId, [property: Id(2)] ProjectStatus Status);
+public sealed record TrackedProject([property: Id(0)] string Name, [property: Id(1)] string? GroupId, [property: Id(2)] ProjectStatus Status, [property: Id(3)] string OwnerId);
+
+/// <summary>Frame.io-enabled users assigned to the task <paramref name="TaskId"/> (named <paramref name="TaskName"/>), or with no task to an issue of the project.</summary>
+[GenerateSerializer, Immutable, Alias("frameconnector.assigned-work")]
+public sealed record AssignedWork([property: Id(0)] string? TaskId, [property: Id(1)] string? TaskName, [property: Id(2)] IReadOnlyList<MemberCandidate> Members);
+
+/// <summary>A document of the project as it is now: in which folder, under which name, with how many versions.</summary>
+[GenerateSerializer, Immutable, Alias("frameconnector.tracked-document")]
+public sealed record TrackedDocument([property: Id(0)] string DocumentId, [property: Id(1)] string? FolderId, [property: Id(2)] string Name, [property: Id(3)] int Versions);
 
 [GenerateSerializer, Immutable, Alias("frameconnector.parked-step")]
 public sealed record ParkedStep([property: Id(0)] string Step, [property: Id(1)] string Error);
 
-/// <param name="AwaitingInvite">Flagged users (Greenlight id → e-mail) that no user of the Frame.io account matches: invite them there, then retry the sync.</param>
+/// <param name="ProjectShareFolderId">The project's "Share with Frame.io" folder here (made with the mirror): its documents go to <paramref name="ShareFolderId"/> in Frame.io.</param>
+/// <param name="AwaitingInvite">Flagged users (Greenlight id → e-mail) that no active user of the Frame.io account matches: invite them there, then retry the sync.</param>
 /// <param name="AwaitingRemovalFromAccount">
 /// Deactivated users (Greenlight id → Frame.io user id) still in the Frame.io account: no documented call removes them,
-/// so an administrator does it in Frame.io (unless <see cref="FrameConnectorOptions.UseAssumedCalls"/>).
+/// so an administrator does it in Frame.io, then retries the sync (unless <see cref="FrameConnectorOptions.UseAssumedCalls"/>).
 /// </param>
 [GenerateSerializer, Immutable, Alias("frameconnector.mirror-view")]
 public sealed record MirrorView(
     [property: Id(0)] string? ConnectionKey, [property: Id(1)] string? NotConnectedReason, [property: Id(2)] string? FrameioProjectId, [property: Id(3)] string? ShareFolderId,
     [property: Id(4)] IReadOnlyDictionary<string, string> TaskFolders, [property: Id(5)] IReadOnlyDictionary<string, string> Members, [property: Id(6)] IReadOnlyDictionary<string, string> Uploads,
     [property: Id(7)] IReadOnlyList<string> PendingSteps, [property: Id(8)] IReadOnlyList<ParkedStep> ParkedSteps,
-    [property: Id(9)] IReadOnlyDictionary<string, string> AwaitingInvite, [property: Id(10)] IReadOnlyDictionary<string, string> AwaitingRemovalFromAccount);
+    [property: Id(9)] IReadOnlyDictionary<string, string> AwaitingInvite, [property: Id(10)] IReadOnlyDictionary<string, string> AwaitingRemovalFromAccount,
+    [property: Id(11)] string? ProjectShareFolderId);
 
 /// <summary>
 /// One per Greenlight project: tracks the project from Work's notifications and makes its Frame.io mirror converge, one
@@ -38,21 +44,31 @@ public interface IProjectMirrorGrain : IGrainWithStringKey
     [Alias("track-project")]
     Task TrackProjectAsync(TrackedProject project);
 
-    [Alias("track-task")]
-    Task TrackTaskAsync(string taskId, string name);
+    [Alias("assign-work")]
+    Task AssignAsync(AssignedWork work);
 
-    /// <summary>Frame.io-enabled users assigned to a task (or, with no task, to an issue of the project).</summary>
-    [Alias("assign")]
-    Task AssignAsync(string? taskId, IReadOnlyList<MemberCandidate> members);
+    /// <summary>A task of the project was renamed: its folder follows, if the mirror tracks the task.</summary>
+    [Alias("rename-task")]
+    Task RenameTaskAsync(string taskId, string name);
 
-    [Alias("track-folder")]
-    Task TrackFolderAsync(string folderId, string name);
+    /// <summary>The task left the project (moved to another one): no more syncing of it here; its folder in Frame.io stays.</summary>
+    [Alias("forget-task")]
+    Task ForgetTaskAsync(string taskId);
 
+    /// <summary>A document added or moved: tracked when it is in the project's "Share with Frame.io" folder.</summary>
     [Alias("track-document")]
-    Task TrackDocumentAsync(string documentId, string? folderId, string? name, int version);
+    Task TrackDocumentAsync(TrackedDocument document);
 
+    [Alias("track-version")]
+    Task TrackVersionAsync(string documentId, int version);
+
+    /// <summary>The user was deactivated: out of the Frame.io project (and of the account, where the API allows it).</summary>
     [Alias("remove-user")]
     Task RemoveUserAsync(string userId);
+
+    /// <summary>The user is no longer "Add to projects in Frame.io": keeps what they were given, gets nothing new.</summary>
+    [Alias("unflag-user")]
+    Task UnflagUserAsync(string userId);
 
     /// <summary>One try of the step: its Frame.io calls, with their waits and retries, may take minutes (a large upload).</summary>
     [Alias("run-step"), ResponseTimeout("00:10:00")]
@@ -61,58 +77,100 @@ public interface IProjectMirrorGrain : IGrainWithStringKey
     [Alias("view"), ReadOnly]
     Task<MirrorView> ViewAsync();
 
-    /// <summary>Parked steps get a new set of tries, waiting steps are tried now, people waiting for an invite are looked for again.</summary>
+    /// <summary>Parked steps get a new set of tries, waiting steps are tried now, people waiting in Frame.io are looked for again.</summary>
     [Alias("retry")]
     Task RetryAsync();
 }
 
 [GrainType("frameconnector.project-mirror")]
-public sealed class ProjectMirrorGrain(
-    FrameioClients clients, SystemSender sender, Links links, IOptions<FrameConnectorOptions> options, TimeProvider clock, ILogger<ProjectMirrorGrain> logger)
+public sealed partial class ProjectMirrorGrain(
+    FrameioClients clients, SystemSender sender, Links links, MirrorItemRows items, IOptions<FrameConnectorOptions> options, TimeProvider clock,
+    ILogger<ProjectMirrorGrain> logger)
     : DurableGrain<MirrorState>, IProjectMirrorGrain
 {
     public const string ShareFolderName = "Share with Frame.io";
 
+    // The mirror's tasks and documents (rows of frameconnector_mirror_items), and those changed since the last write.
+    private Dictionary<string, MirroredTask> _tasks = [];
+    private Dictionary<string, MirroredDocument> _documents = [];
+    private readonly Dictionary<string, MirroredTask> _changedTasks = [];
+    private readonly Dictionary<string, MirroredDocument> _changedDocuments = [];
+    private readonly HashSet<string> _forgottenTasks = [];
+
     private string ProjectId => this.GetPrimaryKeyString();
     private FrameioSide Frameio => State.Frameio;
 
+    /// <summary>Runs after the kernel handed on what a previous activation stored and did not hand on, so the rows are complete.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => (_tasks, _documents) = await items.LoadAsync(ProjectId);
+
     public Task TrackProjectAsync(TrackedProject project)
     {
-        (State.Tracked, State.Name, State.GroupId, State.Status) = (true, project.Name, project.GroupId, project.Status);
+        (State.Tracked, State.Name, State.GroupId, State.Status, State.OwnerId) = (true, project.Name, project.GroupId, project.Status, project.OwnerId);
         // Until its Frame.io project exists, each change of the project looks for a connection again: one may have been made since.
         if (Frameio.ProjectId is null) Frameio.NotConnectedReason = null;
         return SaveAsync();
     }
 
-    public Task TrackTaskAsync(string taskId, string name)
+    public Task AssignAsync(AssignedWork work)
     {
-        TaskOf(taskId).Name = name;
-        return SaveAsync();
-    }
-
-    public Task AssignAsync(string? taskId, IReadOnlyList<MemberCandidate> members)
-    {
-        foreach (var member in members)
+        foreach (var member in work.Members)
         {
-            State.Members[member.UserId] = member;
+            State.Members[member.UserId] = member.Widened(State.Members.GetValueOrDefault(member.UserId));
             // Looked for in the account again: they may have been invited since.
             Frameio.AwaitingInvite.Remove(member.UserId);
-            if (taskId is not null) TaskOf(taskId).EnabledAssignees.Add(member.UserId);
+            // Assigned while active: a user deactivated earlier was reactivated, and joins again.
+            if (State.Deactivated.Remove(member.UserId))
+            {
+                Frameio.RemovedFromAccount.Remove(member.UserId);
+                Frameio.AwaitingRemoval.Remove(member.UserId);
+            }
+        }
+        if (work.TaskId is { } taskId)
+        {
+            var task = _tasks.GetValueOrDefault(taskId) ?? new MirroredTask(work.TaskName ?? "", [], null, null, []);
+            SetTask(taskId, task with { Name = work.TaskName ?? task.Name, Assignees = [.. task.Assignees.Union(work.Members.Select(m => m.UserId))] });
         }
         return SaveAsync();
     }
 
-    public Task TrackFolderAsync(string folderId, string name)
+    public Task RenameTaskAsync(string taskId, string name)
     {
-        State.Folders[folderId] = name;
+        if (_tasks.GetValueOrDefault(taskId) is not { } task || task.Name == name) return Task.CompletedTask;
+        SetTask(taskId, task with { Name = name });
         return SaveAsync();
     }
 
-    public Task TrackDocumentAsync(string documentId, string? folderId, string? name, int version)
+    public Task ForgetTaskAsync(string taskId)
     {
-        var document = State.Documents.TryGetValue(documentId, out var known) ? known : State.Documents[documentId] = new TrackedDocument { FolderId = folderId };
-        document.Name = name ?? document.Name;
-        document.Versions = Math.Max(document.Versions, version);
+        if (!_tasks.Remove(taskId)) return Task.CompletedTask;
+        _changedTasks.Remove(taskId);
+        _forgottenTasks.Add(taskId);
+        foreach (var step in new[] { $"task-folder:{taskId}", $"task-folder-rename:{taskId}" })
+        {
+            State.Tries.Remove(step);
+            State.Attempts.Remove(step);
+            State.Parked.Remove(step);
+        }
+        return SaveAsync();
+    }
+
+    public Task TrackDocumentAsync(TrackedDocument document)
+    {
+        var shared = document.FolderId is not null && document.FolderId == State.ShareFolderHere;
+        var known = _documents.GetValueOrDefault(document.DocumentId);
+        if (known is null && !shared) return Task.CompletedTask;
+        var tracked = known is null
+            ? new MirroredDocument(document.Name, document.Versions, true, [], null, 0)
+            : known with { Name = document.Name, Versions = Math.Max(known.Versions, document.Versions), Shared = shared };
+        if (tracked == known) return Task.CompletedTask;
+        SetDocument(document.DocumentId, tracked);
+        return SaveAsync();
+    }
+
+    public Task TrackVersionAsync(string documentId, int version)
+    {
+        if (_documents.GetValueOrDefault(documentId) is not { } document || document.Versions >= version) return Task.CompletedTask;
+        SetDocument(documentId, document with { Versions = version });
         return SaveAsync();
     }
 
@@ -123,58 +181,20 @@ public sealed class ProjectMirrorGrain(
         return SaveAsync();
     }
 
-    public async Task RunStepAsync(string step)
+    public Task UnflagUserAsync(string userId)
     {
-        if (!PendingSteps().Contains(step))
-        {
-            // Done by an earlier job, parked, or no longer needed.
-            if (State.Queued.Remove(step)) await SaveAsync();
-            return;
-        }
-        var earlier = State.Tries.GetValueOrDefault(step);
-        // Written before the call: if this try dies with its host, the next one looks for what it may have made. The write
-        // also fences off a stale second activation of this grain (on a silo being declared dead): its next write fails.
-        State.Tries[step] = (earlier ?? new StepTry(0, [])).Next(NameAskedFor(step));
-        await SaveAsync();
-        IReadOnlyList<Link>? found;
-        try
-        {
-            found = await RunAsync(step, earlier);
-        }
-        catch (FrameioTryLaterException busy)
-        {
-            // Frame.io's rate limit, not a failure: this try does not count towards the delays of the next ones.
-            State.Tries[step] = State.Tries[step] with { Count = earlier?.Count ?? 0 };
-            await TryAgainAsync(step, busy.RetryAt);
-            return;
-        }
-        catch (Exception down) when (IsFrameioDown(down))
-        {
-            logger.LogWarning("Frame.io sync step {Step} of project {Project} found Frame.io unavailable ({Error}); trying again later",
-                step, ProjectId, down.Message);
-            await TryAgainAsync(step, NextTryAt(step));
-            return;
-        }
-        catch (Exception refused) when (IsRefusal(refused))
-        {
-            await RefusedAsync(step, refused);
-            return;
-        }
-        State.Queued.Remove(step);
-        if (found is not null)
-        {
-            State.Tries.Remove(step);
-            State.Attempts.Remove(step);
-        }
-        await SaveAsync(found is { Count: > 0 } ? new LinksFound(found) : null);
+        KeepOnlyWhatWasGiven(userId);
+        return SaveAsync();
     }
 
     public Task<MirrorView> ViewAsync() => Task.FromResult(new MirrorView(
-        Frameio.ConnectionKey, Frameio.NotConnectedReason, Frameio.ProjectId, Frameio.ShareFolderId, Frameio.TaskFolders,
-        Frameio.Members.Where(m => !m.Value.Removed).ToDictionary(m => m.Key, m => m.Value.FrameioUserId), Frameio.Uploads,
-        PendingSteps(), [.. State.Parked.Select(p => new ParkedStep(p.Key, p.Value))],
-        Frameio.AwaitingInvite.ToDictionary(u => u, u => State.Members[u].Email),
-        options.Value.UseAssumedCalls ? new Dictionary<string, string>() : LeftInAccount().ToDictionary(u => u, u => Frameio.Members[u].FrameioUserId)));
+        Frameio.ConnectionKey, Frameio.NotConnectedReason, Frameio.ProjectId, Frameio.ShareFolderId,
+        _tasks.Where(t => t.Value.FolderId is not null).ToDictionary(t => t.Key, t => t.Value.FolderId!),
+        Frameio.Members.Where(m => !m.Value.Removed).ToDictionary(m => m.Key, m => m.Value.FrameioUserId),
+        _documents.SelectMany(d => d.Value.Files.Select((file, i) => (Key: $"{d.Key}:{i + 1}", File: file))).ToDictionary(u => u.Key, u => u.File),
+        PendingSteps(), [.. State.Parked.Select(p => new ParkedStep(p.Key, p.Value.Error))],
+        Frameio.AwaitingInvite.Keys.ToDictionary(u => u, u => State.Members.GetValueOrDefault(u)?.Email ?? ""),
+        Frameio.AwaitingRemoval.Keys.ToDictionary(u => u, u => Frameio.Members[u].FrameioUserId), State.ShareFolderHere));
 
     public Task RetryAsync()
     {
@@ -182,223 +202,33 @@ public sealed class ProjectMirrorGrain(
         State.Parked.Clear();
         State.Queued.Clear();
         Frameio.AwaitingInvite.Clear();
-        Frameio.NotConnectedReason = null;
+        Frameio.AwaitingRemoval.Clear();
+        (Frameio.NotConnectedReason, Frameio.ConnectionGoneSince) = (null, null);
         return SaveAsync();
     }
 
     /// <summary>
-    /// Does the step's Frame.io calls and records their result in the state; returns the links to write with it, or null
-    /// when the mirror has no connection to make it with (the reason is recorded; the step waits for a retry).
+    /// A user who may no longer be given anything new in Frame.io (unflagged, or found so when their step ran) keeps the
+    /// membership and role they have there and the folders of their tasks made so far; they wait for nothing more.
     /// </summary>
-    /// <param name="earlier">The step's earlier tries, when there were some: what they may have made is looked for first.</param>
-    private async Task<IReadOnlyList<Link>?> RunAsync(string step, StepTry? earlier)
+    private void KeepOnlyWhatWasGiven(string userId)
     {
-        if (await TargetAsync() is not { } target) return null;
-        var (client, assumed) = clients.For(target);
-        var (kind, id) = Split(step);
-        switch (kind)
-        {
-            case "project":
-                return [await CreateProjectAsync(client, target, earlier)];
-            case "rename":
-                await client.RenameProjectAsync(Frameio.AccountId!, Frameio.ProjectId!, State.Name);
-                Frameio.Name = State.Name;
-                return [];
-            case "share-folder":
-                Frameio.ShareFolderId = (await FolderAsync(client, ShareFolderName, earlier)).Id;
-                return [new Link(Frameio.ShareFolderId, LinkKind.ShareFolder, ProjectId, ProjectId)];
-            case "task-folder":
-                var folder = await FolderAsync(client, State.Tasks[id].Name, earlier);
-                (Frameio.TaskFolders[id], Frameio.TaskFolderNames[id]) = (folder.Id, folder.Name);
-                return [new Link(folder.Id, LinkKind.TaskFolder, ProjectId, id)];
-            case "task-folder-rename":
-                await client.RenameFolderAsync(Frameio.AccountId!, Frameio.TaskFolders[id], State.Tasks[id].Name);
-                Frameio.TaskFolderNames[id] = State.Tasks[id].Name;
-                return [];
-            case "member":
-                return await SetMemberAsync(client, assumed, State.Members[id]);
-            case "remove-member":
-                await Tolerating404(() => client.RemoveProjectUserAsync(Frameio.AccountId!, Frameio.ProjectId!, Frameio.Members[id].FrameioUserId));
-                Frameio.Members[id] = Frameio.Members[id] with { Removed = true };
-                return [];
-            case "remove-account-user":
-                // Assumed: no documented call removes a user from the account (only made with UseAssumedCalls; see PendingSteps).
-                await Tolerating404(() => assumed.RemoveUserFromAccountAsync(Frameio.AccountId!, Frameio.Members[id].FrameioUserId));
-                Frameio.RemovedFromAccount.Add(id);
-                return [];
-            case "upload":
-                return [await UploadAsync(client, id, earlier)];
-            case "stack":
-                await StackAsync(client, id, earlier);
-                return [];
-            default:
-                throw new InvalidOperationException($"Unknown Frame.io sync step '{step}'.");
-        }
-    }
-
-    /// <summary>
-    /// The connection the mirror was made with; before the Frame.io project exists, its group's or the organization's
-    /// default. Null, with the reason recorded, when there is none.
-    /// </summary>
-    private async Task<ConnectionTarget?> TargetAsync()
-    {
-        if (Frameio.ConnectionKey is { } key)
-        {
-            var target = await GrainFactory.GetGrain<IConnectionGrain>(key).TargetAsync();
-            if (target is null) Frameio.NotConnectedReason = $"The Frame.io connection '{key}' the mirror was made with is gone; connect it again, then retry the sync.";
-            return target;
-        }
-        var choice = await ConnectionResolver.ResolveAsync(GrainFactory, State.GroupId);
-        if (choice.Target is null) Frameio.NotConnectedReason = choice.Reason;
-        return choice.Target;
-    }
-
-    private async Task<Link> CreateProjectAsync(IFrameioClient client, ConnectionTarget target, StepTry? earlier)
-    {
-        var project = earlier is null ? null : await FindProjectMadeAsync(client, target, earlier);
-        project ??= await client.CreateProjectAsync(target.AccountId, target.WorkspaceId, State.Name);
-        (Frameio.ConnectionKey, Frameio.AccountId, Frameio.WorkspaceId) = (target.Key, target.AccountId, target.WorkspaceId);
-        (Frameio.ProjectId, Frameio.RootFolderId, Frameio.Name, Frameio.NotConnectedReason) = (project.Id, project.RootFolderId, project.Name, null);
-        return new Link(project.Id, LinkKind.Project, ProjectId, ProjectId);
-    }
-
-    /// <summary>A project an earlier try made: under one of the names it asked for, and not the mirror of another project here.</summary>
-    private async Task<FrameioProject?> FindProjectMadeAsync(IFrameioClient client, ConnectionTarget target, StepTry earlier)
-    {
-        var named = await client.ListProjectsAsync(target.AccountId, target.WorkspaceId).Where(p => earlier.Names.Contains(p.Name)).ToListAsync();
-        foreach (var project in named)
-        {
-            var mirrorOf = (await links.FindAsync(project.Id))?.GreenlightId;
-            if (mirrorOf is null || mirrorOf == ProjectId) return project;
-        }
-        return null;
-    }
-
-    /// <summary>Creates the folder under the project's root; after an earlier try, first looks for the folder it made.</summary>
-    private async Task<(string Id, string Name)> FolderAsync(IFrameioClient client, string name, StepTry? earlier)
-    {
-        if (earlier is not null
-            && await client.ListFolderChildrenAsync(Frameio.AccountId!, Frameio.RootFolderId!)
-                .FirstOrDefaultAsync(a => a.Type == "folder" && earlier.Names.Contains(a.Name) && !Frameio.TaskFolders.ContainsValue(a.Id) && a.Id != Frameio.ShareFolderId) is { } made)
-            return (made.Id, made.Name);
-        var folder = await client.CreateFolderAsync(Frameio.AccountId!, Frameio.RootFolderId!, name);
-        return (folder.Id, folder.Name);
-    }
-
-    /// <summary>
-    /// Gives the user their role in the project by their Frame.io id (documented, idempotent), found by e-mail among the
-    /// account's users. Someone the account does not have is invited by e-mail only with the assumed calls on; otherwise
-    /// they wait for an invite, listed in the sync view.
-    /// </summary>
-    private async Task<IReadOnlyList<Link>> SetMemberAsync(IFrameioClient client, IFrameioAssumedCalls assumed, MemberCandidate member)
-    {
-        var frameioUserId = Frameio.Members.GetValueOrDefault(member.UserId)?.FrameioUserId
-            ?? (await client.ListAccountUsersAsync(Frameio.AccountId!).FirstOrDefaultAsync(u => string.Equals(u.Email, member.Email, StringComparison.OrdinalIgnoreCase)))?.Id;
-        FrameioProjectUser user;
-        if (frameioUserId is not null) user = await client.SetProjectUserRoleAsync(Frameio.AccountId!, Frameio.ProjectId!, frameioUserId, member.Role);
-        else if (options.Value.UseAssumedCalls) user = await assumed.InviteProjectMemberAsync(Frameio.AccountId!, Frameio.ProjectId!, member.Email, member.Role);
+        Frameio.AwaitingInvite.Remove(userId);
+        if (Frameio.Members.GetValueOrDefault(userId) is { Removed: false } member && State.Members.TryGetValue(userId, out var candidate))
+            State.Members[userId] = candidate with { Role = member.Role };
         else
-        {
-            Frameio.AwaitingInvite.Add(member.UserId);
-            return [new Link($"{Frameio.ProjectId}/invite/{member.UserId}", LinkKind.AwaitingInvite, ProjectId, member.UserId)];
-        }
-        Frameio.Members[member.UserId] = new FrameioMember(user.UserId, member.Role, false);
-        return [new Link($"{Frameio.ProjectId}/{user.UserId}", LinkKind.Member, ProjectId, member.UserId), new Link(user.UserId, LinkKind.User, null, member.UserId)];
+            State.Members.Remove(userId);
+        foreach (var (taskId, task) in _tasks.Where(t => t.Value.FolderId is null && t.Value.Assignees.Contains(userId)).ToList())
+            SetTask(taskId, task with { Assignees = [.. task.Assignees.Where(a => a != userId)] });
     }
 
-    private async Task<Link> UploadAsync(IFrameioClient client, string key, StepTry? earlier)
+    private void SetTask(string taskId, MirroredTask task)
     {
-        var (documentId, version) = UploadKey(key);
-        var name = State.Documents[documentId].Name;
-        var made = earlier is null
-            ? null
-            : await client.ListFolderChildrenAsync(Frameio.AccountId!, Frameio.ShareFolderId!)
-                .FirstOrDefaultAsync(a => a.Type == "file" && earlier.Names.Contains(a.Name) && !Frameio.Uploads.ContainsValue(a.Id));
-        // A placeholder whose parts an earlier try did not finish sending can never be completed: replace it.
-        if (made is { IsUnfinishedUpload: true }) await Tolerating404(() => client.DeleteFileAsync(Frameio.AccountId!, made.Id));
-        var fileId = made is { IsUnfinishedUpload: false } ? made.Id : null;
-        if (fileId is null)
-        {
-            var content = await sender.SendAsync(new ReadDocumentContent(ProjectId, documentId, version));
-            await using var stream = content.Content;
-            fileId = (await client.UploadLocalFileAsync(Frameio.AccountId!, Frameio.ShareFolderId!, name, stream, content.Size)).Id;
-        }
-        Frameio.Uploads[key] = fileId;
-        return new Link(fileId, LinkKind.Upload, ProjectId, documentId);
+        _tasks[taskId] = _changedTasks[taskId] = task;
+        _forgottenTasks.Remove(taskId);
     }
 
-    /// <summary>
-    /// Stacks the document's versions not stacked yet: the first stack takes every version; later versions join it.
-    /// After an earlier try, the files already moved out of the share folder were stacked by it, and a new stack is found there.
-    /// </summary>
-    private async Task StackAsync(IFrameioClient client, string documentId, StepTry? earlier)
-    {
-        var versions = State.Documents[documentId].Versions;
-        var files = Enumerable.Range(1, versions).Select(v => Frameio.Uploads[$"{documentId}:{v}"]).ToList();
-        var stackId = Frameio.Stacks.GetValueOrDefault(documentId);
-        var unstacked = files.Skip(Frameio.StackedVersions.GetValueOrDefault(documentId)).ToList();
-        if (earlier is not null)
-        {
-            var children = await client.ListFolderChildrenAsync(Frameio.AccountId!, Frameio.ShareFolderId!).ToListAsync();
-            stackId ??= children.FirstOrDefault(a => a.Type == "version_stack" && a.Name == State.Documents[documentId].Name && !Frameio.Stacks.ContainsValue(a.Id))?.Id;
-            unstacked = [.. unstacked.Where(file => children.Any(a => a.Id == file))];
-        }
-        if (unstacked.Count > 0)
-            stackId = (await client.CreateVersionStackAsync(Frameio.AccountId!, Frameio.ShareFolderId!, stackId is null ? unstacked : [stackId, .. unstacked])).Id;
-        Frameio.Stacks[documentId] = stackId ?? throw new InvalidOperationException($"The version stack of document '{documentId}' was not found in Frame.io.");
-        Frameio.StackedVersions[documentId] = versions;
-    }
-
-    private static async Task Tolerating404(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (FrameioApiException gone) when (gone.Status == HttpStatusCode.NotFound)
-        {
-            // Already removed by an earlier try.
-        }
-    }
-
-    /// <summary>Frame.io is down, slow or busy: the step is tried again until it answers, without counting towards parking.</summary>
-    private static bool IsFrameioDown(Exception failure) => failure is FrameioUnreachableException or FrameioOutcomeUnknownException
-        or FrameioApiException { Status: >= HttpStatusCode.InternalServerError or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout };
-
-    /// <summary>Frame.io said no, answered what the connector cannot use, or this host refused (the document is gone): counts towards parking.</summary>
-    private static bool IsRefusal(Exception failure) => failure is FrameioException or InvalidOperationException or JsonException
-        or NotFoundException or ForbiddenException or ConflictException or RequestValidationException;
-
-    private async Task RefusedAsync(string step, Exception refused)
-    {
-        var attempts = State.Attempts[step] = State.Attempts.GetValueOrDefault(step) + 1;
-        if (attempts < options.Value.MaxStepAttempts)
-        {
-            logger.LogWarning("Frame.io sync step {Step} of project {Project} failed (try {Attempt} of {Max}): {Error}",
-                step, ProjectId, attempts, options.Value.MaxStepAttempts, refused.Message);
-            await TryAgainAsync(step, NextTryAt(step));
-            return;
-        }
-        logger.LogError("Frame.io sync step {Step} of project {Project} is parked after {Attempts} failed tries: {Error}", step, ProjectId, attempts, refused.Message);
-        State.Parked[step] = refused.Message;
-        State.Queued.Remove(step);
-        await SaveAsync();
-    }
-
-    /// <summary>Queues the step's next try (its job stays the one on its way: the step remains queued).</summary>
-    private Task TryAgainAsync(string step, DateTimeOffset at)
-    {
-        Record(new MirrorStepDue(ProjectId, step), new DeliveryOptions(at));
-        return SaveAsync();
-    }
-
-    /// <summary>Doubling from <see cref="FrameConnectorOptions.StepRetryDelay"/> with each try, capped, with ±20% jitter so a burst of failures spreads out.</summary>
-    private DateTimeOffset NextTryAt(string step)
-    {
-        var (first, max) = (options.Value.StepRetryDelay, options.Value.MaxStepRetryDelay);
-        var doubled = first * Math.Pow(2, Math.Min(Math.Max(State.Tries[step].Count - 1, 0), 20));
-        return clock.GetUtcNow() + (doubled < max ? doubled : max) * (0.8 + Random.Shared.NextDouble() * 0.4);
-    }
+    private void SetDocument(string documentId, MirroredDocument document) => _documents[documentId] = _changedDocuments[documentId] = document;
 
     /// <summary>What the mirror still lacks, one step each, in the order they can be made.</summary>
     private List<string> PendingSteps()
@@ -413,53 +243,30 @@ public sealed class ProjectMirrorGrain(
         if (Frameio.Name != State.Name) steps.Add("rename");
         if (Frameio.ShareFolderId is null) steps.Add("share-folder");
         var active = State.Members.Keys.Where(u => !State.Deactivated.Contains(u)).ToHashSet();
-        // A task assigned before its creation reached the mirror has no name yet: its folder waits for it.
-        steps.AddRange(State.Tasks.Where(t => !Frameio.TaskFolders.ContainsKey(t.Key) && t.Value.Name.Length > 0 && t.Value.EnabledAssignees.Overlaps(active))
-            .Select(t => $"task-folder:{t.Key}"));
-        steps.AddRange(State.Tasks.Where(t => Frameio.TaskFolders.ContainsKey(t.Key) && Frameio.TaskFolderNames.GetValueOrDefault(t.Key) != t.Value.Name)
-            .Select(t => $"task-folder-rename:{t.Key}"));
-        steps.AddRange(active.Where(u => !Frameio.AwaitingInvite.Contains(u) && (Frameio.Members.GetValueOrDefault(u) is not { } m || m.Role != State.Members[u].Role))
+        // A task's folder is made once one of its assignees is in the Frame.io project: before that, nobody could open it.
+        var joined = active.Where(u => Frameio.Members.GetValueOrDefault(u) is { Removed: false }).ToHashSet();
+        steps.AddRange(_tasks.Where(t => t.Value.FolderId is null && t.Value.Assignees.Any(joined.Contains)).Select(t => $"task-folder:{t.Key}"));
+        steps.AddRange(_tasks.Where(t => t.Value.FolderId is not null && t.Value.FolderName != t.Value.Name).Select(t => $"task-folder-rename:{t.Key}"));
+        steps.AddRange(active.Where(u => !Frameio.AwaitingInvite.ContainsKey(u)
+                && (Frameio.Members.GetValueOrDefault(u) is not { } m || m.Removed || m.Role != State.Members[u].Role))
             .Select(u => $"member:{u}"));
         steps.AddRange(State.Deactivated.Where(u => Frameio.Members.GetValueOrDefault(u) is { Removed: false }).Select(u => $"remove-member:{u}"));
-        if (options.Value.UseAssumedCalls) steps.AddRange(LeftInAccount().Select(u => $"remove-account-user:{u}"));
+        steps.AddRange(LeftInAccount().Where(u => !Frameio.AwaitingRemoval.ContainsKey(u)).Select(u => $"remove-account-user:{u}"));
         if (Frameio.ShareFolderId is not null)
         {
-            foreach (var (id, document) in State.Documents.Where(d => IsShared(d.Value)))
+            foreach (var (id, document) in _documents.Where(d => d.Value.Shared))
             {
                 // One version at a time: an upload tried again then looks only for its own file, never for another version's.
-                var missing = Enumerable.Range(1, document.Versions).FirstOrDefault(v => !Frameio.Uploads.ContainsKey($"{id}:{v}"));
-                if (missing > 0) steps.Add($"upload:{id}:{missing}");
-                else if (document.Versions >= 2 && Frameio.StackedVersions.GetValueOrDefault(id) < document.Versions) steps.Add($"stack:{id}");
+                if (document.NextVersionToSend > 0) steps.Add($"upload:{id}:{document.NextVersionToSend}");
+                else if (document.Versions >= 2 && document.StackedVersions < document.Versions) steps.Add($"stack:{id}");
             }
         }
         return [.. steps.Where(s => !State.Parked.ContainsKey(s))];
     }
 
-    /// <summary>Deactivated users taken out of the Frame.io project and not yet out of its account.</summary>
+    /// <summary>Deactivated users taken out of the Frame.io project and not known to be out of its account.</summary>
     private IEnumerable<string> LeftInAccount() =>
         State.Deactivated.Where(u => Frameio.Members.GetValueOrDefault(u) is { Removed: true } && !Frameio.RemovedFromAccount.Contains(u));
-
-    /// <summary>The name a step asks Frame.io to create something under, if it creates something: what a later try looks for.</summary>
-    private string? NameAskedFor(string step)
-    {
-        var (kind, id) = Split(step);
-        return kind switch
-        {
-            "project" => State.Name,
-            "share-folder" => ShareFolderName,
-            "task-folder" => State.Tasks[id].Name,
-            "upload" => State.Documents[UploadKey(id).DocumentId].Name,
-            _ => null,
-        };
-    }
-
-    /// <summary>"task-folder:{taskId}" is ("task-folder", "{taskId}"); "project" is ("project", "").</summary>
-    private static (string Kind, string Id) Split(string step) =>
-        step.IndexOf(':') is var colon and > 0 ? (step[..colon], step[(colon + 1)..]) : (step, "");
-
-    /// <summary>"{documentId}:{version}".</summary>
-    private static (string DocumentId, int Version) UploadKey(string key) =>
-        (key[..key.LastIndexOf(':')], int.Parse(key[(key.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture));
 
     /// <summary>
     /// The work-assigned emails not queued yet: one when a user became a member of the Frame.io project, one per task
@@ -467,22 +274,40 @@ public sealed class ProjectMirrorGrain(
     /// </summary>
     private IEnumerable<WorkAssignedEmailDue> DueEmails()
     {
-        var members = Frameio.Members.Where(m => !m.Value.Removed && !State.Deactivated.Contains(m.Key)).Select(m => m.Key).ToList();
+        var members = Frameio.Members.Where(m => !m.Value.Removed && !State.Deactivated.Contains(m.Key)).Select(m => m.Key).ToHashSet();
         foreach (var userId in members.Where(u => !State.Notified.Contains(u)))
             yield return new WorkAssignedEmailDue(ProjectId, userId, null);
-        foreach (var (taskId, task) in State.Tasks.Where(t => Frameio.TaskFolders.ContainsKey(t.Key)))
-            foreach (var userId in members.Where(u => task.EnabledAssignees.Contains(u) && !State.Notified.Contains($"{u}:{taskId}")))
+        foreach (var (taskId, task) in _tasks.Where(t => t.Value.FolderId is not null))
+        {
+            foreach (var userId in task.Assignees.Where(u => members.Contains(u) && !task.Notified.Contains(u)))
                 yield return new WorkAssignedEmailDue(ProjectId, userId, taskId);
+        }
     }
 
-    private bool IsShared(TrackedDocument document) =>
-        document.FolderId is { } folder && State.Folders.GetValueOrDefault(folder)?.Trim().Equals(ShareFolderName, StringComparison.OrdinalIgnoreCase) == true;
-
-    private TrackedTask TaskOf(string taskId) => State.Tasks.TryGetValue(taskId, out var task) ? task : State.Tasks[taskId] = new TrackedTask();
+    /// <summary>
+    /// What is stuck here, for the sync view's readers and the operator's view: steps parked after their tries, people
+    /// waiting in Frame.io for what its API cannot do (an invite, a removal from the account), a connection gone.
+    /// </summary>
+    private IEnumerable<StuckWork> Stuck()
+    {
+        foreach (var (step, parked) in State.Parked) yield return new StuckWork(step, parked.Error, parked.Tries, parked.Since);
+        foreach (var (userId, since) in Frameio.AwaitingInvite)
+        {
+            yield return new StuckWork($"member:{userId}", $"No active user of Frame.io account {Frameio.AccountId} has the e-mail " +
+                $"{State.Members.GetValueOrDefault(userId)?.Email}: invite them to the account in Frame.io, then retry the project's sync.", 0, since);
+        }
+        foreach (var (userId, since) in Frameio.AwaitingRemoval)
+        {
+            yield return new StuckWork($"remove-account-user:{userId}", $"Frame.io's public API cannot remove a user from an account: remove Frame.io " +
+                $"user {Frameio.Members[userId].FrameioUserId} from account {Frameio.AccountId} in Frame.io, then retry the project's sync.", 0, since);
+        }
+        if (Frameio.ConnectionGoneSince is { } gone) yield return new StuckWork("connection", Frameio.NotConnectedReason ?? "", 0, gone);
+    }
 
     /// <summary>
-    /// Writes the state with a job for every pending step that has none on its way, and the emails now due. No deduplication
-    /// key on the jobs: the state says which steps have one, so a change made while a step's job is finishing still gets its own.
+    /// Writes the state with a job for every pending step that has none on its way, the emails now due, the tasks and
+    /// documents changed, and what is stuck if that changed. No deduplication key on the jobs: the state says which steps
+    /// have one, so a change made while a step's job is finishing still gets its own.
     /// </summary>
     private Task SaveAsync(INotification? also = null)
     {
@@ -493,8 +318,24 @@ public sealed class ProjectMirrorGrain(
         }
         foreach (var email in DueEmails().ToList())
         {
-            State.Notified.Add(email.TaskId is null ? email.UserId : $"{email.UserId}:{email.TaskId}");
+            if (email.TaskId is { } taskId) SetTask(taskId, _tasks[taskId] with { Notified = [.. _tasks[taskId].Notified, email.UserId] });
+            else State.Notified.Add(email.UserId);
             Record(email, new DeliveryOptions(DeduplicationKey: $"frameio-email:{ProjectId}:{email.UserId}:{email.TaskId}"));
+        }
+        if (_changedTasks.Count > 0 || _changedDocuments.Count > 0 || _forgottenTasks.Count > 0)
+        {
+            Record(new MirrorItemsSaved(ProjectId, new Dictionary<string, MirroredTask>(_changedTasks),
+                new Dictionary<string, MirroredDocument>(_changedDocuments), [.. _forgottenTasks]));
+            _changedTasks.Clear();
+            _changedDocuments.Clear();
+            _forgottenTasks.Clear();
+        }
+        var stuck = Stuck().ToList();
+        var reported = string.Join('\n', stuck.Select(s => $"{s.Step}\t{s.Error}").Order(StringComparer.Ordinal));
+        if (reported != State.StuckReported)
+        {
+            State.StuckReported = reported;
+            Record(new MirrorStuckChanged(ProjectId, stuck));
         }
         return WriteStateAsync();
     }

@@ -10,6 +10,23 @@ public sealed record GetProjectSync(string ProjectId) : IRequest<ProjectSyncView
 /// <summary>Gives the project's parked sync steps a new set of tries, tries waiting steps now, and looks again for people waiting for an invite.</summary>
 public sealed record RetryProjectSync(string ProjectId) : IRequest<ProjectSyncView>, IAdministrativeRequest;
 
+public sealed class GetProjectSyncValidator : AbstractValidator<GetProjectSync>
+{
+    public GetProjectSyncValidator() => RuleFor(r => r.ProjectId).MustBeProjectId();
+}
+
+public sealed class RetryProjectSyncValidator : AbstractValidator<RetryProjectSync>
+{
+    public RetryProjectSyncValidator() => RuleFor(r => r.ProjectId).MustBeProjectId();
+}
+
+internal static class ProjectIdRule
+{
+    /// <summary>An id as the Work module makes them (and checks every id of its own routes).</summary>
+    public static IRuleBuilderOptions<T, string> MustBeProjectId<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_.:-]+$");
+}
+
 public sealed class SyncViewHandlers(IGrainFactory grains, IMediator sender) :
     IRequestHandler<GetProjectSync, ProjectSyncView>, IRequestHandler<RetryProjectSync, ProjectSyncView>
 {

@@ -31,6 +31,7 @@ public sealed partial class ExceptionProblems(IProblemDetailsService problems, I
             Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException or TimeoutException =>
                 Unavailable(context, exception),
             ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", e.Message),
+            UpstreamFailureException e => Upstream(e),
             _ => null,
         };
         if (problem is null)
@@ -51,6 +52,13 @@ public sealed partial class ExceptionProblems(IProblemDetailsService problems, I
         context.Response.Headers.RetryAfter = "1";
         return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
             "A server of the cluster stopped while the request ran, so it may or may not have been applied; retry it in a moment.");
+    }
+
+    /// <summary>An outside service said no or was down: expected, so a warning with what it answered, and no stack trace.</summary>
+    private ProblemDetails Upstream(UpstreamFailureException failure)
+    {
+        logger.LogWarning("A request failed in a service outside Greenlight: {Reason}", failure.Message);
+        return Problem(StatusCodes.Status502BadGateway, "Bad gateway", failure.Message);
     }
 
     private static ValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>

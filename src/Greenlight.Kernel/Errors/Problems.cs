@@ -40,3 +40,10 @@ public sealed class ContentTooLargeException(long limitBytes) : Exception($"The 
     [Id(0)]
     public long LimitBytes { get; private set; } = limitBytes;
 }
+
+/// <summary>
+/// 502: a service outside Greenlight that the request needed (Frame.io, say) refused it or did not answer. The message says
+/// which service and what it answered (status and its own error title), so the caller can tell a wrong setting from an outage.
+/// </summary>
+[GenerateSerializer, Alias("greenlight.upstream-failure")]
+public sealed class UpstreamFailureException(string reason) : Exception(reason);

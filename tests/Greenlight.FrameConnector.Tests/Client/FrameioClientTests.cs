@@ -82,7 +82,8 @@ public sealed class FrameioClientTests : FrameioTestBase
         var children = await Client.ListFolderChildrenAsync(Harness.AccountId, project.RootFolderId).ToListAsync();
         Assert.Equal([(stack.Id, "version_stack")], children.Select(c => (c.Id, c.Type)));
         Assert.Equal([comment], await Client.ListCommentsAsync(Harness.AccountId, second.Id).ToListAsync());
-        Assert.Equal(("Tighten the opening", 24, second.Id), (comment.Text, comment.Timestamp, comment.AssetId));
+        Assert.Equal(("Tighten the opening", 24, second.Id), (comment.Text, comment.Timestamp, comment.CommentedFileId));
+        Assert.Equal(Harness.Seed.UserId, (await Client.GetCommentAsync(Harness.AccountId, comment.Id)).OwnerUserId);
     }
 
     [Fact]
@@ -91,15 +92,14 @@ public sealed class FrameioClientTests : FrameioTestBase
         var project = await Harness.NewProjectAsync(Client);
         var colleague = Harness.Fake.AddAccountMember(Harness.AccountId, "editor@example.com");
 
-        var found = Assert.Single(await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync(), u => u.Email == "editor@example.com");
-        await Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, found.Id, FrameioProjectRole.EditOnly);
+        var found = Assert.Single(await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync(), u => u.User.Email == "editor@example.com");
+        await Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, found.User.Id!, FrameioProjectRole.EditOnly);
         Assert.Equal("edit_only", Harness.Fake.ProjectUserRole(project.Id, colleague));
-        var changed = await Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, colleague, FrameioProjectRole.Commenter);
-        Assert.Equal(new FrameioProjectUser(colleague, "commenter"), changed);
+        await Client.SetProjectUserRoleAsync(Harness.AccountId, project.Id, colleague, FrameioProjectRole.Commenter);
         Assert.Equal("commenter", Harness.Fake.ProjectUserRole(project.Id, colleague));
         await Client.RemoveProjectUserAsync(Harness.AccountId, project.Id, colleague);
 
-        Assert.Equal(("member", colleague), (found.Role, found.Id));
+        Assert.Equal(("member", colleague), (found.Role, found.User.Id));
         Assert.Null(Harness.Fake.ProjectUserRole(project.Id, colleague));
         Assert.True(Harness.Fake.IsAccountMember(Harness.AccountId, colleague));
     }
@@ -168,15 +168,20 @@ public sealed class FrameioClientTests : FrameioTestBase
         var assumed = Harness.AssumedCalls();
         var project = await Harness.NewProjectAsync(Client);
 
+        // Someone Frame.io does not know is only invited: no user id until they accept.
         var invited = await assumed.InviteProjectMemberAsync(Harness.AccountId, project.Id, "new.creative@example.com", FrameioProjectRole.Viewer);
-        var users = await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync();
-        await Client.RemoveProjectUserAsync(Harness.AccountId, project.Id, invited.UserId);
-        await assumed.RemoveUserFromAccountAsync(Harness.AccountId, invited.UserId);
+        Assert.Equal((null, "viewer"), (invited.UserId, invited.Role));
+        var pending = Assert.Single(await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync(), u => u.User.Email == "new.creative@example.com");
+        Assert.Null(pending.User.Id);
 
-        Assert.Equal("viewer", invited.Role);
-        Assert.Contains(users, u => u.Id == invited.UserId && u.Email == "new.creative@example.com");
-        Assert.Null(Harness.Fake.ProjectUserRole(project.Id, invited.UserId));
-        Assert.False(Harness.Fake.IsAccountMember(Harness.AccountId, invited.UserId));
+        var joined = Harness.Fake.AcceptInvite(Harness.AccountId, "new.creative@example.com");
+        Assert.Equal("viewer", Harness.Fake.ProjectUserRole(project.Id, joined));
+        Assert.Contains(await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync(), u => u.User.Id == joined);
+        await Client.RemoveProjectUserAsync(Harness.AccountId, project.Id, joined);
+        await assumed.RemoveUserFromAccountAsync(Harness.AccountId, joined);
+
+        Assert.Null(Harness.Fake.ProjectUserRole(project.Id, joined));
+        Assert.False(Harness.Fake.IsAccountMember(Harness.AccountId, joined));
     }
 
     [Fact]
@@ -190,6 +195,6 @@ public sealed class FrameioClientTests : FrameioTestBase
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (invite.Status, removal.Status));
         Assert.True(Harness.Fake.IsAccountMember(Harness.AccountId, Harness.Seed.UserId));
-        Assert.DoesNotContain(await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync(), u => u.Email == "new.creative@example.com");
+        Assert.DoesNotContain(await Client.ListAccountUsersAsync(Harness.AccountId).ToListAsync(), u => u.User.Email == "new.creative@example.com");
     }
 }

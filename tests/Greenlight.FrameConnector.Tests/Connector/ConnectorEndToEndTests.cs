@@ -61,7 +61,8 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
 
         var sync = await Eventually.MatchesAsync(() => admin.GetSuccessAsync<ProjectSyncView>($"/api/v1/frameio/projects/{project.Id}"),
             s => s.Mirror.PendingSteps.Count == 0 && s.Mirror.Uploads.Count == 1 && s.Mirror.Members.Count == 2, TimeSpan.FromSeconds(20), "the mirror is complete");
-        Assert.Equal(ConnectionKeys.ForGroup(group), sync.ConnectionKey);
+        Assert.Equal(ConnectionKeys.For(group), sync.ConnectionKey);
+        Assert.Equal(share.Id, sync.Mirror.ProjectShareFolderId); // the folder made by hand is the one the mirror takes
         Assert.Contains($"group '{group}'", sync.Reason);
 
         // The fake holds exactly the project, its folders, members and upload.
@@ -69,7 +70,8 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
         Assert.Equal(("Spring campaign", chosen.AccountId), (mirrored.Name, mirrored.AccountId));
         var folders = mirrored.Assets.Where(a => a.Type == "folder" && a.ParentId == mirrored.RootFolderId).Select(a => a.Name).Order().ToList();
         Assert.Equal(["Review cut", "Share with Frame.io", "Storyboard"], folders);
-        Assert.Equal(["commenter", "editor"], mirrored.UserRoles.Values.Order().ToList());
+        // Alice may Contribute to the project: editor. Carol holds only her task's grant: edit_only, so she can deliver into its folder.
+        Assert.Equal(["edit_only", "editor"], mirrored.UserRoles.Values.Order().ToList());
         var upload = Assert.Single(mirrored.Assets, a => a.Type == "file");
         Assert.Equal("brief.txt", upload.Name);
         Assert.Equal(brief, frameio.UploadedBytes(upload.Id));
@@ -114,27 +116,6 @@ public sealed class ConnectorEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(webhook, "{}", signature: "v0=" + new string('0', 64)));
         Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(webhook, "{\"type\":\"action.executed\"}"));
         Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(webhook, "not json"));
-    }
-
-    [Fact]
-    public async Task A_refused_token_or_Frame_io_down_is_a_problem_naming_the_field_and_a_project_without_account_says_why()
-    {
-        var refused = await _host.Admin.PutAsJsonAsync("/api/v1/frameio/connections/default", new { token = "nobody-knows-this" });
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("token", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetRawText());
-
-        // Frame.io down (more 5xx than the client retries): a problem naming the field to try again with, not a 5xx.
-        _host.Frameio.AddTokenUser(Token);
-        _host.Frameio.Faults.Next(FakeFault.ServerError, times: 4, template: FakeFrameioRoutes.Me);
-        var unavailable = await _host.Admin.PutAsJsonAsync("/api/v1/frameio/connections/default", new { token = Token });
-        Assert.Equal(HttpStatusCode.BadRequest, unavailable.StatusCode);
-        Assert.Contains("503", (await unavailable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("token")[0].GetString());
-
-        var group = await _host.AddGroupAsync("Unplugged group");
-        var project = await (await _host.Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Unplugged", groupId = group, status = "Current" })).ReadSuccessAsync<ProjectView>();
-        var sync = await _host.Admin.GetSuccessAsync<ProjectSyncView>($"/api/v1/frameio/projects/{project.Id}");
-        Assert.Null(sync.ConnectionKey);
-        Assert.Contains("not connected", sync.Reason);
     }
 
     private async Task<HttpStatusCode> PostAsync(FakeWebhookSnapshot webhook, string body, string? signature = null)

@@ -78,14 +78,26 @@ public sealed class ReviewFromFrameioTests : IAsyncLifetime
 
         // More than ten assets at a time: refused whole, before anything is queued.
         var eleven = Enumerable.Range(0, WebhookInbox.MaxAssetsPerAction + 1).Select(i => $"file-{i}").ToList();
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, await frameio.SendActionAsync(webhook.Id, "file", eleven, mirrored, alice, withTemplate));
+        Assert.Equal(HttpStatusCode.BadRequest, await frameio.SendActionAsync(webhook.Id, "file", eleven, mirrored, alice, withTemplate));
+
+        // Bob was never added by the connector (someone added him in Frame.io), but he is in the Frame.io account under his
+        // e-mail here: found by that lookup.
+        var bobId = await _host.AddUserAsync("bob", frameio: false, frameioAccount: account);
+        await _host.ShareProjectAsync(project.Id, bobId, "View");
+        var frameioBob = Assert.Single(await creative.ListAccountUsersAsync(account).ToListAsync(), u => u.User.Email == AccessUsers.EmailOf("bob")).User.Id!;
+        await creative.SetProjectUserRoleAsync(account, mirrored, frameioBob, FrameioProjectRole.Commenter);
+        frameio.GiveToken(frameioBob, "fio-token-of-bob");
+        var asBob = new FrameioClient(new HttpClient(), new FrameioCredentials("fio-token-of-bob", false), new FrameioClientOptions { BaseUrl = frameio.BaseUrl });
+        var bobsComment = await asBob.CreateCommentAsync(account, hero.Id, "Lovely");
+        Assert.Equal(HttpStatusCode.Accepted, await frameio.SendWebhookAsync(webhook.Id, "comment.created", "comment", bobsComment.Id, mirrored, frameioBob));
 
         var feedRoute = $"/api/v1/projects/{project.Id}/documents/{heroDocument}/approval-events";
         await _host.InboundProcessedAsync();
         var feed = await admin.GetSuccessAsync<List<EventView>>(feedRoute);
-        var fromFrameio = Assert.Single(feed, e => e.Event == "Comment");
+        var fromFrameio = Assert.Single(feed, e => e is { Event: "Comment", Detail: "Warmer in the highlights" });
         // The comment was made by the connection's token user, a Frame.io identity nobody here has.
-        Assert.Equal(("Warmer in the highlights", $"frameio:{seed.UserId}", EventSource.Frameio), (fromFrameio.Detail, fromFrameio.Actor, fromFrameio.Source));
+        Assert.Equal(($"frameio:{seed.UserId}", EventSource.Frameio), (fromFrameio.Actor, fromFrameio.Source));
+        Assert.Equal(bobId, Assert.Single(feed, e => e is { Event: "Comment", Detail: "Lovely" }).Actor);
         Assert.DoesNotContain(feed, e => e.Detail?.Contains("Team only", StringComparison.Ordinal) == true);
         Assert.Single(feed, e => e.Event == "SentForReview");
         Assert.Single(feed, e => e.Event == "Created");

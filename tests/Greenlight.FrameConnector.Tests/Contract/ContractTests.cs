@@ -33,8 +33,9 @@ public sealed class ContractTests
         harness.Fake.ClearRequests();
 
         var assumed = harness.AssumedCalls();
-        var invited = await assumed.InviteProjectMemberAsync(harness.AccountId, project.Id, "new.creative@example.com", FrameioProjectRole.Editor);
-        await assumed.RemoveUserFromAccountAsync(harness.AccountId, invited.UserId);
+        var colleague = harness.Fake.AddAccountMember(harness.AccountId, "colleague@example.com");
+        await assumed.InviteProjectMemberAsync(harness.AccountId, project.Id, "new.creative@example.com", FrameioProjectRole.Editor);
+        await assumed.RemoveUserFromAccountAsync(harness.AccountId, colleague);
 
         var requests = harness.Fake.Requests;
         Assert.Equal(2, requests.Count);

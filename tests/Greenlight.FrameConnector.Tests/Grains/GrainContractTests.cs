@@ -33,12 +33,13 @@ public sealed class GrainContractTests
         [typeof(ConnectionTestResult)] = new ConnectionTestResult(false, null, "Frame.io GET /me answered 401."),
         [typeof(ConnectionTarget)] = new ConnectionTarget("default", "account-1", "workspace-2", new SealedToken("CfDJ8sealed", false)),
         [typeof(WebhookVerification)] = new WebhookVerification(WebhookRejection.TimestampOutsideWindow, "360 s from now"),
-        [typeof(TrackedProject)] = new TrackedProject("Spring campaign", null, ProjectStatus.Current),
-        [typeof(IReadOnlyList<MemberCandidate>)] = new List<MemberCandidate> { new("user-1", "ada@example.com", FrameioProjectRole.Editor) },
+        [typeof(TrackedProject)] = new TrackedProject("Spring campaign", null, ProjectStatus.Current, "user-4"),
+        [typeof(AssignedWork)] = new AssignedWork("task-1", "Storyboard", [new MemberCandidate("user-1", "ada@example.com", FrameioProjectRole.EditOnly)]),
+        [typeof(TrackedDocument)] = new TrackedDocument("doc-1", "folder-2", "brief.pdf", 3),
         [typeof(MirrorView)] = new MirrorView("default", null, "project-3", "folder-4",
             new Dictionary<string, string> { ["task-1"] = "folder-5" }, new Dictionary<string, string> { ["user-1"] = "user-9" },
             new Dictionary<string, string> { ["doc-1:1"] = "file-6" }, ["upload:doc-2:1"], [new ParkedStep("member:user-2", "Frame.io answered 422.")],
-            new Dictionary<string, string> { ["user-3"] = "cleo@example.com" }, new Dictionary<string, string>()),
+            new Dictionary<string, string> { ["user-3"] = "cleo@example.com" }, new Dictionary<string, string>(), "folder-9"),
     };
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class GrainContractTests
             Members = { ["user-1"] = new MemberCandidate("user-1", "ada@example.com", FrameioProjectRole.Commenter) },
             Queued = ["upload:doc-1:2"],
             Tries = { ["task-folder:task-1"] = new StepTry(2, ["Storyboard", "Animatic"]) },
-            Frameio = { ProjectId = "project-3", AwaitingInvite = ["user-2"], Members = { ["user-1"] = new FrameioMember("user-9", FrameioProjectRole.Commenter, false) } },
+            Frameio = { ProjectId = "project-3", AwaitingInvite = { ["user-2"] = DateTimeOffset.UnixEpoch }, Members = { ["user-1"] = new FrameioMember("user-9", FrameioProjectRole.Commenter, false) } },
         };
         // As the silo stores grain state: System.Text.Json, property names, enums by name.
         var storage = new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() } };
@@ -110,6 +111,10 @@ public sealed class GrainContractTests
             new MirrorStepDue("project-1", "task-folder:task-1"),
             new WorkAssignedEmailDue("project-1", "user-1", null),
             new LinksFound([new Link("folder-5", LinkKind.TaskFolder, "project-1", "task-1")]),
+            new MirrorItemsSaved("project-1",
+                new Dictionary<string, MirroredTask> { ["task-1"] = new("Storyboard", ["user-1"], "folder-5", "Storyboard", ["user-1"]) },
+                new Dictionary<string, MirroredDocument> { ["doc-1"] = new("brief.pdf", 2, true, ["file-6", "file-7"], "stack-8", 2) }, ["task-2"]),
+            new MirrorStuckChanged("project-1", [new StuckWork("member:user-2", "No active user of Frame.io account a has the e-mail e", 0, DateTimeOffset.UnixEpoch)]),
             new FrameioEventReceived("default", "action.executed", "project-3", "file", ["file-6", "file-7"], "user-9",
                 new Dictionary<string, string> { ["template"] = "template-1" }),
         ];

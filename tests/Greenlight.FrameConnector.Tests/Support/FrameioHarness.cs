@@ -11,10 +11,11 @@ public sealed class FrameioHarness : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly ILoggerFactory _loggers;
 
-    private FrameioHarness(FakeFrameioServer fake, FakeFrameioSeed seed)
+    private FrameioHarness(FakeFrameioServer fake, FakeFrameioSeed seed, TimeProvider time)
     {
         Fake = fake;
         Seed = seed;
+        Time = time;
         _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
     }
 
@@ -28,10 +29,13 @@ public sealed class FrameioHarness : IAsyncDisposable
 
     public CapturedLogs Logs { get; } = new();
 
-    public static async Task<FrameioHarness> StartAsync()
+    /// <summary>The clock of the fake's rate limits and of the clients: a manual one makes their waits exact.</summary>
+    public TimeProvider Time { get; }
+
+    public static async Task<FrameioHarness> StartAsync(TimeProvider? time = null)
     {
-        var fake = await FakeFrameioServer.StartAsync();
-        return new FrameioHarness(fake, fake.AddTokenUser(Token));
+        var fake = await FakeFrameioServer.StartAsync(time);
+        return new FrameioHarness(fake, fake.AddTokenUser(Token), time ?? TimeProvider.System);
     }
 
     /// <summary>
@@ -47,7 +51,7 @@ public sealed class FrameioHarness : IAsyncDisposable
     };
 
     public FrameioClient Client(FrameioClientOptions? options = null, FrameioCredentials? credentials = null) =>
-        new(_http, credentials ?? new FrameioCredentials(Token, isLegacyDeveloperToken: false), options ?? Options, logger: _loggers.CreateLogger<FrameioClient>());
+        new(_http, credentials ?? new FrameioCredentials(Token, isLegacyDeveloperToken: false), options ?? Options, Time, _loggers.CreateLogger<FrameioClient>());
 
     public FrameioAssumedCalls AssumedCalls() =>
         new(_http, new FrameioCredentials(Token, isLegacyDeveloperToken: false), Options, logger: _loggers.CreateLogger<FrameioAssumedCalls>());

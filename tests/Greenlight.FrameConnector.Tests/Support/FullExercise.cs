@@ -28,9 +28,10 @@ internal static class FullExercise
         var comment = await client.CreateCommentAsync(account, second.Id, "Tighten the opening", timestamp: 24);
         await client.GetCommentAsync(account, comment.Id);
         await client.ListCommentsAsync(account, second.Id).ToListAsync();
-        var colleague = (await client.ListAccountUsersAsync(account).ToListAsync()).First(u => u.Id == harness.Seed.UserId);
-        await client.SetProjectUserRoleAsync(account, project.Id, colleague.Id, FrameioProjectRole.Editor);
-        await client.RemoveProjectUserAsync(account, project.Id, colleague.Id);
+        var colleague = harness.Fake.AddAccountMember(account, "colleague@example.com");
+        var found = (await client.ListAccountUsersAsync(account).ToListAsync()).First(u => u.User.Email == "colleague@example.com");
+        await client.SetProjectUserRoleAsync(account, project.Id, found.User.Id ?? colleague, FrameioProjectRole.Editor);
+        await client.RemoveProjectUserAsync(account, project.Id, colleague);
         var webhook = await client.CreateWebhookAsync(account, workspace.Id, "Greenlight", new Uri("http://127.0.0.1:9/hooks/frameio"), ["file.created", "comment.created"]);
         await client.ListWebhooksAsync(account, workspace.Id).ToListAsync();
         await client.DeleteWebhookAsync(account, workspace.Id, webhook.Webhook.Id);

@@ -29,6 +29,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
     private readonly HttpClient _webhookSender = new();
     private int _rateLimited;
     private int _answersHeld;
+    private int _answersLost;
 
     internal FakeFrameioState State { get; } = new();
 
@@ -52,6 +53,9 @@ public sealed class FakeFrameioServer : IAsyncDisposable
 
     /// <summary>Requests handled under <see cref="FakeFault.HoldAnswer"/> so far: their effect is made, their answer is held back.</summary>
     public int AnswersHeld => Volatile.Read(ref _answersHeld);
+
+    /// <summary>Requests handled under <see cref="FakeFault.LoseAnswer"/> so far: their effect is made, their answer dropped.</summary>
+    public int AnswersLost => Volatile.Read(ref _answersLost);
 
     /// <summary>
     /// Also answer the calls the connector assumes and Frame.io does not document (<see cref="FakeFrameioRoutes.Assumed"/>).
@@ -81,8 +85,12 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>A user who signs in with <paramref name="token"/> and belongs to two accounts, each with one workspace.</summary>
-    public FakeFrameioSeed AddTokenUser(string token, string email = "creative@example.com", bool legacyToken = false)
+    /// <summary>
+    /// A user who signs in with <paramref name="token"/> and belongs to two accounts, each with one workspace: as their
+    /// administrator (<paramref name="accountRole"/> <c>admin</c>, who sees and manages every project), or as a
+    /// <c>member</c>, who may act only in the projects they are given a role in.
+    /// </summary>
+    public FakeFrameioSeed AddTokenUser(string token, string email = "creative@example.com", bool legacyToken = false, string accountRole = "admin")
     {
         lock (State.Lock)
         {
@@ -92,7 +100,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
             foreach (var name in new[] { "Studio North", "Studio South" })
             {
                 var account = new FakeAccount(State.NewId("account"), name);
-                account.MemberIds.Add(user.Id);
+                account.Roles[user.Id] = accountRole;
                 State.Accounts[account.Id] = account;
                 var workspace = new FakeWorkspace(State.NewId("workspace"), account.Id, $"{name} workspace");
                 State.Workspaces[workspace.Id] = workspace;
@@ -102,13 +110,56 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A person without a token who belongs to the account, as a collaborator would.</summary>
+    /// <summary>A person without a token who belongs to the account as a member, as a collaborator would.</summary>
     public string AddAccountMember(string accountId, string email)
     {
         lock (State.Lock)
         {
             var user = State.UserByEmail(email);
-            State.Accounts[accountId].MemberIds.Add(user.Id);
+            State.Accounts[accountId].Roles.TryAdd(user.Id, "member");
+            return user.Id;
+        }
+    }
+
+    /// <summary>Makes the user an <c>admin</c> or a <c>member</c> of the account, as its owner would in Frame.io's web app.</summary>
+    public void SetAccountRole(string accountId, string userId, string role)
+    {
+        lock (State.Lock) State.Accounts[accountId].Roles[userId] = role;
+    }
+
+    /// <summary>The user signs in to the API with <paramref name="token"/> (a creative using their own integration, say).</summary>
+    public void GiveToken(string userId, string token)
+    {
+        lock (State.Lock) State.Users[userId].Token = token;
+    }
+
+    /// <summary>An administrator removes the user from the account in Frame.io's web app (the public API documents no such call).</summary>
+    public void RemoveFromAccount(string accountId, string userId)
+    {
+        lock (State.Lock)
+        {
+            State.Accounts[accountId].Roles.Remove(userId);
+            foreach (var project in State.Projects.Values.Where(p => p.AccountId == accountId)) project.UserRoles.Remove(userId);
+        }
+    }
+
+    /// <summary>Whether someone invited to the account by e-mail (an assumed call) has yet to accept.</summary>
+    public bool IsInvited(string accountId, string email)
+    {
+        lock (State.Lock) return State.Accounts[accountId].Invites.ContainsKey(email);
+    }
+
+    /// <summary>The invited person accepts: they sign up, join the account and the projects they were invited to; returns their user id.</summary>
+    public string AcceptInvite(string accountId, string email)
+    {
+        lock (State.Lock)
+        {
+            var account = State.Accounts[accountId];
+            var invite = account.Invites[email];
+            account.Invites.Remove(email);
+            var user = State.UserByEmail(email);
+            account.Roles.TryAdd(user.Id, "member");
+            foreach (var (projectId, role) in invite.ProjectRoles) State.Projects[projectId].UserRoles[user.Id] = role;
             return user.Id;
         }
     }
@@ -140,7 +191,7 @@ public sealed class FakeFrameioServer : IAsyncDisposable
 
     public bool IsAccountMember(string accountId, string userId)
     {
-        lock (State.Lock) return State.Accounts[accountId].MemberIds.Contains(userId);
+        lock (State.Lock) return State.Accounts[accountId].Roles.ContainsKey(userId);
     }
 
     /// <summary>Everything the fake holds of projects and webhooks, for assertions on what a client made.</summary>
@@ -249,6 +300,10 @@ public sealed class FakeFrameioServer : IAsyncDisposable
             {
                 Interlocked.Increment(ref _answersHeld);
                 await WaitUntilAbandonedAsync(context);
+            }
+            else
+            {
+                Interlocked.Increment(ref _answersLost);
             }
             context.Abort();
             return;

@@ -7,20 +7,43 @@ internal sealed class FakeUser(string id, string email, string? token, bool lega
 {
     public string Id { get; } = id;
     public string Email { get; } = email;
-    public string? Token { get; } = token;
+    public string? Token { get; set; } = token;
     public bool LegacyToken { get; } = legacyToken;
-    public object ToJson() => new { id = Id, email = Email, name = Email.Split('@')[0] };
 
-    /// <summary>As an account lists its users: with their account role (the token users who seeded it administer it).</summary>
-    public object ToJson(FakeAccount account) => new { id = Id, email = Email, name = Email.Split('@')[0], role = Token is null ? "member" : "admin", account_id = account.Id };
+    /// <summary>As <c>/me</c> answers (Profile).</summary>
+    public object ToProfileJson() => new { id = Id, email = Email, name = Name, avatar_url = (string?)null };
+
+    /// <summary>As Frame.io embeds a user (User): an account's user list, a comment's owner.</summary>
+    public object ToUserJson() => new { id = Id, email = Email, name = Name, avatar_url = (string?)null, active = true };
+
+    private string Name => Email.Split('@')[0];
+}
+
+/// <summary>Someone invited to the account by e-mail (an assumed call) who has not accepted yet: no Frame.io user id.</summary>
+internal sealed class FakeInvite(string email)
+{
+    public string Email { get; } = email;
+
+    /// <summary>The projects (id → role) they join once they accept.</summary>
+    public Dictionary<string, string> ProjectRoles { get; } = [];
+
+    public object ToJson() => new { role = "member", user = new { id = (string?)null, email = Email, name = (string?)null, avatar_url = (string?)null, active = false } };
 }
 
 internal sealed class FakeAccount(string id, string displayName)
 {
     public string Id { get; } = id;
     public string DisplayName { get; } = displayName;
-    public HashSet<string> MemberIds { get; } = [];
-    public object ToJson() => new { id = Id, display_name = DisplayName };
+
+    /// <summary>The account's users (id → account role: <c>admin</c> or <c>member</c>).</summary>
+    public Dictionary<string, string> Roles { get; } = [];
+
+    /// <summary>Pending invites by e-mail.</summary>
+    public Dictionary<string, FakeInvite> Invites { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool IsAdmin(string userId) => Roles.GetValueOrDefault(userId) is "admin" or "owner";
+
+    public object ToJson(string callerId) => new { id = Id, display_name = DisplayName, roles = new[] { Roles[callerId] } };
 }
 
 internal sealed record FakeWorkspace(string Id, string AccountId, string Name)
@@ -28,15 +51,19 @@ internal sealed record FakeWorkspace(string Id, string AccountId, string Name)
     public object ToJson() => new { id = Id, name = Name, account_id = AccountId };
 }
 
-internal sealed class FakeProject(string id, string accountId, string workspaceId, string rootFolderId, string name)
+internal sealed class FakeProject(string id, string accountId, string workspaceId, string rootFolderId, string name, string creatorId)
 {
     public string Id { get; } = id;
     public string AccountId { get; } = accountId;
     public string WorkspaceId { get; } = workspaceId;
     public string RootFolderId { get; } = rootFolderId;
+    public string CreatorId { get; } = creatorId;
     public string Name { get; set; } = name;
+
+    /// <summary>Users added to the project (id → project role); its creator has full access without being listed.</summary>
     public Dictionary<string, string> UserRoles { get; } = [];
-    public object ToJson() => new { id = Id, name = Name, workspace_id = WorkspaceId, root_folder_id = RootFolderId };
+
+    public object ToJson() => new { id = Id, name = Name, workspace_id = WorkspaceId, root_folder_id = RootFolderId, status = "active" };
 }
 
 /// <summary>A folder, file or version stack: Frame.io lists them together as a folder's children.</summary>
@@ -62,9 +89,11 @@ internal sealed class FakeAsset(string id, string type, string accountId, string
     };
 }
 
-internal sealed record FakeComment(string Id, string AccountId, string FileId, string OwnerId, string Text, int? Timestamp, bool Private)
+internal sealed record FakeComment(string Id, string AccountId, string FileId, FakeUser Owner, string Text, int? Timestamp, bool Private)
 {
-    public object ToJson() => new { id = Id, text = Text, asset_id = FileId, owner_id = OwnerId, timestamp = Timestamp, @private = Private };
+    /// <summary>As Frame.io's reference shows a comment (<c>file_id</c>), with its owner when asked for; <c>private</c> as our 2024 OpenAPI has it.</summary>
+    public object ToJson(bool withOwner) =>
+        new { id = Id, text = Text, file_id = FileId, timestamp = Timestamp, @private = Private, owner = withOwner ? Owner.ToUserJson() : null };
 }
 
 internal sealed record FakeWebhook(string Id, string AccountId, string WorkspaceId, string Name, string Url, IReadOnlyList<string> Events, string Secret)
@@ -90,18 +119,20 @@ internal sealed class FakeFrameioState
 
     public FakeUser? UserByToken(string token) => Users.Values.FirstOrDefault(u => u.Token == token);
 
+    public FakeUser? FindUserByEmail(string email) => Users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The Frame.io user with this e-mail, made if Frame.io has none yet (someone who signs up).</summary>
     public FakeUser UserByEmail(string email)
     {
-        var user = Users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
-        if (user is not null) return user;
+        if (FindUserByEmail(email) is { } user) return user;
         user = new FakeUser(NewId("user"), email, null, false);
         Users[user.Id] = user;
         return user;
     }
 
-    public FakeProject AddProject(string accountId, string workspaceId, string name)
+    public FakeProject AddProject(string accountId, string workspaceId, string name, string creatorId)
     {
-        var project = new FakeProject(NewId("project"), accountId, workspaceId, NewId("folder"), name);
+        var project = new FakeProject(NewId("project"), accountId, workspaceId, NewId("folder"), name, creatorId);
         Projects[project.Id] = project;
         Assets[project.RootFolderId] = new FakeAsset(project.RootFolderId, "folder", accountId, project.Id, null, "root");
         return project;
@@ -114,4 +145,8 @@ internal sealed class FakeFrameioState
         Assets[id] = asset;
         return asset;
     }
+
+    /// <summary>The caller's role in the project: account admins and the project's creator have full access.</summary>
+    public string? ProjectRole(FakeProject project, string userId) =>
+        Accounts[project.AccountId].IsAdmin(userId) || project.CreatorId == userId ? "full_access" : project.UserRoles.GetValueOrDefault(userId);
 }

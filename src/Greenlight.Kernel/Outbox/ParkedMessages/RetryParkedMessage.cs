@@ -12,10 +12,16 @@ public sealed class RetryParkedMessageValidator : AbstractValidator<RetryParkedM
     public RetryParkedMessageValidator() => RuleFor(r => r.Id).NotEmpty().MaximumLength(64);
 }
 
-public sealed class RetryParkedMessageHandler(SqlOutbox outbox) : IRequestHandler<RetryParkedMessage, Unit>
+/// <summary>A parked message of the outbox, else a module's stuck work (<see cref="IStuckWorkSource"/>) with that id.</summary>
+public sealed class RetryParkedMessageHandler(SqlOutbox outbox, IEnumerable<IStuckWorkSource> sources) : IRequestHandler<RetryParkedMessage, Unit>
 {
-    public async Task<Unit> Handle(RetryParkedMessage request, CancellationToken cancellationToken) =>
-        await outbox.RetryParkedAsync(request.Id, cancellationToken)
-            ? Unit.Value
-            : throw new NotFoundException($"Parked message '{request.Id}'");
+    public async Task<Unit> Handle(RetryParkedMessage request, CancellationToken cancellationToken)
+    {
+        if (await outbox.RetryParkedAsync(request.Id, cancellationToken)) return Unit.Value;
+        foreach (var source in sources)
+        {
+            if (await source.RetryAsync(request.Id, cancellationToken)) return Unit.Value;
+        }
+        throw new NotFoundException($"Parked message '{request.Id}'");
+    }
 }
