@@ -153,7 +153,7 @@ public sealed partial class ProjectMirrorGrain
     private async Task EnsureShareFolderHereAsync()
     {
         if (State.ShareFolderHere is not null) return;
-        var folder = await sender.SendAsync(new EnsureProjectFolder(ProjectId, ShareFolderName, State.OwnerId ?? Principal.System.UserId));
+        var folder = await sender.SendAsync(new EnsureFolder(ProjectId, ShareFolderName, State.OwnerId ?? Principal.System.UserId));
         State.ShareFolderHere = folder.Id;
         foreach (var document in await sender.SendAsync(new ListFolderDocuments(ProjectId, folder.Id)))
         {

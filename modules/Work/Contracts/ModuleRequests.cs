@@ -36,11 +36,5 @@ public sealed record ApprovalOpened(string ProjectId, string ApprovalId) : IRequ
 /// <summary>The approval is decided or abandoned. Idempotent.</summary>
 public sealed record ApprovalClosed(string ProjectId, string ApprovalId) : IRequest, IModuleRequest;
 
-/// <summary>
-/// The project's top-level folder of this name (letter case and surrounding spaces aside): the one there, else a new one,
-/// made as by <paramref name="CreatedBy"/>. Idempotent: asking again, or again after a crash, gives the same folder.
-/// </summary>
-public sealed record EnsureProjectFolder(string ProjectId, string Name, string CreatedBy) : IRequest<FolderView>, IModuleRequest;
-
 /// <summary>The documents directly in the folder of the project (404 when the project or the folder is not there).</summary>
 public sealed record ListFolderDocuments(string ProjectId, string FolderId) : IRequest<IReadOnlyList<DocumentView>>, IModuleRequest;

@@ -56,7 +56,7 @@ internal static class DocumentPlace
 
 internal sealed class FolderHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<CreateFolder, FolderView>, IRequestHandler<EnsureFolder, FolderView>, IRequestHandler<GetFolder, FolderView>,
-    IRequestHandler<RenameFolder, FolderView>, IRequestHandler<DeleteFolder, Unit>
+    IRequestHandler<RenameFolder, FolderView>, IRequestHandler<DeleteFolder, Unit>, IRequestHandler<ListFolderDocuments, IReadOnlyList<DocumentView>>
 {
     public async Task<FolderView> Handle(CreateFolder request, CancellationToken cancellationToken)
     {
@@ -76,6 +76,9 @@ internal sealed class FolderHandlers(IGrainFactory grains, IMediator sender, ICu
 
     public async Task<FolderView> Handle(GetFolder request, CancellationToken cancellationToken) =>
         await Project(request.ProjectId).FindFolderAsync(request.FolderId) ?? throw new NotFoundException($"Folder '{request.FolderId}'");
+
+    public Task<IReadOnlyList<DocumentView>> Handle(ListFolderDocuments request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).ListFolderDocumentsAsync(request.FolderId);
 
     public Task<FolderView> Handle(RenameFolder request, CancellationToken cancellationToken) =>
         Project(request.ProjectId).RenameFolderAsync(request.FolderId, request.Name);

@@ -26,6 +26,9 @@ public partial interface IProjectGrain
     [Alias("find-folder"), AlwaysInterleave]
     Task<FolderView?> FindFolderAsync(string folderId);
 
+    [Alias("list-folder-documents"), AlwaysInterleave]
+    Task<IReadOnlyList<DocumentView>> ListFolderDocumentsAsync(string folderId);
+
     [Alias("rename-folder")]
     Task<FolderView> RenameFolderAsync(string folderId, string name);
 
@@ -77,6 +80,15 @@ public sealed partial class ProjectGrain
 
     public Task<FolderView?> FindFolderAsync(string folderId) =>
         Task.FromResult(_committed.Contents.Folders.TryGetValue(folderId, out var folder) ? FolderView(folderId, folder) : null);
+
+    public Task<IReadOnlyList<DocumentView>> ListFolderDocumentsAsync(string folderId)
+    {
+        var contents = _committed.Contents;
+        if (_committed.Project is null) throw new NotFoundException($"Project '{ProjectId}'");
+        Found(contents.Folders, folderId, "Folder");
+        return Task.FromResult<IReadOnlyList<DocumentView>>(
+            [.. contents.Documents.Where(d => d.Value.FolderId == folderId).Select(d => DocumentView(d.Key, d.Value))]);
+    }
 
     public async Task<FolderView> RenameFolderAsync(string folderId, string name)
     {
