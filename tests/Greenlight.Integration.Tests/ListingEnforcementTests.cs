@@ -80,14 +80,18 @@ public sealed class ListingEnforcementTests(GreenlightFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task An_external_user_does_not_list_the_directory_but_reads_a_profile_by_id()
+    public async Task An_external_user_does_not_list_the_directory_and_reads_only_the_people_who_share_with_them()
     {
         await _world.PreferencesAsync(Permission.Contribute);
         using var outsider = await _world.PersonAsync("outsider", "external");
         using var sharer = await _world.PersonAsync("sharer");
+        using var stranger = await _world.PersonAsync("stranger");
+        var document = await _world.DocumentAsync(await _world.ProjectAsync(asWho: sharer.Client), sharer.Client);
+        await _world.ShareOkAsync(document, outsider.Id, Permission.View, sharer.Client);
 
         await (await outsider.Client.GetAsync("/api/v1/access/users")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await outsider.Client.GetAsync("/api/v1/access/groups")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await outsider.Client.GetAsync($"/api/v1/access/users/{sharer.Id}")).ReadSuccessAsync<JsonElement>();
+        await (await outsider.Client.GetAsync($"/api/v1/access/users/{stranger.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }

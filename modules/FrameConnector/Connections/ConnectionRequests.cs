@@ -50,7 +50,7 @@ public sealed class ConnectValidator : AbstractValidator<Connect>
     public ConnectValidator()
     {
         RuleFor(r => r.GroupId).MustBeGroupIdOrNone();
-        RuleFor(r => r.Token).NotEmpty().MaximumLength(4096)
+        RuleFor(r => r.Token).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(4096)
             .Must(token => token.Trim().Length > 0 && token.Trim().All(c => c is > ' ' and <= '~'))
             .WithMessage("'token' must be the token as Frame.io gave it: visible ASCII characters only (no spaces inside, no control characters, no other scripts).");
     }

@@ -98,7 +98,7 @@ public sealed class ConnectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_delivery_path_with_line_breaks_is_refused_and_logged_escaped_so_it_cannot_forge_a_log_entry()
+    public async Task A_delivery_path_with_line_breaks_is_refused_and_cannot_forge_a_log_entry()
     {
         var forged = "default\r\nCritical Greenlight: forged entry";
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/frameio/webhooks/{Uri.EscapeDataString(forged)}")
@@ -108,11 +108,9 @@ public sealed class ConnectionTests : IAsyncLifetime
 
         using var response = await _host.Host.Anonymous.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var line = Assert.Single(_logs.Lines, l => l.Contains("forged entry", StringComparison.Ordinal));
-        Assert.DoesNotContain('\r', line);
-        Assert.DoesNotContain('\n', line);
-        Assert.Contains("\\u000d\\u000a", line, StringComparison.Ordinal);
+        // The host refuses a route value holding control characters before the webhook inbox sees it.
+        await response.AssertInvalidFieldAsync("connectionKey");
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains("forged entry", StringComparison.Ordinal) && (l.Contains('\r') || l.Contains('\n')));
     }
 
     [Fact]

@@ -168,7 +168,7 @@ public sealed class MirrorChangeTests
         var before = await host.SyncSettledAsync(from.Id, s => s.Mirror.TaskFolders.ContainsKey(task.Id));
         await host.EmailsToAsync("alice", 2);
 
-        await (await manager.Client.PostAsJsonAsync($"/api/v1/projects/{from.Id}/tasks/{task.Id}/move", new { toProjectId = to.Id })).ReadSuccessAsync<TaskView>();
+        await (await manager.Client.PostAsJsonAsync($"/api/v1/projects/{from.Id}/tasks/{task.Id}/move", new { toProjectId = to.Id, parentTaskId = (string?)null })).ReadSuccessAsync<TaskView>();
 
         var there = await host.SyncSettledAsync(to.Id, s => s.Mirror.TaskFolders.ContainsKey(task.Id) && s.Mirror.Members.ContainsKey(aliceId));
         var left = await host.SyncSettledAsync(from.Id, s => !s.Mirror.TaskFolders.ContainsKey(task.Id));

@@ -34,6 +34,8 @@ public sealed class ReviewFromFrameioTests : IAsyncLifetime
         using var approver = await _host.Host.SignInNewUserAsync("dana");
         var project = await (await admin.PostAsJsonAsync("/api/v1/projects", new { name = "Autumn campaign" })).ReadSuccessAsync<ProjectView>();
         await _host.ShareProjectAsync(project.Id, aliceId, "Manage");
+        // Review refuses an approver who cannot view the documents: the template's approver may view the project.
+        await _host.ShareProjectAsync(project.Id, approver.Id, "View");
         var task = await _host.CreateTaskAsync(project.Id, "Grade", aliceId);
         await (await admin.PutAsJsonAsync($"/api/v1/projects/{project.Id}/status", new { status = "Current" })).ReadSuccessAsync<ProjectView>();
         var sync = await Eventually.MatchesAsync(() => admin.GetSuccessAsync<ProjectSyncView>($"/api/v1/frameio/projects/{project.Id}"),
