@@ -107,6 +107,9 @@ public sealed class ConnectorReliabilityTests(ITestOutputHelper output)
         catch
         {
             foreach (var host in hosts) output.WriteLine(string.Join('\n', host.StandardOutput.Split('\n').TakeLast(60)));
+            // The outbox's parked jobs say why a step that nothing drives any more stopped.
+            using var last = hosts.Last().Client(adminToken);
+            output.WriteLine("Parked jobs: " + await (await last.GetAsync("/api/v1/admin/outbox/parked")).Content.ReadAsStringAsync());
             throw;
         }
         finally
