@@ -28,8 +28,7 @@ public sealed partial class ExceptionProblems(IProblemDetailsService problems, I
             // Two activations of one grain raced for a moment (a silo was failing over): the client retries.
             Orleans.Storage.InconsistentStateException => Problem(StatusCodes.Status409Conflict, "Conflict", "The object changed while the request ran; retry it."),
             // A host of the cluster died while it held an object the request needed; within seconds a survivor takes the object over.
-            Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException or TimeoutException =>
-                Unavailable(context, exception),
+            _ when ClusterChange.Caused(exception) => Unavailable(context, exception),
             ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", e.Message),
             UpstreamFailureException e => Upstream(e),
             _ => null,

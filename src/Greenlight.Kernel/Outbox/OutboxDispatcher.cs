@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
+using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Messages;
 using MediatR;
 using Greenlight.Kernel.Security;
@@ -72,7 +73,9 @@ public sealed class OutboxDispatcher(
             {
                 logger.LogWarning(failure, "Delivery of outbox message {MessageId} ({MessageType} to {HandlerType}) failed, attempt {Attempt}",
                     envelope.Id, envelope.MessageType, envelope.HandlerType, envelope.Attempts + 1);
-                await outbox.FailAsync(envelope, $"{failure.GetType().Name}: {failure.Message}");
+                // A job that failed only because the cluster was changing is tried again until a survivor takes it: it is never parked for that.
+                await outbox.FailAsync(envelope, $"{failure.GetType().Name}: {failure.Message}", mayPark: !ClusterChange.Caused(failure)
+                    && failure is not Orleans.Storage.InconsistentStateException);
             }
         }
         catch (Exception storeError)

@@ -68,12 +68,15 @@ public sealed class SqlOutbox(IStore store, OutboxRegistry registry, OutboxSigna
             "UPDATE outbox_messages SET claimed_by = NULL, claimed_until = NULL WHERE id = @id AND claimed_by = @host",
             ("id", envelope.Id), ("host", host.Id)));
 
-    /// <summary>Counts a failed attempt: schedules the next one with back-off, or parks the message after the last.</summary>
-    public Task FailAsync(OutboxEnvelope envelope, string error)
+    /// <summary>
+    /// Counts a failed attempt: schedules the next one with back-off, or parks the message after the last unless
+    /// <paramref name="mayPark"/> is false (the failure was the cluster's, not the message's).
+    /// </summary>
+    public Task FailAsync(OutboxEnvelope envelope, string error, bool mayPark)
     {
         var attempts = envelope.Attempts + 1;
         var now = clock.GetUtcNow();
-        var parked = attempts >= options.Value.MaxAttempts;
+        var parked = mayPark && attempts >= options.Value.MaxAttempts;
         return store.InTransactionAsync(tx => tx.ExecuteAsync("""
             UPDATE outbox_messages
             SET attempts = @attempts, last_error = @error, due_at = @due, parked_at = @parked, claimed_by = NULL, claimed_until = NULL

@@ -120,6 +120,18 @@ public abstract class OutboxConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_failing_because_the_cluster_is_changing_is_never_parked_for_it()
+    {
+        await using var host = await StartAsync(settings: new() { ["Outbox:MaxAttempts"] = "3" });
+
+        await EnqueueAsync(host, new CaughtInFailover("c1", Failures: 5));
+
+        await Eventually.HoldsAsync(() => host.Journal.Count("failover-delivered:c1") == 1, "the job is delivered once the cluster answers");
+        Assert.Equal(6, host.Journal.Count("failover-attempt:c1"));
+        Assert.Empty(await host.Get<SqlOutbox>().ListParkedAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_timer_is_not_delivered_before_it_is_due_and_is_delivered_once_it_is()
     {
         await using var host = await StartAsync(clock: _clock);

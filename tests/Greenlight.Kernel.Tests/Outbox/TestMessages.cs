@@ -73,3 +73,18 @@ internal sealed class RecordNumbered(Journal journal) : INotificationHandler<Num
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Its handler fails the first <see cref="Failures"/> attempts as a call to a grain of a dead silo does.</summary>
+public sealed record CaughtInFailover(string Key, int Failures) : INotification;
+
+internal sealed class FailoverHandler(Journal journal) : INotificationHandler<CaughtInFailover>
+{
+    public Task Handle(CaughtInFailover notification, CancellationToken cancellationToken)
+    {
+        journal.Record("failover-attempt:" + notification.Key);
+        if (journal.Count("failover-attempt:" + notification.Key) <= notification.Failures)
+            throw new Orleans.Runtime.SiloUnavailableException("The silo holding the grain is dead.");
+        journal.Record("failover-delivered:" + notification.Key);
+        return Task.CompletedTask;
+    }
+}
