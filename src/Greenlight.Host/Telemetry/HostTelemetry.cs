@@ -61,13 +61,13 @@ public static class HostTelemetry
 
     /// <summary>
     /// Each line carries the trace and span id of the work it belongs to (as a scope, so the console prints
-    /// scopes); <c>Logging:Json=true</c> writes JSON lines instead of text.
+    /// scopes, on the entry's one line); <c>Logging:Json=true</c> writes JSON lines instead of text.
     /// </summary>
     private static void AddLogging(ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         if (configuration.GetValue<bool>("Logging:Json")) logging.AddJsonConsole(o => o.IncludeScopes = true);
-        else logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        else logging.AddSimpleConsole(o => (o.IncludeScopes, o.SingleLine) = (true, true));
     }
 
     private static bool IsPlumbing(PathString path) =>

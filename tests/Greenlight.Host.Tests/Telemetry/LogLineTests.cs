@@ -14,29 +14,44 @@ public sealed class LogLineTests
     [Fact]
     public async Task With_Logging_Json_every_log_line_is_JSON_and_a_request_s_lines_carry_its_trace_and_span_id_even_with_telemetry_off()
     {
-        var folder = TestPaths.NewTemporaryDirectory();
+        var lines = await RequestLogLinesAsync(json: true);
+
+        Assert.All(lines, line =>
+        {
+            var scopes = JsonDocument.Parse(line).RootElement.GetProperty("Scopes").EnumerateArray().ToList();
+            Assert.Contains(scopes, s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var t) && t.GetString()!.Length == 32
+                && s.TryGetProperty("SpanId", out var span) && span.GetString()!.Length == 16);
+        });
+    }
+
+    [Fact]
+    public async Task In_text_each_log_entry_is_one_line_carrying_its_trace_and_span_id()
+    {
+        var lines = await RequestLogLinesAsync(json: false);
+
+        Assert.All(lines, line => Assert.Matches("SpanId:[0-9a-f]{16}, TraceId:[0-9a-f]{32}", line));
+    }
+
+    /// <summary>The lines the ASP.NET Core request log wrote for one request to a host process, which is then killed.</summary>
+    private static async Task<List<string>> RequestLogLinesAsync(bool json)
+    {
         await using var host = await HostProcess.StartAsync(new Dictionary<string, string?>
         {
-            ["Storage:SqlitePath"] = Path.Combine(folder, "greenlight.db"),
-            ["Logging:Json"] = "true",
+            ["Storage:SqlitePath"] = Path.Combine(TestPaths.NewTemporaryDirectory(), "greenlight.db"),
+            ["Logging:Json"] = json ? "true" : "false",
             ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
         });
         Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Client("no-token").GetAsync("/health/live")).StatusCode);
         await host.KillAsync();
 
-        // The bootstrap token's one-time notice is written to the console on purpose, never to the log: it is the one line that is not JSON.
+        // The bootstrap token's one-time notice is written to the console on purpose, never to the log: the one line not of the log.
         var lines = host.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => !line.StartsWith("Greenlight: System Administrator API token", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(lines);
-        var entries = lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
-        var requestLines = entries.Where(e => e.GetProperty("Category").GetString() == "Microsoft.AspNetCore.Hosting.Diagnostics").ToList();
+        if (json) Assert.All(lines, line => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind));
+        var requestLines = lines.Where(line => line.Contains("Microsoft.AspNetCore.Hosting.Diagnostics", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(requestLines);
-        Assert.All(requestLines, line =>
-        {
-            var scopes = line.GetProperty("Scopes").EnumerateArray().ToList();
-            Assert.Contains(scopes, s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var t) && t.GetString()!.Length == 32
-                && s.TryGetProperty("SpanId", out var span) && span.GetString()!.Length == 16);
-        });
+        return requestLines;
     }
 
     [Fact]
