@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Greenlight.Modules.FrameConnector.Inbound;
 using Greenlight.Modules.Work.Contracts;
 using Greenlight.Testing.Logging;
+using Greenlight.Testing.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

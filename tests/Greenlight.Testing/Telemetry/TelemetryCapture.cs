@@ -4,7 +4,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace Greenlight.FrameConnector.Tests.Telemetry;
+namespace Greenlight.Testing.Telemetry;
 
 /// <summary>What a host's OpenTelemetry exports, held in memory: the ended spans, and the metrics on demand.</summary>
 public sealed class TelemetryCapture
