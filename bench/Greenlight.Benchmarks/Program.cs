@@ -5,6 +5,7 @@ using Greenlight.Benchmarks.HotProjects;
 using Greenlight.Benchmarks.Load;
 using Greenlight.Benchmarks.Mirror;
 using Greenlight.Benchmarks.Storage;
+using Greenlight.Benchmarks.Telemetry;
 
 namespace Greenlight.Benchmarks;
 
@@ -13,7 +14,7 @@ namespace Greenlight.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// <c>access-check</c>, <c>load</c>, <c>state-write</c>, <c>mixed-load</c>, <c>failover</c>, <c>mirror-throughput</c> and <c>hot-projects</c>
+    /// <c>access-check</c>, <c>load</c>, <c>state-write</c>, <c>mixed-load</c>, <c>failover</c>, <c>mirror-throughput</c>, <c>hot-projects</c> and <c>telemetry-cost</c>
     /// are custom harnesses (per-operation samples, rates against a limit, host processes); anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
@@ -36,6 +37,8 @@ public static class Program
                 return await MirrorThroughput.RunAsync(args[1..]);
             case HotProjectsBench.Command:
                 return await HotProjectsBench.RunAsync(args[1..]);
+            case TelemetryCostBench.Command:
+                return await TelemetryCostBench.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -6,6 +6,7 @@ using Greenlight.Host.Http;
 using Greenlight.Host.OpenApi;
 using Greenlight.Host.Plugins;
 using Greenlight.Host.Problems;
+using Greenlight.Host.Telemetry;
 using Greenlight.Kernel.Composition;
 using Greenlight.Kernel.Http;
 using Microsoft.AspNetCore.Authentication;
@@ -36,6 +37,7 @@ public static class GreenlightApp
         var modules = ModuleCatalog.Discover(builder.Configuration["Modules:PluginsPath"] ?? "plugins");
         // Plugins are loaded before the silo is built, so their grains and serializers are part of it.
         builder.AddGreenlightKernel(modules);
+        builder.AddGreenlightTelemetry();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -92,6 +94,7 @@ public static class GreenlightApp
         }));
 
         app.MapGreenlightDashboard();
+        app.MapGreenlightMetrics();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().AcceptEnumNamesOnly().RefuseMalformedRouteValues();
         foreach (var endpoints in app.Services.GetServices<IEndpoints>()) endpoints.MapEndpoints(api);

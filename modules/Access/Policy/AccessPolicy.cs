@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Security;
 using Greenlight.Modules.Access.Contracts;
@@ -16,8 +17,20 @@ public sealed class AccessPolicy(AccessSnapshots snapshots, AccessEvaluator eval
 {
     public async ValueTask<AccessDecision> DecideAsync(Principal principal, object request, CancellationToken cancellationToken)
     {
+        var startedAt = Stopwatch.GetTimestamp();
         var caller = await snapshots.UserAsync(principal.UserId);
-        if (caller is not { Active: true }) throw new NotAuthenticatedException();
+        if (caller is not { Active: true })
+        {
+            AccessMetrics.Record("unauthenticated", startedAt);
+            throw new NotAuthenticatedException();
+        }
+        var decision = await DecideForAsync(caller, request);
+        AccessMetrics.Record(AccessMetrics.Of(decision), startedAt);
+        return decision;
+    }
+
+    private async Task<AccessDecision> DecideForAsync(UserProfile caller, object request)
+    {
         var decision = AccessDecision.Deny("The request declares no requirement this policy knows.");
         foreach (var requirement in Requirements(request))
         {

@@ -34,6 +34,13 @@ public sealed class WebhookInbox(IGrainFactory grains, IStore store, IOutbox out
 
     public async Task<WebhookOutcome> ReceiveAsync(string connectionKey, string? timestamp, string? signature, byte[] body)
     {
+        var outcome = await CheckAndQueueAsync(connectionKey, timestamp, signature, body);
+        WebhookMetrics.Delivered(outcome);
+        return outcome;
+    }
+
+    private async Task<WebhookOutcome> CheckAndQueueAsync(string connectionKey, string? timestamp, string? signature, byte[] body)
+    {
         if (!ConnectionKeys.IsWellFormed(connectionKey))
         {
             // Not logged as it came: a path segment can carry anything, line breaks included.

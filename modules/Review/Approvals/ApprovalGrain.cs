@@ -99,6 +99,7 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
             Email(later.Participants, later, $"You are assigned to an approval stage: {later.Name}", "Assigned", "You will be told when your stage opens.");
         StartRound();
         await SaveAsync();
+        ReviewMetrics.RoundOpened(revision: false);
         return View();
     }
 
@@ -113,7 +114,9 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
         (seat.Decision, seat.DecidedBy, seat.DecidedAt) = (decision, act.UserId, now);
         State.Decisions.Add(new DecisionEntry(State.Revisions, act.UserId, decision, stage.OpenedAt!.Value, now));
         RecordEvent("Decision", act, comment is null ? decision.ToString() : $"{decision}: {comment}");
-        return await AdvanceAsync();
+        var view = await AdvanceAsync();
+        ReviewMetrics.Decided(decision);
+        return view;
     }
 
     public async Task<ApprovalView> CompleteReviewAsync(Act act)
@@ -161,6 +164,7 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
         RecordEvent("RevisionStarted", new Act(uploadedBy, EventSource.Greenlight), $"version {versions[documentId]} of document {documentId}");
         StartRound();
         await SaveAsync();
+        ReviewMetrics.RoundOpened(revision: true);
     }
 
     public async Task<bool> RebuildRowsAsync()
@@ -175,18 +179,20 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
     {
         if (reminderName != DeadlineReminderName) return;
         _deadlineReminder ??= await this.GetReminder(DeadlineReminderName);
-        if (SendDueReminders())
+        if (SendDueReminders() is { Count: > 0 } sent)
         {
             await SaveAsync();
+            ReviewMetrics.StagesOverdue(sent.Count(kind => kind == ReminderKind.Deadline));
             return;
         }
         await KeepDeadlineReminderAsync();
         await DropDeadlineReminderAsync();
     }
 
-    private bool SendDueReminders()
+    /// <summary>The kinds of the reminders sent, one per stage that had one due.</summary>
+    private List<ReminderKind> SendDueReminders()
     {
-        var sent = false;
+        var sent = new List<ReminderKind>();
         foreach (var (path, index, stage) in State.OpenStages().ToList())
         {
             if (DeadlineReminders.Due(stage, Now) is not { } kind) continue;
@@ -194,7 +200,7 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
             Email(stage.Participants.Where(p => !p.HasActed), stage, DeadlineReminders.Subject(kind, stage.Name), DeadlineReminders.Key(State.Revisions, path, index, kind),
                 "The deadline does not reject anything: decide when you can.");
             RecordEvent("ReminderSent", Act.System, kind.ToString());
-            sent = true;
+            sent.Add(kind);
         }
         return sent;
     }
@@ -228,9 +234,11 @@ public sealed class ApprovalGrain(IStore store, TimeProvider clock, IOptions<Rev
             if (State.Paths[path].NeedsWork) rest.ForEach(s => s.Status = StageStatus.Stopped);
             else if (rest.Count > 0) Open(path, index + 1);
         }
-        if (State.Paths.All(p => p.IsFinished)) Finish();
+        var finished = State.Paths.All(p => p.IsFinished);
+        if (finished) Finish();
         else State.Status = ApprovalStatus.InReview;
         await SaveAsync();
+        if (finished) ReviewMetrics.RoundCompleted(State.Status);
         return View();
     }
 

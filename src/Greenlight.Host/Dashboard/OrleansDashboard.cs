@@ -1,4 +1,4 @@
-using Greenlight.Kernel.Errors;
+using Greenlight.Host.Http;
 using Greenlight.Kernel.Security;
 using Orleans.Dashboard;
 
@@ -15,12 +15,6 @@ public static class OrleansDashboard
     public static void MapGreenlightDashboard(this WebApplication app)
     {
         if (!app.Configuration.GetValue("Cluster:Dashboard", true)) return;
-        app.MapOrleansDashboard(Path).RequireAuthorization().AddEndpointFilter(async (context, next) =>
-        {
-            var services = context.HttpContext.RequestServices;
-            var principal = services.GetRequiredService<ICurrentPrincipal>().Principal ?? throw new NotAuthenticatedException();
-            var decision = await services.GetRequiredService<IAccessPolicy>().DecideAsync(principal, new OpenOrleansDashboard(), context.HttpContext.RequestAborted);
-            return decision.Allowed ? await next(context) : throw new ForbiddenException(decision.Reason);
-        });
+        app.MapOrleansDashboard(Path).RequireSystemAdministrator(new OpenOrleansDashboard());
     }
 }

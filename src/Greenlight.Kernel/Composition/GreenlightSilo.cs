@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Greenlight.Kernel.Grains;
 using Greenlight.Kernel.Grains.Snapshots;
 using Greenlight.Kernel.Storage;
+using Greenlight.Kernel.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -52,6 +53,8 @@ internal static class GreenlightSilo
             foreach (var assembly in assemblies) serializer.AddAssembly(assembly);
         });
         if (cluster.Dashboard) silo.AddDashboard();
+        // Grain calls carry the caller's trace context and get spans of their own only when something listens.
+        if (TelemetryOptions.From(configuration).IsOn) silo.AddActivityPropagation();
     }
 
     /// <summary>

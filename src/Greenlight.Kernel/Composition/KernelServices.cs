@@ -12,6 +12,7 @@ using Greenlight.Kernel.Security;
 using Greenlight.Kernel.Security.Secrets;
 using Greenlight.Kernel.Security.Tokens;
 using Greenlight.Kernel.Storage;
+using Greenlight.Kernel.Telemetry;
 using Greenlight.Kernel.Validation;
 using MediatR;
 using Microsoft.AspNetCore.DataProtection;
@@ -58,7 +59,7 @@ public static class KernelServices
         // organization, then the silo, then the work that calls grains (outbox, modules' services).
         services.AddHostedService<KernelStartup>();
         builder.UseOrleans(silo => GreenlightSilo.Configure(silo, configuration, store, all));
-        AddMediator(services);
+        AddMediator(services, TelemetryOptions.From(configuration).IsOn);
         AddSecurity(services, configuration);
         AddGrainSupport(services);
         AddOutbox(services);
@@ -73,10 +74,12 @@ public static class KernelServices
     }
 
     /// <summary>MediatR 5 has no DI package: its service factory resolves from the scope the mediator lives in.</summary>
-    private static void AddMediator(IServiceCollection services)
+    private static void AddMediator(IServiceCollection services, bool traced)
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        // The span wraps the whole pipeline, so it sees authorization and validation decide; no telemetry, no behaviour.
+        if (traced) services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestTracingBehavior<,>));
         // Authorization runs outermost, so a caller without rights learns nothing from validation.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

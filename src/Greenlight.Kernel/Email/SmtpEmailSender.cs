@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
+using Greenlight.Kernel.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,16 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smtp
         if (!string.IsNullOrEmpty(settings.UserName))
             client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
 
-        await client.SendMailAsync(mail, cancellationToken);
+        try
+        {
+            await client.SendMailAsync(mail, cancellationToken);
+        }
+        catch
+        {
+            KernelMetrics.EmailsFailed.Add(1);
+            throw;
+        }
+        KernelMetrics.EmailsSent.Add(1);
         logger.LogInformation("Sent email {Subject} to {RecipientCount} recipient(s) through {SmtpHost}:{SmtpPort}",
             message.Subject, message.To.Count, settings.Host, settings.Port);
     }

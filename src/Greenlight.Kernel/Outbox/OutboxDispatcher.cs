@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Greenlight.Kernel.Errors;
 using Greenlight.Kernel.Messages;
 using MediatR;
 using Greenlight.Kernel.Security;
+using Greenlight.Kernel.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -58,12 +60,17 @@ public sealed class OutboxDispatcher(
 
     private async Task DeliverAsync(OutboxEnvelope envelope, CancellationToken stoppingToken)
     {
+        var kind = KernelMetrics.Kind(envelope.MessageType);
+        KernelMetrics.JobsInFlight.Add(1, kind);
+        using var span = StartSpan(envelope);
         try
         {
             var failure = await HandleAsync(envelope, stoppingToken);
+            span?.SetStatus(failure is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error, failure?.GetType().Name);
             if (failure is null)
             {
                 await outbox.CompleteAsync(envelope);
+                KernelMetrics.JobsCompleted.Add(1, kind);
             }
             else if (failure is OperationCanceledException && stoppingToken.IsCancellationRequested)
             {
@@ -83,6 +90,25 @@ public sealed class OutboxDispatcher(
             // The outcome could not be recorded: the claim lapses and the message is delivered again.
             logger.LogError(storeError, "Could not record the outcome of outbox message {MessageId}", envelope.Id);
         }
+        finally
+        {
+            KernelMetrics.JobsInFlight.Add(-1, kind);
+        }
+    }
+
+    /// <summary>
+    /// The job's span starts a trace of its own (a job runs later, maybe on another host, maybe more than once),
+    /// linked to the span of the work that queued it: a trace viewer follows the link from the request to its jobs.
+    /// </summary>
+    private static Activity? StartSpan(OutboxEnvelope envelope)
+    {
+        Activity.Current = null;
+        ActivityLink[]? links = ActivityContext.TryParse(envelope.TraceParent, null, out var queuedBy) ? [new ActivityLink(queuedBy)] : null;
+        var span = GreenlightTelemetry.Source.StartActivity(ActivityKind.Consumer, parentContext: default, links: links, name: $"outbox {envelope.MessageType}");
+        span?.SetTag(KernelMetrics.KindTag, envelope.MessageType);
+        span?.SetTag("greenlight.job.handler", envelope.HandlerType);
+        span?.SetTag("greenlight.job.attempt", envelope.Attempts + 1);
+        return span;
     }
 
     /// <summary>Runs the handler in a scope of its own as the system principal; returns what it threw, or null.</summary>

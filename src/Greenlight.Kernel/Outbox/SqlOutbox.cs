@@ -1,14 +1,16 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Greenlight.Kernel.Composition;
 using Greenlight.Kernel.Messages;
 using MediatR;
 using Greenlight.Kernel.Storage;
+using Greenlight.Kernel.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Greenlight.Kernel.Outbox;
 
-/// <summary>A claimed message, ready to deliver.</summary>
-public sealed record OutboxEnvelope(string Id, string MessageType, string HandlerType, string Payload, int Attempts);
+/// <summary>A claimed message, ready to deliver; <paramref name="TraceParent"/>: the trace context of the work that queued it, if traced.</summary>
+public sealed record OutboxEnvelope(string Id, string MessageType, string HandlerType, string Payload, int Attempts, string? TraceParent = null);
 
 public sealed record ParkedMessage(string Id, string MessageType, string HandlerType, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset ParkedAt);
 
@@ -23,16 +25,21 @@ public sealed class SqlOutbox(IStore store, OutboxRegistry registry, OutboxSigna
         if (handlers.Count == 0) return;
         var now = clock.GetUtcNow();
         var payload = JsonSerializer.Serialize(message, messageType, MessageCatalog.Json);
+        var kind = OutboxRegistry.Name(messageType);
+        // Null when nothing traces this host: the job then starts a trace of its own, linked to nothing.
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } queuing ? queuing.Id : null;
+        var queued = 0;
         foreach (var handler in handlers)
         {
-            await tx.ExecuteAsync("""
-                INSERT INTO outbox_messages (id, message_type, handler_type, payload, deduplication_key, created_at, due_at)
-                VALUES (@id, @message, @handler, @payload, @key, @now, @due) ON CONFLICT DO NOTHING
+            queued += await tx.ExecuteAsync("""
+                INSERT INTO outbox_messages (id, message_type, handler_type, payload, deduplication_key, created_at, due_at, trace_parent)
+                VALUES (@id, @message, @handler, @payload, @key, @now, @due, @trace) ON CONFLICT DO NOTHING
                 """,
-                ("id", Guid.NewGuid().ToString("N")), ("message", OutboxRegistry.Name(messageType)), ("handler", OutboxRegistry.Name(handler)),
+                ("id", Guid.NewGuid().ToString("N")), ("message", kind), ("handler", OutboxRegistry.Name(handler)),
                 ("payload", payload), ("key", delivery?.DeduplicationKey), ("now", now.ToUnixTimeMilliseconds()),
-                ("due", (delivery?.DueAt ?? now).ToUnixTimeMilliseconds()));
+                ("due", (delivery?.DueAt ?? now).ToUnixTimeMilliseconds()), ("trace", traceParent));
         }
+        if (queued > 0) tx.OnCommitted(() => KernelMetrics.JobsQueued.Add(queued, KernelMetrics.Kind(kind)));
         if ((delivery?.DueAt ?? now) <= now) tx.OnCommitted(signal.Wake);
     }
 
@@ -48,13 +55,14 @@ public sealed class SqlOutbox(IStore store, OutboxRegistry registry, OutboxSigna
                     SELECT id FROM outbox_messages
                     WHERE parked_at IS NULL AND due_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
                     ORDER BY due_at LIMIT @count {skipLocked})
-                RETURNING id, message_type, handler_type, payload, attempts
+                RETURNING id, message_type, handler_type, payload, attempts, trace_parent
                 """,
                 ("host", host.Id), ("until", now + (long)options.Value.ClaimLease.TotalMilliseconds), ("now", now), ("count", count));
             var claimed = new List<OutboxEnvelope>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                claimed.Add(new OutboxEnvelope(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+                claimed.Add(new OutboxEnvelope(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5)));
             return claimed;
         }, cancellationToken);
 
@@ -72,18 +80,21 @@ public sealed class SqlOutbox(IStore store, OutboxRegistry registry, OutboxSigna
     /// Counts a failed attempt: schedules the next one with back-off, or parks the message after the last unless
     /// <paramref name="mayPark"/> is false (the failure was the cluster's, not the message's).
     /// </summary>
-    public Task FailAsync(OutboxEnvelope envelope, string error, bool mayPark)
+    public async Task FailAsync(OutboxEnvelope envelope, string error, bool mayPark)
     {
         var attempts = envelope.Attempts + 1;
         var now = clock.GetUtcNow();
         var parked = mayPark && attempts >= options.Value.MaxAttempts;
-        return store.InTransactionAsync(tx => tx.ExecuteAsync("""
+        var recorded = await store.InTransactionAsync(tx => tx.ExecuteAsync("""
             UPDATE outbox_messages
             SET attempts = @attempts, last_error = @error, due_at = @due, parked_at = @parked, claimed_by = NULL, claimed_until = NULL
             WHERE id = @id AND claimed_by = @host
             """,
             ("attempts", attempts), ("error", error), ("due", (now + RetryDelay(attempts)).ToUnixTimeMilliseconds()),
             ("parked", parked ? now.ToUnixTimeMilliseconds() : null), ("id", envelope.Id), ("host", host.Id)));
+        if (recorded == 0) return;
+        KernelMetrics.JobsFailed.Add(1, KernelMetrics.Kind(envelope.MessageType));
+        if (parked) KernelMetrics.JobsParked.Add(1, KernelMetrics.Kind(envelope.MessageType));
     }
 
     public async Task<IReadOnlyList<ParkedMessage>> ListParkedAsync(int limit, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Greenlight.Kernel.Errors;
+using Greenlight.Kernel.Telemetry;
 using MediatR;
 
 namespace Greenlight.Kernel.Security;
@@ -58,18 +59,25 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentPrincipal
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var principal = current.Principal ?? throw new NotAuthenticatedException();
+        var principal = current.Principal;
+        if (principal is null)
+        {
+            RequestSpan.Authorization("unauthenticated");
+            throw new NotAuthenticatedException();
+        }
         if (!principal.IsSystem)
         {
             Enforce(await policy.DecideAsync(principal, request, cancellationToken));
             foreach (var authorizer in authorizers) Enforce(await authorizer.DecideAsync(principal, request, cancellationToken));
         }
+        RequestSpan.Authorization(principal.IsSystem ? "system" : "allowed");
         return await next();
     }
 
     private static void Enforce(AccessDecision decision)
     {
         if (decision.Allowed) return;
+        RequestSpan.Authorization(decision.HideExistence ? "hidden" : "denied");
         if (decision.HideExistence) throw new NotFoundException("The object");
         throw new ForbiddenException(decision.Reason);
     }

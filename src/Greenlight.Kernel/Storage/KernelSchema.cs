@@ -43,3 +43,8 @@ internal sealed class HandedOnMessagesTable() : PortableMigration("kernel-0009-h
         handed_on_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS ix_handed_on_messages_at ON handed_on_messages (handed_on_at);
     """);
+
+/// <summary>The trace context (W3C traceparent) of the work that queued a job: the job's span links to it.</summary>
+internal sealed class OutboxTraceParentColumn() : PortableMigration("kernel-0010-outbox-trace-parent", """
+    ALTER TABLE outbox_messages ADD COLUMN trace_parent TEXT NULL;
+    """);

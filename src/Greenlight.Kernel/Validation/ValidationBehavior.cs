@@ -1,5 +1,6 @@
 using FluentValidation;
 using Greenlight.Kernel.Errors;
+using Greenlight.Kernel.Telemetry;
 using MediatR;
 
 namespace Greenlight.Kernel.Validation;
@@ -16,6 +17,7 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
             failures.AddRange(result.Errors);
         }
+        RequestSpan.Validation(failures.Count > 0 ? "failed" : "passed");
         if (failures.Count > 0)
         {
             throw new RequestValidationException(failures

@@ -27,7 +27,9 @@ public sealed class ReviewHost : IAsyncDisposable
 
     /// <param name="restartOf">A stopped host whose store (and administrator) this one takes over.</param>
     /// <param name="postgres">A PostgreSQL connection string instead of the SQLite file.</param>
-    public static async Task<ReviewHost> StartAsync(SmtpSink smtp, ManualTimeProvider clock, ReviewHost? restartOf = null, string? postgres = null)
+    /// <param name="extra">Settings and service registrations on top of these (telemetry for a test that reads it).</param>
+    public static async Task<ReviewHost> StartAsync(SmtpSink smtp, ManualTimeProvider clock, ReviewHost? restartOf = null, string? postgres = null,
+        (IReadOnlyDictionary<string, string?> Settings, Action<IServiceCollection> Services)? extra = null)
     {
         postgres ??= restartOf?.Postgres;
         var access = restartOf?.Access ?? new FakeAccess();
@@ -44,6 +46,7 @@ public sealed class ReviewHost : IAsyncDisposable
         };
         if (postgres is not null) settings["Storage:PostgreSql"] = postgres;
         if (restartOf is not null) settings["GREENLIGHT_BOOTSTRAP_TOKEN"] = restartOf.Host.AdminToken;
+        foreach (var (key, value) in extra?.Settings ?? new Dictionary<string, string?>()) settings[key] = value;
         var host = await TestHost.StartAsync(settings, services =>
         {
             FakeAccess.Replace(services, access);
@@ -51,6 +54,7 @@ public sealed class ReviewHost : IAsyncDisposable
             // Orleans takes its clocks from the TimeProvider unless told otherwise: its reminders, membership and idle
             // collection run on real time, as in production, while the modules read the test's clock.
             services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
+            extra?.Services(services);
         });
         var admin = restartOf is null ? host.Admin : host.Client(restartOf.Host.AdminToken);
         var adminId = (await admin.GetSuccessAsync<List<ApiTokenInfo>>("/api/v1/tokens"))[0].UserId;
@@ -156,11 +160,12 @@ public sealed class OwnReviewHost : IAsyncDisposable
 
     public ReviewHost Review { get; private set; } = null!;
 
-    public static async Task<OwnReviewHost> StartAsync(bool onPostgres = false)
+    public static async Task<OwnReviewHost> StartAsync(bool onPostgres = false,
+        (IReadOnlyDictionary<string, string?> Settings, Action<IServiceCollection> Services)? extra = null)
     {
         var own = new OwnReviewHost();
         own._database = onPostgres ? await TestPostgresDatabase.CreateAsync() : null;
-        own.Review = await ReviewHost.StartAsync(own._smtp, own.Clock, postgres: own._database?.ConnectionString);
+        own.Review = await ReviewHost.StartAsync(own._smtp, own.Clock, postgres: own._database?.ConnectionString, extra: extra);
         return own;
     }
 

@@ -59,7 +59,7 @@ internal sealed class FrameioCallPipeline
             return await _retries.ExecuteAsync(async attempt =>
             {
                 await PaceAsync(endpoint, deadline, attempt.CancellationToken);
-                var response = await _attemptTimeout.ExecuteAsync(async token => await send(token), attempt.CancellationToken);
+                var response = await AttemptAsync(endpoint, send, attempt.CancellationToken);
                 if (RateLimitHeaders.From(response) is { } headers) _pacer.Observe(endpoint, headers);
                 return response;
             }, context);
@@ -80,11 +80,29 @@ internal sealed class FrameioCallPipeline
         }
     }
 
+    /// <summary>One attempt within its timeout, counted by its answer or its failure.</summary>
+    private async Task<HttpResponseMessage> AttemptAsync(FrameioEndpoint endpoint, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _attemptTimeout.ExecuteAsync(async token => await send(token), cancellationToken);
+            FrameioMetrics.Answered(endpoint, (int)response.StatusCode);
+            return response;
+        }
+        catch (Exception failure) when (failure is TimeoutRejectedException or HttpRequestException)
+        {
+            FrameioMetrics.Unanswered(endpoint, failure is TimeoutRejectedException ? "timeout" : "unreachable");
+            throw;
+        }
+    }
+
     private async Task PaceAsync(FrameioEndpoint endpoint, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var pacing = _pacer.Reserve(endpoint, deadline);
         if (!pacing.Reserved) throw new FrameioTryLaterException(endpoint.ToString(), _time.GetUtcNow() + pacing.Wait);
-        if (pacing.Wait > TimeSpan.Zero) await Task.Delay(pacing.Wait, _time, cancellationToken);
+        if (pacing.Wait <= TimeSpan.Zero) return;
+        FrameioMetrics.Waited(endpoint, pacing.Wait, "pacing");
+        await Task.Delay(pacing.Wait, _time, cancellationToken);
     }
 
     private RetryStrategyOptions<HttpResponseMessage> Retry(int maxRetries, Func<Outcome<HttpResponseMessage>, FrameioEndpoint, bool> shouldRetry) => new()
@@ -96,6 +114,7 @@ internal sealed class FrameioCallPipeline
         {
             _logger.LogWarning("Frame.io {Endpoint} {Failure}; retry {Retry} in {Delay} ms.", EndpointOf(args.Context),
                 Describe(args.Outcome), args.AttemptNumber + 1, (int)args.RetryDelay.TotalMilliseconds);
+            if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests) FrameioMetrics.Waited(EndpointOf(args.Context), args.RetryDelay, "retry_after");
             args.Outcome.Result?.Dispose();
             return default;
         },
