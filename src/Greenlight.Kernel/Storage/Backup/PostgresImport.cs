@@ -6,7 +6,7 @@ namespace Greenlight.Kernel.Storage.Backup;
 
 /// <summary>
 /// Copies every table of an embedded store (a backup file) into a PostgreSQL database whose schema migrations
-/// have run and which holds no data yet, in one transaction. Values are converted to the PostgreSQL column's
+/// have run and on which no host has started yet, in one transaction, replacing the rows migrations seeded. Values are converted to the PostgreSQL column's
 /// type (SQLite keeps Orleans's times as text, PostgreSQL as timestamptz). Orleans's rows move as they are:
 /// the grain id and type hashes are computed by Orleans from the grain id, not by the provider, and the
 /// payload is the same JSON bytes on both. Each store keeps its own Orleans query texts and migration records.
@@ -15,6 +15,8 @@ public static class PostgresImport
 {
     /// <summary>Tables both stores have but each fills for itself.</summary>
     private static readonly HashSet<string> OwnedByEachStore = new(StringComparer.OrdinalIgnoreCase) { "schema_migrations", "OrleansQuery" };
+
+    private static readonly string[] TablesOfAStartedHost = ["organization", "orleans_storage"];
 
     /// <returns>How many rows were copied.</returns>
     public static async Task<long> ImportAsync(string backupPath, IStore target, CancellationToken cancellationToken = default)
@@ -26,6 +28,7 @@ public static class PostgresImport
         return await target.InTransactionAsync(async tx =>
         {
             await RefuseDifferentSchemaAsync(source, tx);
+            await RefuseDataAsync(tx);
             long rows = 0;
             foreach (var table in tables.Where(t => !OwnedByEachStore.Contains(t)))
                 rows += await CopyAsync(source, tx, table, cancellationToken);
@@ -53,6 +56,16 @@ public static class PostgresImport
             throw new OperationFailedException($"The backup was made by a newer version (schema step {extra}): import it with that version.");
     }
 
+    /// <summary>A host that ever started on the database made the organization; grains it ran stored their state.</summary>
+    private static async Task RefuseDataAsync(IStoreTransaction tx)
+    {
+        foreach (var table in TablesOfAStartedHost)
+        {
+            if (await tx.ScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM {table})"))
+                throw new OperationFailedException($"The PostgreSQL database already holds data (table {table}): import only into an empty database.");
+        }
+    }
+
     private static async Task<HashSet<string>> MigrationIdsAsync(DbCommand command)
     {
         await using (command)
@@ -68,8 +81,8 @@ public static class PostgresImport
     {
         var columnTypes = await ColumnTypesAsync(tx, table);
         if (columnTypes.Count == 0) throw new OperationFailedException($"The backup's table {table} has no counterpart in the PostgreSQL database.");
-        if (await tx.ScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM {table})"))
-            throw new OperationFailedException($"The PostgreSQL database already holds data (table {table}): import only into an empty database.");
+        // Rows a migration seeded (the backup has them too, perhaps changed since) give way to the backup's.
+        await tx.ExecuteAsync($"DELETE FROM {table}");
 
         await using var select = source.Command($"SELECT * FROM \"{table}\"");
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
