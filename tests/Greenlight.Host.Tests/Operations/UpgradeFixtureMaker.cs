@@ -34,9 +34,8 @@ public sealed class UpgradeFixtureMaker
         var adminToken = "upgrade-fixture-" + Guid.NewGuid().ToString("N");
         await File.WriteAllTextAsync(Path.Combine(folder, UpgradeFixture.AdminTokenFile), adminToken);
         await File.WriteAllTextAsync(Path.Combine(folder, UpgradeFixture.MasterKeyFile), TestSecrets.MasterKey);
-        await using var frameio = await FakeFrameioServer.StartAsync();
-
         var database = Path.Combine(TestPaths.NewTemporaryDirectory(), "data", "greenlight.db");
+        await using (var frameio = await FakeFrameioServer.StartAsync())
         await using (var host = await StartAsync(frameio, adminToken, "Storage:SqlitePath", database))
         {
             await SeedAsync(host, adminToken, frameio, Path.Combine(folder, UpgradeFixture.ExpectedFile(postgreSql: false)));
@@ -44,6 +43,7 @@ public sealed class UpgradeFixtureMaker
         }
 
         await using var postgres = await TestPostgresDatabase.CreateAsync();
+        await using (var frameio = await FakeFrameioServer.StartAsync())
         await using (var host = await StartAsync(frameio, adminToken, "Storage:PostgreSql", postgres.ConnectionString))
             await SeedAsync(host, adminToken, frameio, Path.Combine(folder, UpgradeFixture.ExpectedFile(postgreSql: true)));
         await DumpAsync(postgres.ConnectionString, Path.Combine(folder, UpgradeFixture.PostgreSqlDump));
@@ -53,6 +53,7 @@ public sealed class UpgradeFixtureMaker
         new Dictionary<string, string?> { [storeKey] = store, ["FrameConnector:BaseUrl"] = frameio.BaseUrl.ToString(), ["Cluster:Dashboard"] = "false" },
         environment: new Dictionary<string, string?> { [OrganizationBootstrapper.TokenVariable] = adminToken });
 
+    /// <param name="frameio">A fake of the store's own: the objects include a connection with a fixed token.</param>
     private static async Task SeedAsync(HostProcess host, string adminToken, FakeFrameioServer frameio, string expectedFile)
     {
         using var admin = host.Client(adminToken);
