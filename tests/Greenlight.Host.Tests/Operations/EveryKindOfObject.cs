@@ -54,6 +54,12 @@ public sealed record EveryKindOfObject(IReadOnlyList<string> ReadPaths, string P
                 .EnsureSuccessStatusCode();
         }
 
+        // Consequences that travel through the outbox, so that reads taken now stay what they are.
+        await Eventually.HoldsAsync(async () => (await admin.GetJsonAsync($"/api/v1/projects/{project}")).GetProperty("openApprovals").GetInt32() == 0,
+            "the project counts the finished approval", TimeSpan.FromMinutes(1));
+        await Eventually.HoldsAsync(async () => (await admin.GetJsonAsync("/api/v1/frameio/connections/default")).GetProperty("webhookRegistered").GetBoolean(),
+            "the Frame.io webhook is registered", TimeSpan.FromMinutes(1));
+
         return new EveryKindOfObject(
         [
             "/api/v1/access/users", $"/api/v1/access/users/{reviewer}", "/api/v1/access/levels", $"/api/v1/access/levels/{level}",
