@@ -20,7 +20,7 @@ public static class OperatorCommands
     /// <returns>The exit code, or null when the arguments name no command (then the host runs).</returns>
     public static async Task<int?> TryRunAsync(string[] args)
     {
-        Func<string, string?, string[], Task<string>>? command = args.FirstOrDefault() switch
+        Func<OperatorArguments, Task<string>>? command = args.FirstOrDefault() switch
         {
             "backup" => BackupAsync,
             "restore" => RestoreAsync,
@@ -30,8 +30,7 @@ public static class OperatorCommands
         if (command is null) return null;
         try
         {
-            var (file, dataFolder, settings) = Parse(args);
-            Console.WriteLine(await command(file, dataFolder, settings));
+            Console.WriteLine(await command(OperatorArguments.Parse(args, Usage)));
             return 0;
         }
         catch (OperationFailedException error)
@@ -45,59 +44,38 @@ public static class OperatorCommands
         return 1;
     }
 
-    private static (string File, string? DataFolder, string[] Settings) Parse(string[] args)
+    private static async Task<string> BackupAsync(OperatorArguments arguments)
     {
-        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal)) throw new OperationFailedException(Usage);
-        var settings = args[2..].ToList();
-        var data = settings.IndexOf("--data");
-        string? dataFolder = null;
-        if (data >= 0)
+        RefusePostgreSql(arguments.Store, "back it up with pg_dump");
+        await SqliteBackup.CreateAsync(arguments.Store.SqlitePath, arguments.File);
+        return $"Backed up {Path.GetFullPath(arguments.Store.SqlitePath)} (with its documents) to {Path.GetFullPath(arguments.File)}, a SQLite file. "
+            + $"It holds no master key: keep {KeyLocation(arguments.Configuration, arguments.Store)} safe, somewhere other than the backups.";
+    }
+
+    private static async Task<string> RestoreAsync(OperatorArguments arguments)
+    {
+        RefusePostgreSql(arguments.Store, "restore it with pg_restore or psql");
+        var configured = arguments.Store.SqlitePath;
+        var restored = new StoreOptions
         {
-            if (args[0] != "restore" || data + 1 >= settings.Count) throw new OperationFailedException(Usage);
-            dataFolder = settings[data + 1];
-            settings.RemoveRange(data, 2);
-        }
-        return (args[1], dataFolder, [.. settings]);
+            SqlitePath = Path.GetFullPath(arguments.DataFolder is null ? configured : Path.Combine(arguments.DataFolder, Path.GetFileName(configured))),
+        };
+        await SqliteBackup.RestoreAsync(arguments.File, restored.SqlitePath);
+        var start = arguments.DataFolder is null ? "" : $" Start the host with --Storage:SqlitePath={restored.SqlitePath}.";
+        return $"Restored {Path.GetFullPath(arguments.File)} into {Path.GetDirectoryName(restored.SqlitePath)}.{start} "
+            + $"Put the backed-up host's master key in place first ({KeyLocation(arguments.Configuration, restored)}): without it the stored secrets cannot be decrypted.";
     }
 
-    private static (IConfiguration Configuration, StoreOptions Store) Settings(string[] settings)
+    private static async Task<string> ImportAsync(OperatorArguments arguments)
     {
-        var configuration = new ConfigurationBuilder().AddHostSources(settings).Build();
-        return (configuration, configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions());
-    }
-
-    private static async Task<string> BackupAsync(string file, string? dataFolder, string[] settings)
-    {
-        var (configuration, store) = Settings(settings);
-        RefusePostgreSql(store, "back it up with pg_dump");
-        await SqliteBackup.CreateAsync(store.SqlitePath, file);
-        return $"Backed up {Path.GetFullPath(store.SqlitePath)} (with its documents) to {Path.GetFullPath(file)}, a SQLite file. "
-            + $"It holds no master key: keep {KeyLocation(configuration, store)} safe, somewhere other than the backups.";
-    }
-
-    private static async Task<string> RestoreAsync(string file, string? dataFolder, string[] settings)
-    {
-        var (configuration, store) = Settings(settings);
-        RefusePostgreSql(store, "restore it with pg_restore or psql");
-        var database = dataFolder is null ? store.SqlitePath : Path.Combine(dataFolder, Path.GetFileName(store.SqlitePath));
-        await SqliteBackup.RestoreAsync(file, database);
-        var restored = new StoreOptions { SqlitePath = Path.GetFullPath(database) };
-        var start = dataFolder is null ? "" : $" Start the host with --Storage:SqlitePath={restored.SqlitePath}.";
-        return $"Restored {Path.GetFullPath(file)} into {Path.GetDirectoryName(restored.SqlitePath)}.{start} "
-            + $"Put the backed-up host's master key in place first ({KeyLocation(configuration, restored)}): without it the stored secrets cannot be decrypted.";
-    }
-
-    private static async Task<string> ImportAsync(string file, string? dataFolder, string[] settings)
-    {
-        var (_, store) = Settings(settings);
-        if (!store.UsesPostgreSql)
+        if (!arguments.Store.UsesPostgreSql)
             throw new OperationFailedException("import copies a backup into PostgreSQL: set Storage:PostgreSql (e.g. --Storage:PostgreSql=\"Host=…;Database=…\").");
-        await SqliteBackup.VerifyAsync(file);
+        await SqliteBackup.VerifyAsync(arguments.File);
         // The whole host is composed (not started), so every module's and plugin's schema migrations run on the target.
-        await using var host = GreenlightApp.Create(["--Logging:LogLevel:Default=Warning", .. settings]);
+        await using var host = GreenlightApp.Create(["--Logging:LogLevel:Default=Warning", .. arguments.Settings]);
         await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
-        var rows = await PostgresImport.ImportAsync(file, host.Services.GetRequiredService<IStore>());
-        return $"Imported {rows} rows from {Path.GetFullPath(file)} into PostgreSQL. Give every host there the master key of the host the backup came from.";
+        var rows = await PostgresImport.ImportAsync(arguments.File, host.Services.GetRequiredService<IStore>());
+        return $"Imported {rows} rows from {Path.GetFullPath(arguments.File)} into PostgreSQL. Give every host there the master key of the host the backup came from.";
     }
 
     private static void RefusePostgreSql(StoreOptions store, string instead)

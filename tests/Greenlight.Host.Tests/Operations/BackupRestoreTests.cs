@@ -46,6 +46,7 @@ public sealed class BackupRestoreTests
 
             Assert.Contains("master key", made.StandardOutput);
             Assert.DoesNotContain(TestSecrets.MasterKey, made.StandardOutput);
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup));
         }
 
         var occupied = Path.GetDirectoryName(database)!;

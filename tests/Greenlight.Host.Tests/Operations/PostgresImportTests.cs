@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greenlight.Kernel.Storage.Backup;
 using Greenlight.Testing.Frameio;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,6 +53,30 @@ public sealed class PostgresImportTests
         await (await admin.PostAsJsonAsync($"/api/v1/projects/{objects.ProjectId}/tasks", new { name = "Print" })).ReadSuccessAsync<JsonElement>();
         var test = await (await admin.PostAsync("/api/v1/frameio/connections/default/test", null)).ReadSuccessAsync<JsonElement>();
         Assert.True(test.GetProperty("ok").GetBoolean(), test.ToString());
+    }
+
+    [Fact]
+    public async Task Import_refuses_a_backup_of_another_schema_and_changes_nothing()
+    {
+        await using var database = await TestPostgresDatabase.CreateAsync();
+        var older = Path.Combine(TestPaths.NewTemporaryDirectory(), "older.backup");
+        File.Copy(Path.Combine(UpgradeFixture.All().First().Folder, UpgradeFixture.SqliteFile), older);
+        await using (var connection = new SqliteConnection($"Data Source={older};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var forget = new SqliteCommand("DELETE FROM schema_migrations WHERE id = 'kernel-0009-handed-on-messages'", connection);
+            await forget.ExecuteNonQueryAsync();
+        }
+
+        var refused = await HostCommand.RunAsync("import", older, $"--Storage:PostgreSql={database.ConnectionString}");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal("The backup was made by an older version (it lacks schema step kernel-0009-handed-on-messages): "
+            + "start this version's host on it once, back it up again, then import.", refused.StandardError.Trim());
+        await using var target = new NpgsqlConnection(database.ConnectionString);
+        await target.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM orleans_storage", target);
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
     }
 
     [Fact]
