@@ -29,10 +29,7 @@ public static class GreenlightApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.Sources.Clear();
-        builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "config", "appsettings.json"), optional: false)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args);
+        builder.Configuration.AddHostSources(args);
 
         var modules = ModuleCatalog.Discover(builder.Configuration["Modules:PluginsPath"] ?? "plugins");
         // Plugins are loaded before the silo is built, so their grains and serializers are part of it.

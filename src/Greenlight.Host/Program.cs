@@ -1,7 +1,9 @@
 using Greenlight.Host;
+using Greenlight.Host.Operations;
 using Greenlight.Host.Plugins;
 using Greenlight.Kernel.Composition;
 
+if (await OperatorCommands.TryRunAsync(args) is { } exitCode) return exitCode;
 try
 {
     await GreenlightApp.Create(args).RunAsync();

@@ -21,6 +21,12 @@ public sealed class MasterKey
 
     internal byte[] Key { get; }
 
+    /// <summary>The key file used when <see cref="Variable"/> is not set.</summary>
+    public static string FilePath(IConfiguration configuration, StoreOptions store) =>
+        Path.GetFullPath(configuration["Security:MasterKeyPath"] is { Length: > 0 } configuredPath
+            ? configuredPath
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.SqlitePath))!, "master.key"));
+
     public static MasterKey From(IConfiguration configuration, StoreOptions store)
     {
         if (configuration[Variable] is { Length: > 0 } configured)
@@ -28,9 +34,7 @@ public sealed class MasterKey
             var key = Convert.FromBase64String(configured);
             return key.Length == 32 ? new MasterKey(key) : throw new InvalidOperationException($"{Variable} must be 32 bytes, base64-encoded.");
         }
-        var path = Path.GetFullPath(configuration["Security:MasterKeyPath"] is { Length: > 0 } configuredPath
-            ? configuredPath
-            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.SqlitePath))!, "master.key"));
+        var path = FilePath(configuration, store);
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
