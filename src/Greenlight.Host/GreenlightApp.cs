@@ -55,7 +55,7 @@ public static class GreenlightApp
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ExceptionProblems>();
         builder.Services.AddGreenlightAuthentication();
-        builder.Services.AddGreenlightConsole(modules);
+        builder.AddGreenlightConsole(modules);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddHealthChecks()

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Greenlight.Kernel.Pages;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 
 namespace Greenlight.Host.Console;
 
@@ -29,10 +30,19 @@ public sealed class ConsolePages(IReadOnlyList<Assembly> assemblies)
 
 public static class ConsoleSetup
 {
+    private static readonly string ApplicationName = typeof(ConsoleSetup).Assembly.GetName().Name!;
     private const string StylesheetResource = "Greenlight.Host.Console.console.css";
 
-    public static void AddGreenlightConsole(this IServiceCollection services, IEnumerable<Assembly> modules)
+    public static void AddGreenlightConsole(this WebApplicationBuilder builder, IEnumerable<Assembly> modules)
     {
+        // Run from the build output (not published), Blazor's script is found through this manifest, as `dotnet run` finds it in Development.
+        var manifest = Path.Combine(AppContext.BaseDirectory, ApplicationName + ".staticwebassets.runtime.json");
+        if (File.Exists(manifest))
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, manifest);
+            StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+        }
+        var services = builder.Services;
         services.AddRazorComponents();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton(ConsolePages.Scan(modules));
@@ -42,7 +52,8 @@ public static class ConsoleSetup
     public static void MapGreenlightConsole(this WebApplication app)
     {
         var pages = app.Services.GetRequiredService<ConsolePages>();
-        app.MapStaticAssets().AllowAnonymous();
+        // Blazor's script; named by file because a host started by a test runner carries that runner's application name.
+        app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, ApplicationName + ".staticwebassets.endpoints.json")).AllowAnonymous();
         app.MapRazorComponents<App>().AddAdditionalAssemblies([.. pages.Assemblies]);
         var stylesheet = ReadStylesheet();
         app.MapGet("/console.css", (HttpContext context) =>
