@@ -30,7 +30,7 @@ public sealed partial class ConsoleHostFixture : IAsyncLifetime
         Host = await TestHost.StartAsync(new Dictionary<string, string?>
         {
             ["Email:Host"] = Smtp.Host, ["Email:Port"] = Smtp.Port.ToString(), ["Email:From"] = "greenlight@example.test",
-            ["Console:PublicUrl"] = "https://greenlight.example.test/",
+            ["Console:PublicUrl"] = "https://greenlight.example.test/", ["Console:InviteNewUsers"] = "true",
         });
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

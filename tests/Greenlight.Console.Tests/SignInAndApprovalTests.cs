@@ -219,7 +219,7 @@ public sealed partial class SignInAndApprovalTests(ConsoleHostFixture console)
     {
         using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = console.Host.Address };
-        using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Cookie", $"greenlight.session={sessionSecret}" } } };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Cookie", $"greenlight.session={sessionSecret}" }, { "Accept", "text/html" } } };
         return await client.SendAsync(request);
     }
 

@@ -44,13 +44,16 @@ public sealed class PasswordLinkMailer(Accounts accounts, AccessSnapshots snapsh
     }
 }
 
-/// <summary>A user an administrator creates is invited by e-mail, when the host has an e-mail relay.</summary>
-public sealed class InviteCreatedUser(PasswordLinkMailer mailer, IOptions<EmailOptions> emailOptions, ILogger<InviteCreatedUser> logger)
+/// <summary>
+/// A user an administrator creates is invited by e-mail, when the host has an e-mail relay and <c>Console:InviteNewUsers</c>
+/// is not false (an organization whose people only use integrations turns it off).
+/// </summary>
+public sealed class InviteCreatedUser(PasswordLinkMailer mailer, IOptions<EmailOptions> emailOptions, IConfiguration configuration, ILogger<InviteCreatedUser> logger)
     : INotificationHandler<UserCreated>
 {
     public Task Handle(UserCreated notification, CancellationToken cancellationToken)
     {
-        if (notification.User.Email.Length == 0) return Task.CompletedTask;
+        if (notification.User.Email.Length == 0 || !configuration.GetValue("Console:InviteNewUsers", true)) return Task.CompletedTask;
         if (string.IsNullOrWhiteSpace(emailOptions.Value.Host))
         {
             logger.LogWarning("No e-mail relay (Email:Host) is set: user {UserId} gets no invitation; they can ask for a password reset once one is", notification.User.Id);

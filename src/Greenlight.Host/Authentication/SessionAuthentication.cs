@@ -27,10 +27,10 @@ public sealed class SessionAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    /// <summary>The API answers 401 as it always did; a console page sends the person to sign in and back.</summary>
+    /// <summary>The API, and any client that does not ask for HTML, gets 401 as it always did; a browser is sent to sign in and back.</summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (IsApi(Request))
+        if (IsApi(Request) || !Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
         {
             Response.Headers.WWWAuthenticate = "Bearer";
             Response.StatusCode = StatusCodes.Status401Unauthorized;
