@@ -107,6 +107,26 @@ public sealed partial class SignInAndApprovalTests(ConsoleHostFixture console)
     }
 
     [Fact]
+    public async Task A_forgotten_password_is_reset_by_an_emailed_link_and_the_old_one_stops_working()
+    {
+        var user = await console.InvitedUserAsync("rita");
+        var page = await console.NewPageAsync();
+        await console.SetPasswordAsync(page, user.InvitationPath);
+
+        await page.GotoAsync("signin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        await page.GetByLabel("E-mail address").FillAsync(user.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "E-mail me a link" }).ClickAsync();
+        await Expect(page.GetByText("an e-mail with a link to set a new password is on its way")).ToBeVisibleAsync();
+        await console.SetPasswordAsync(page, await console.LinkPathAsync(user.Email, "Reset your Greenlight password"), "my brand new passphrase");
+
+        await ConsoleHostFixture.SignInAsync(page, user.Email);
+        await Expect(page.Locator("#password-problem")).ToContainTextAsync("wrong");
+        await ConsoleHostFixture.SignInAsync(page, user.Email, "my brand new passphrase");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
         var user = await console.InvitedUserAsync("fay");
