@@ -50,32 +50,39 @@ public sealed class Accounts(IStore store, TimeProvider clock) : IConsoleSession
     }
 
     /// <summary>Checks the password; each failure counts, and the <see cref="MaxFailedAttempts"/>th locks the account for <see cref="Lockout"/>.</summary>
-    public Task<PasswordCheck> CheckPasswordAsync(string? userId, string password, CancellationToken cancellationToken) =>
+    public async Task<PasswordCheck> CheckPasswordAsync(string? userId, string password, CancellationToken cancellationToken)
+    {
+        string? hash = null;
+        long lockedUntil = 0;
+        if (userId is not null)
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
+            await using var command = connection.Command("SELECT password_hash, locked_until FROM access_credentials WHERE user_id = @user", ("user", userId));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken)) (hash, lockedUntil) = (reader.GetString(0), reader.GetInt64(1));
+        }
+        if (lockedUntil > Now) return new PasswordCheck(null, DateTimeOffset.FromUnixTimeMilliseconds(lockedUntil));
+        // The deliberately slow hash runs outside any transaction, so it holds no lock.
+        var result = Hasher.VerifyHashedPassword(Anyone, hash ?? DecoyHash, password);
+        if (hash is null) return new PasswordCheck(null, null);
+        if (result == PasswordVerificationResult.Failed) return new PasswordCheck(null, await CountFailureAsync(userId!, cancellationToken));
+        var rehashed = result == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(Anyone, password) : hash;
+        await store.InTransactionAsync(tx => tx.ExecuteAsync(
+            "UPDATE access_credentials SET failed_attempts = 0, locked_until = 0, password_hash = @hash WHERE user_id = @user",
+            ("hash", rehashed), ("user", userId)), cancellationToken);
+        return new PasswordCheck(userId, null);
+    }
+
+    /// <summary>Counts a failure (atomically: failures at once all count); the one that reaches the limit locks the account.</summary>
+    private Task<DateTimeOffset?> CountFailureAsync(string userId, CancellationToken cancellationToken) =>
         store.InTransactionAsync(async tx =>
         {
-            string? hash = null;
-            long failed = 0, lockedUntil = 0;
-            if (userId is not null)
-            {
-                await using var command = tx.Command(
-                    "SELECT password_hash, failed_attempts, locked_until FROM access_credentials WHERE user_id = @user", ("user", userId));
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                if (await reader.ReadAsync(cancellationToken)) (hash, failed, lockedUntil) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
-            }
-            if (lockedUntil > Now) return new PasswordCheck(null, DateTimeOffset.FromUnixTimeMilliseconds(lockedUntil));
-            var result = Hasher.VerifyHashedPassword(Anyone, hash ?? DecoyHash, password);
-            if (hash is null) return new PasswordCheck(null, null);
-            if (result == PasswordVerificationResult.Failed)
-            {
-                var locks = failed + 1 >= MaxFailedAttempts;
-                var until = locks ? Now + (long)Lockout.TotalMilliseconds : 0;
-                await tx.ExecuteAsync("UPDATE access_credentials SET failed_attempts = @failed, locked_until = @until WHERE user_id = @user",
-                    ("failed", locks ? 0 : failed + 1), ("until", until), ("user", userId));
-                return new PasswordCheck(null, locks ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null);
-            }
-            await tx.ExecuteAsync("UPDATE access_credentials SET failed_attempts = 0, locked_until = 0, password_hash = @hash WHERE user_id = @user",
-                ("hash", result == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(Anyone, password) : hash), ("user", userId));
-            return new PasswordCheck(userId, null);
+            await tx.ExecuteAsync("UPDATE access_credentials SET failed_attempts = failed_attempts + 1 WHERE user_id = @user", ("user", userId));
+            if (await tx.ScalarAsync<long>("SELECT failed_attempts FROM access_credentials WHERE user_id = @user", ("user", userId)) < MaxFailedAttempts)
+                return (DateTimeOffset?)null;
+            var until = Now + (long)Lockout.TotalMilliseconds;
+            await tx.ExecuteAsync("UPDATE access_credentials SET failed_attempts = 0, locked_until = @until WHERE user_id = @user", ("until", until), ("user", userId));
+            return DateTimeOffset.FromUnixTimeMilliseconds(until);
         }, cancellationToken);
 
     /// <summary>Sets the user's password, lifts a lockout and ends their sessions (a new password signs out everywhere).</summary>
