@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
 start_throwaway_postgres
+source scripts/chromium.sh
+ensure_chromium
 
 results="$(mktemp -d /tmp/greenlight-tests.XXXXXX)"
 status=0

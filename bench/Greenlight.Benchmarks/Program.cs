@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Greenlight.Benchmarks.Access;
 using Greenlight.Benchmarks.Cluster;
+using Greenlight.Benchmarks.ConsolePages;
 using Greenlight.Benchmarks.HotProjects;
 using Greenlight.Benchmarks.Load;
 using Greenlight.Benchmarks.Mirror;
@@ -39,6 +40,8 @@ public static class Program
                 return await HotProjectsBench.RunAsync(args[1..]);
             case TelemetryCostBench.Command:
                 return await TelemetryCostBench.RunAsync(args[1..]);
+            case ProjectPageBench.Command:
+                return await ProjectPageBench.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -4,6 +4,8 @@ using Greenlight.Modules.Access.Audit;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Sharing;
 using Greenlight.Modules.Access.Policy;
+using Greenlight.Modules.Access.SignIn;
+using Greenlight.Kernel.Security.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,5 +23,8 @@ public sealed class AccessModule : IModule
         services.AddSingleton<AccessEvaluator>();
         services.AddSingleton<DirectoryReading>();
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
+        services.AddSingleton<Accounts>();
+        services.AddSingleton<IConsoleSessions>(sp => sp.GetRequiredService<Accounts>());
+        services.AddTransient<PasswordLinkMailer>();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Greenlight.Host.Authentication;
+using Greenlight.Host.Console;
 using Greenlight.Host.Dashboard;
 using Greenlight.Host.Health;
 using Greenlight.Host.Http;
@@ -9,7 +10,6 @@ using Greenlight.Host.Problems;
 using Greenlight.Host.Telemetry;
 using Greenlight.Kernel.Composition;
 using Greenlight.Kernel.Http;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -53,8 +53,8 @@ public static class GreenlightApp
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ExceptionProblems>();
-        builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddGreenlightAuthentication();
+        builder.AddGreenlightConsole(modules);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddHealthChecks()
@@ -78,6 +78,7 @@ public static class GreenlightApp
         app.UseAuthentication();
         app.UseGreenlightPrincipal();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
@@ -92,6 +93,7 @@ public static class GreenlightApp
 
         app.MapGreenlightDashboard();
         app.MapGreenlightMetrics();
+        app.MapGreenlightConsole();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().AcceptEnumNamesOnly().RefuseMalformedRouteValues();
         foreach (var endpoints in app.Services.GetServices<IEndpoints>()) endpoints.MapEndpoints(api);

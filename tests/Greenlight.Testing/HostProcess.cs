@@ -64,6 +64,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add($"--{Greenlight.Kernel.Security.Secrets.MasterKey.Variable}={TestSecrets.MasterKey}");
         start.ArgumentList.Add($"--Cluster:SiloPort={siloPort}");
         start.ArgumentList.Add("--Grains:RedeliveryPeriod=00:00:05");
+        // As in TestHost: tests that count e-mails count their module's own.
+        start.ArgumentList.Add("--Console:InviteNewUsers=false");
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {

@@ -62,6 +62,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Grains:RedeliveryPeriod"] = "00:00:05",
             // Tests with several hosts wait for every silo to see the others before they act: copies may be kept at once.
             ["Grains:SnapshotWarmUp"] = "00:00:00",
+            // Tests that count e-mails count their module's own; the console's tests turn invitations on.
+            ["Console:InviteNewUsers"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var app = GreenlightApp.Create(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), services);

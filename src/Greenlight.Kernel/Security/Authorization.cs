@@ -21,6 +21,13 @@ public interface IAdministrativeRequest;
 public interface IAuthenticatedRequest;
 
 /// <summary>
+/// Anyone may send it, signed in or not: signing in, setting a password from an e-mailed link. The handler itself
+/// checks the secret the request carries.
+/// </summary>
+[AuthorizationRequirement]
+public interface IAnonymousRequest;
+
+/// <summary>
 /// Sent by one module to another inside the host, never by an endpoint: the sending module has
 /// already checked the caller's rights, so any principal may send it. An architecture test keeps
 /// these requests out of the HTTP API.
@@ -59,6 +66,11 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentPrincipal
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (request is IAnonymousRequest)
+        {
+            RequestSpan.Authorization("anonymous");
+            return await next();
+        }
         var principal = current.Principal;
         if (principal is null)
         {
