@@ -30,16 +30,16 @@ public static class OperatorCommands
         if (command is null) return null;
         try
         {
-            Console.WriteLine(await command(OperatorArguments.Parse(args, Usage)));
+            System.Console.WriteLine(await command(OperatorArguments.Parse(args, Usage)));
             return 0;
         }
         catch (OperationFailedException error)
         {
-            await Console.Error.WriteLineAsync(error.Message);
+            await System.Console.Error.WriteLineAsync(error.Message);
         }
         catch (Exception error)
         {
-            await Console.Error.WriteLineAsync($"{args[0]} failed: {error.Message}");
+            await System.Console.Error.WriteLineAsync($"{args[0]} failed: {error.Message}");
         }
         return 1;
     }
