@@ -36,7 +36,9 @@ public static class HostTelemetry
                     // Probes and scrapes every few seconds would drown the traces that matter.
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsPlumbing(context.Request.Path))
                     .AddHttpClientInstrumentation()
-                    .AddNpgsql();
+                    .AddNpgsql()
+                    // Before any exporter: processors run in the order added.
+                    .AddProcessor(new ExceptionTextRedaction());
                 if (options.Otlp.Endpoint is { } endpoint) tracing.AddOtlpExporter(o => o.Endpoint = endpoint);
             })
             .WithMetrics(metrics =>

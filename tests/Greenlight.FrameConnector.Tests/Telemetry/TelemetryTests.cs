@@ -129,6 +129,24 @@ public sealed class TelemetryTests : IAsyncLifetime
         foreach (var secret in secrets) Assert.DoesNotContain(texts, text => text.Contains(secret, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_a_request_s_trace_reaches_the_store()
+    {
+        await using var database = await TestPostgresDatabase.CreateAsync();
+        var telemetry = new TelemetryCapture();
+        var settings = new Dictionary<string, string?>(TelemetryCapture.Settings) { ["Storage:PostgreSql"] = database.ConnectionString };
+        await using var host = await ConnectorHost.StartAsync(settings, telemetry.AddTo);
+
+        await (await host.Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Stored campaign" })).ReadSuccessAsync<ProjectView>();
+
+        var request = await Eventually.MatchesAsync(() => Task.FromResult(telemetry.Spans.FirstOrDefault(s =>
+                s.Kind == ActivityKind.Server && Tag(s, "http.request.method") == "POST" && Tag(s, "url.path") == "/api/v1/projects")),
+            s => s is not null, TimeSpan.FromSeconds(20), "the request's span is exported");
+        // The project grain's state write (Orleans's storage span) and its rows: Npgsql's spans, in the request's trace.
+        Assert.Contains(telemetry.Spans, s => s.TraceId == request!.TraceId && s.Source.Name == "Npgsql");
+        Assert.Contains(telemetry.Spans, s => s.TraceId == request!.TraceId && s.Source.Name == "Microsoft.Orleans.Storage");
+    }
+
     /// <summary>The Frame.io client spans in every trace reached from <paramref name="trace"/> by following links forward.</summary>
     private List<Activity> FrameioCallsLinkedTo(ActivityTraceId trace, string frameioPort)
     {

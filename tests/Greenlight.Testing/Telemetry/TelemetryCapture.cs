@@ -20,7 +20,9 @@ public sealed class TelemetryCapture
     public void AddTo(IServiceCollection services)
     {
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
-        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_metrics));
+        // No periodic export: only Metrics() exports, so the list holds one snapshot of each metric, never two.
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_metrics,
+            reader => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = Timeout.Infinite));
     }
 
     public void Attach(TestHost host) => _services = host.Services;
