@@ -4,9 +4,8 @@ namespace Greenlight.Host.Tests.Cluster;
 
 /// <summary>
 /// Increments one counter, one request at a time, through the hosts in turn, and keeps count of what
-/// was applied. A request whose host was killed, that needed a grain living on a killed host (503), or that met a
-/// second activation of the grain while the killed host was being declared dead (409, "retry it") has no answer: it
-/// may or may not have been applied, and the next answer tells which.
+/// was applied. A request whose host was killed, or that needed a grain living on a killed host (503),
+/// has no answer: it may or may not have been applied, and the next answer tells which.
 /// </summary>
 internal sealed class CounterWriter(string counter)
 {
@@ -33,7 +32,7 @@ internal sealed class CounterWriter(string counter)
             NoAnswer();
             return;
         }
-        if (response.IsUnavailable() || response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        if (response.IsUnavailable())
         {
             NoAnswer();
             return;
