@@ -25,9 +25,8 @@ public sealed partial class ExceptionProblems(IProblemDetailsService problems, I
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
-            // Two activations of one grain raced for a moment (a silo was failing over): the client retries.
-            Orleans.Storage.InconsistentStateException => Problem(StatusCodes.Status409Conflict, "Conflict", "The object changed while the request ran; retry it."),
-            // A host of the cluster died while it held an object the request needed; within seconds a survivor takes the object over.
+            // A host of the cluster died while it held an object the request needed (or its second activation's write was
+            // refused meanwhile); within seconds a survivor takes the object over.
             _ when ClusterChange.Caused(exception) => Unavailable(context, exception),
             ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", e.Message),
             UpstreamFailureException e => Upstream(e),

@@ -81,8 +81,7 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning(failure, "Delivery of outbox message {MessageId} ({MessageType} to {HandlerType}) failed, attempt {Attempt}",
                     envelope.Id, envelope.MessageType, envelope.HandlerType, envelope.Attempts + 1);
                 // A job that failed only because the cluster was changing is tried again until a survivor takes it: it is never parked for that.
-                await outbox.FailAsync(envelope, $"{failure.GetType().Name}: {failure.Message}", mayPark: !ClusterChange.Caused(failure)
-                    && failure is not Orleans.Storage.InconsistentStateException);
+                await outbox.FailAsync(envelope, $"{failure.GetType().Name}: {failure.Message}", mayPark: !ClusterChange.Caused(failure));
             }
         }
         catch (Exception storeError)
