@@ -1,0 +1,71 @@
+using Greenlight.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Greenlight.Console.Tests;
+
+/// <summary>The Work module's forms: creating a project, its status, tasks and subtasks, assignees, uploading and downloading documents.</summary>
+[Collection(ConsoleHostCollection.Name)]
+public sealed class WorkPagesTests(ConsoleHostFixture console)
+{
+    [Fact]
+    public async Task A_Light_user_is_not_offered_Create_project()
+    {
+        var light = await console.InvitedUserAsync("lou", "light");
+        var page = await console.NewPageAsync();
+        await console.SetPasswordAsync(page, light.InvitationPath);
+        await ConsoleHostFixture.SignInAsync(page, light.Email);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Projects" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Projects", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create project" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_Standard_user_creates_a_project_adds_tasks_and_subtasks_assigns_uploads_and_downloads()
+    {
+        var coordinator = await console.InvitedUserAsync("cora");
+        var colleague = await console.InvitedUserAsync("colin");
+        var page = await console.NewPageAsync();
+        await console.SetPasswordAsync(page, coordinator.InvitationPath);
+        await ConsoleHostFixture.SignInAsync(page, coordinator.Email);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Projects" }).First.ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await Expect(page.Locator("#name-problem")).ToContainTextAsync("empty");
+        await page.GetByLabel("Name").FillAsync("Spring campaign");
+        await page.GetByLabel("Status").SelectOptionAsync("Planning");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Spring campaign" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Task name").FillAsync("Storyboard");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add task" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Storyboard New" })).ToBeVisibleAsync();
+        await page.GetByLabel("Task name").FillAsync("Cover shoot");
+        await page.GetByLabel("Subtask of").SelectOptionAsync(new SelectOptionValue { Label = "Storyboard" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add task" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Cover shoot New Storyboard" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("E-mail address or team id").FillAsync("nobody@example.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
+        await Expect(page.Locator("#assigneeId-problem")).ToContainTextAsync("No active user");
+        await page.GetByLabel("Task", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Cover shoot" });
+        await page.GetByLabel("E-mail address or team id").FillAsync(colleague.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
+        var projectId = page.Url.Split('/')[^1];
+        var coverShoot = await page.GetByLabel("Task", new() { Exact = true }).Locator("option", new() { HasText = "Cover shoot" }).GetAttributeAsync("value");
+        var task = await console.GetAsync($"/api/v1/projects/{projectId}/tasks/{coverShoot}");
+        Assert.Equal(colleague.Id, task.GetProperty("assignees")[0].GetProperty("id").GetString());
+
+        await page.GetByLabel("File").SetInputFilesAsync(new FilePayload { Name = "moodboard.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7 mood"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "moodboard.pdf" })).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download moodboard.pdf version 1" }).ClickAsync());
+        Assert.Equal("%PDF-1.7 mood", await File.ReadAllTextAsync(await download.PathAsync()));
+
+        await page.GetByLabel("Status").SelectOptionAsync("OnHold");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
+        await Expect(page.Locator(".badge").First).ToHaveTextAsync("OnHold");
+        await ConsoleHostFixture.ScreenshotAsync(page, "project-work");
+    }
+}
