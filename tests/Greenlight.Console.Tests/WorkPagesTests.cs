@@ -54,8 +54,9 @@ public sealed class WorkPagesTests(ConsoleHostFixture console)
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         var projectId = page.Url.Split('/')[^1];
         var coverShoot = await page.GetByLabel("Task", new() { Exact = true }).Locator("option", new() { HasText = "Cover shoot" }).GetAttributeAsync("value");
-        var task = await console.GetAsync($"/api/v1/projects/{projectId}/tasks/{coverShoot}");
-        Assert.Equal(colleague.Id, task.GetProperty("assignees")[0].GetProperty("id").GetString());
+        await Eventually.MatchesAsync(() => console.GetAsync($"/api/v1/projects/{projectId}/tasks/{coverShoot}"),
+            task => task.GetProperty("assignees").EnumerateArray().Any(a => a.GetProperty("id").GetString() == colleague.Id),
+            TimeSpan.FromSeconds(30), "Cover shoot is assigned to the colleague");
 
         await page.GetByLabel("File").SetInputFilesAsync(new FilePayload { Name = "moodboard.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7 mood"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
