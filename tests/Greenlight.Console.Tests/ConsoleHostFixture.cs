@@ -35,6 +35,8 @@ public sealed partial class ConsoleHostFixture : IAsyncLifetime
         Host = await TestHost.StartAsync(new Dictionary<string, string?>
         {
             ["FrameConnector:BaseUrl"] = Frameio.BaseUrl.ToString(),
+            // A step Frame.io refuses is parked after two quick tries, so a test sees it on the sync pages soon.
+            ["FrameConnector:MaxStepAttempts"] = "2", ["FrameConnector:StepRetryDelay"] = "00:00:00.100",
             ["Email:Host"] = Smtp.Host, ["Email:Port"] = Smtp.Port.ToString(), ["Email:From"] = "greenlight@example.test",
             ["Console:PublicUrl"] = "https://greenlight.example.test/", ["Console:InviteNewUsers"] = "true",
         });

@@ -17,11 +17,9 @@ public sealed class FrameioSyncPageTests(ConsoleHostFixture console)
     public async Task The_coordinators_path_ends_with_the_mirror_its_folders_members_and_upload_on_the_sync_page()
     {
         var admin = console.Host.Admin;
-        var token = $"fio-{Guid.NewGuid():N}";
-        var account = console.Frameio.AddTokenUser(token).Accounts[0];
-        var group = (await (await admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Agency" })).ReadSuccessAsync<JsonElement>()).GetProperty("id").GetString()!;
-        (await admin.PutAsJsonAsync($"/api/v1/frameio/connections/groups/{group}", new { token })).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/api/v1/frameio/connections/groups/{group}/account", new { accountId = account.AccountId })).EnsureSuccessStatusCode();
+        var seed = console.Frameio.AddTokenUser($"fio-{Guid.NewGuid():N}");
+        var account = seed.Accounts[0];
+        var group = await ConnectedGroupAsync(seed);
         var (alice, carol) = (await FlaggedAsync("alice", account.AccountId), await FlaggedAsync("carol", account.AccountId));
         var coordinator = await console.InvitedUserAsync("sam", "system-administrator");
         var page = await console.NewPageAsync();
@@ -74,8 +72,49 @@ public sealed class FrameioSyncPageTests(ConsoleHostFixture console)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retry" })).ToHaveCountAsync(0);
         await ConsoleHostFixture.ScreenshotAsync(page, "frameio-sync");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Stuck work" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Stuck work" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Stuck work" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_step_Frame_io_refuses_shows_parked_with_its_error_in_both_pages_and_Retry_sends_it_again()
+    {
+        var admin = console.Host.Admin;
+        var seed = console.Frameio.AddTokenUser($"fio-{Guid.NewGuid():N}");
+        var group = await ConnectedGroupAsync(seed);
+        // Someone in Frame.io makes the connection's user a plain member of the account: it may no longer create projects.
+        console.Frameio.SetAccountRole(seed.Accounts[0].AccountId, seed.UserId, "member");
+        var project = (await (await admin.PostAsJsonAsync("/api/v1/projects", new { name = "Refused", groupId = group, status = "Current" })).ReadSuccessAsync<JsonElement>())
+            .GetProperty("id").GetString()!;
+        await Eventually.MatchesAsync(() => console.GetAsync($"/api/v1/frameio/projects/{project}"),
+            s => s.GetProperty("mirror").GetProperty("parkedSteps").GetArrayLength() == 1, TimeSpan.FromSeconds(60), "the project step is parked");
+        var operatorPerson = await console.InvitedUserAsync("otto", "system-administrator");
+        var page = await console.NewPageAsync();
+        await console.SetPasswordAsync(page, operatorPerson.InvitationPath);
+        await ConsoleHostFixture.SignInAsync(page, operatorPerson.Email);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Stuck work" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"project {project}, step project" })).ToContainTextAsync("403");
+        await page.GotoAsync($"frameio/projects/{project}");
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "project" }).Filter(new() { HasText = "403" })).ToBeVisibleAsync();
+        await ConsoleHostFixture.ScreenshotAsync(page, "frameio-sync-parked");
+
+        console.Frameio.SetAccountRole(seed.Accounts[0].AccountId, seed.UserId, "admin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The sync is tried again.");
+        await Eventually.MatchesAsync(() => console.GetAsync($"/api/v1/frameio/projects/{project}"),
+            s => s.GetProperty("mirror").GetProperty("frameioProjectId").ValueKind == JsonValueKind.String, TimeSpan.FromSeconds(60), "the project is mirrored");
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retry" })).ToHaveCountAsync(0);
+    }
+
+    private async Task<string> ConnectedGroupAsync(Testing.Frameio.FakeFrameioSeed seed)
+    {
+        var admin = console.Host.Admin;
+        var group = (await (await admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Agency" })).ReadSuccessAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await admin.PutAsJsonAsync($"/api/v1/frameio/connections/groups/{group}", new { token = seed.Token })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/v1/frameio/connections/groups/{group}/account", new { accountId = seed.Accounts[0].AccountId })).EnsureSuccessStatusCode();
+        return group;
     }
 
     /// <summary>A user flagged "Add to projects in Frame.io", already working in the Frame.io account with the same e-mail.</summary>
