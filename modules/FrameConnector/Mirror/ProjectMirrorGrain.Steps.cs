@@ -286,7 +286,7 @@ public sealed partial class ProjectMirrorGrain
         step.IndexOf(':') is var colon and > 0 ? (step[..colon], step[(colon + 1)..]) : (step, "");
 
     /// <summary>"{documentId}:{version}".</summary>
-    private static (string DocumentId, int Version) UploadKey(string key) =>
+    internal static (string DocumentId, int Version) UploadKey(string key) =>
         (key[..key.LastIndexOf(':')], int.Parse(key[(key.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture));
 
     private static async Task Tolerating404(Func<Task> call)

@@ -30,5 +30,6 @@ public sealed class WorkModule : IModule
         services.AddSingleton<DocumentContentStore>();
         services.AddSingleton<WorkItemRows>();
         services.AddScoped<Catalog.CatalogService>();
+        services.AddScoped<ConsoleAccess>();
     }
 }
