@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Greenlight.Testing;
+using Greenlight.Testing.Frameio;
 using Greenlight.Testing.Smtp;
 using Microsoft.Playwright;
 
@@ -25,10 +26,15 @@ public sealed partial class ConsoleHostFixture : IAsyncLifetime
 
     public TestHost Host { get; private set; } = null!;
 
+    /// <summary>The Frame.io the host's connections reach.</summary>
+    public FakeFrameioServer Frameio { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
+        Frameio = await FakeFrameioServer.StartAsync();
         Host = await TestHost.StartAsync(new Dictionary<string, string?>
         {
+            ["FrameConnector:BaseUrl"] = Frameio.BaseUrl.ToString(),
             ["Email:Host"] = Smtp.Host, ["Email:Port"] = Smtp.Port.ToString(), ["Email:From"] = "greenlight@example.test",
             ["Console:PublicUrl"] = "https://greenlight.example.test/", ["Console:InviteNewUsers"] = "true",
         });
@@ -108,6 +114,7 @@ public sealed partial class ConsoleHostFixture : IAsyncLifetime
         await _browser.DisposeAsync();
         _playwright.Dispose();
         await Host.DisposeAsync();
+        await Frameio.DisposeAsync();
         await Smtp.DisposeAsync();
     }
 

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Greenlight.Console.Tests;
 
-/// <summary>The administrator's setup pages: groups as a tree with their administrators.</summary>
+/// <summary>The administrator's setup pages: groups as a tree with their administrators, connecting a group to Frame.io.</summary>
 [Collection(ConsoleHostCollection.Name)]
 public sealed class SetupTests(ConsoleHostFixture console)
 {
@@ -33,6 +33,35 @@ public sealed class SetupTests(ConsoleHostFixture console)
         await gusPage.GetByRole(AriaRole.Link, new() { Name = "Groups" }).First.ClickAsync();
         var inside = gusPage.GetByLabel("Inside");
         await Expect(inside.Locator("option")).ToHaveTextAsync([marketing, marketing + " video"]);
+    }
+
+    [Fact]
+    public async Task An_administrator_connects_a_group_to_Frame_io_with_an_account_choice_tests_it_and_disconnects()
+    {
+        const string token = "fio-console-token-7731";
+        console.Frameio.AddTokenUser(token, email: "studio-admin@example.com");
+        var group = $"Post {Guid.NewGuid():N}"[..11];
+        (await console.Host.Admin.PostAsJsonAsync("/api/v1/access/groups", new { name = group })).EnsureSuccessStatusCode();
+        var page = await SignedInAsync(await console.InvitedUserAsync("ida", "system-administrator"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Groups" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Connect {group} to Frame.io" }).ClickAsync();
+        await Expect(page.GetByText("Not connected.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Frame.io token").FillAsync(token);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Initiate connection" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The token works: choose the account.");
+        await page.GetByLabel("Frame.io account").SelectOptionAsync(new SelectOptionValue { Label = "Studio South" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Connected to Studio South.");
+        await Expect(page.GetByText("Account: Studio South.")).ToBeVisibleAsync();
+        Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
+        await ConsoleHostFixture.ScreenshotAsync(page, "frameio-connection");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The connection works (Frame.io user studio-admin@example.com).");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Disconnected.");
+        await Expect(page.GetByText("Not connected.")).ToBeVisibleAsync();
     }
 
     private async Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) user)
