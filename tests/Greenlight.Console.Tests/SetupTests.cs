@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Greenlight.Console.Tests;
 
-/// <summary>The administrator's setup pages: groups as a tree with their administrators, connecting a group to Frame.io.</summary>
+/// <summary>The administrator's setup pages: groups as a tree with their administrators, connecting a group to Frame.io, users.</summary>
 [Collection(ConsoleHostCollection.Name)]
 public sealed class SetupTests(ConsoleHostFixture console)
 {
@@ -63,6 +63,38 @@ public sealed class SetupTests(ConsoleHostFixture console)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Disconnected.");
         await Expect(page.GetByText("Not connected.")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task An_administrator_flags_two_users_for_Frame_io_in_one_bulk_edit_and_deactivates_and_reactivates_one()
+    {
+        var admin = console.Host.Admin;
+        var (umaName, ugoName) = (Unique("uma"), Unique("ugo"));
+        var (uma, ugo, una) = (await admin.CreateUserAsync(umaName), await admin.CreateUserAsync(ugoName), await admin.CreateUserAsync(Unique("una")));
+        var page = await SignedInAsync(await console.InvitedUserAsync("ulf", "system-administrator"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).First.ClickAsync();
+        await page.GetByLabel($"Select {umaName}").CheckAsync();
+        await page.GetByLabel($"Select {ugoName}").CheckAsync();
+        await page.GetByLabel("Add to projects in Frame.io").SelectOptionAsync(new SelectOptionValue { Label = "Yes" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set Frame.io flag" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 users changed");
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = umaName })).ToContainTextAsync("Yes");
+        await ConsoleHostFixture.ScreenshotAsync(page, "users");
+        Assert.True((await console.GetAsync($"/api/v1/access/users/{uma}")).GetProperty("addToFrameioProjects").GetBoolean());
+        Assert.True((await console.GetAsync($"/api/v1/access/users/{ugo}")).GetProperty("addToFrameioProjects").GetBoolean());
+        Assert.False((await console.GetAsync($"/api/v1/access/users/{una}")).GetProperty("addToFrameioProjects").GetBoolean());
+
+        await page.GetByLabel($"Select {ugoName}").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = ugoName })).ToContainTextAsync("Deactivated");
+        Assert.False((await console.GetAsync($"/api/v1/access/users/{ugo}")).GetProperty("active").GetBoolean());
+        await page.GetByLabel($"Select {ugoName}").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reactivate" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = ugoName })).ToContainTextAsync("Active");
+        Assert.True((await console.GetAsync($"/api/v1/access/users/{ugo}")).GetProperty("active").GetBoolean());
+    }
+
+    private static string Unique(string name) => $"{name}{Guid.NewGuid():N}"[..(name.Length + 8)];
 
     private async Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) user)
     {
