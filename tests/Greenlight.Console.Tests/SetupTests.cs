@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Greenlight.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -92,6 +93,33 @@ public sealed class SetupTests(ConsoleHostFixture console)
         await page.GetByRole(AriaRole.Button, new() { Name = "Reactivate" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = ugoName })).ToContainTextAsync("Active");
         Assert.True((await console.GetAsync($"/api/v1/access/users/{ugo}")).GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_administrator_edits_a_user_name_level_groups_and_Frame_io_flag()
+    {
+        var admin = console.Host.Admin;
+        var veraName = Unique("vera");
+        var vera = await admin.CreateUserAsync(veraName);
+        var group = Unique("Print");
+        var groupId = (await (await admin.PostAsJsonAsync("/api/v1/access/groups", new { name = group })).ReadSuccessAsync<JsonElement>()).GetProperty("id").GetString();
+        var page = await SignedInAsync(await console.InvitedUserAsync("val", "system-administrator"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = veraName }).ClickAsync();
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Vera Renamed " + vera[..6]);
+        await page.GetByLabel("Access level").SelectOptionAsync(new SelectOptionValue { Label = "Light (Light)" });
+        await page.GetByLabel(group, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Add to projects in Frame.io").SelectOptionAsync(new SelectOptionValue { Label = "Yes" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vera Renamed " + vera[..6] })).ToBeVisibleAsync();
+        await ConsoleHostFixture.ScreenshotAsync(page, "user");
+        var saved = await console.GetAsync($"/api/v1/access/users/{vera}");
+        Assert.Equal("light", saved.GetProperty("accessLevelId").GetString());
+        Assert.Equal([groupId], saved.GetProperty("groupIds").EnumerateArray().Select(g => g.GetString()));
+        Assert.True(saved.GetProperty("addToFrameioProjects").GetBoolean());
     }
 
     private static string Unique(string name) => $"{name}{Guid.NewGuid():N}"[..(name.Length + 8)];
