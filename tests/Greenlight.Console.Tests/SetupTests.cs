@@ -122,6 +122,24 @@ public sealed class SetupTests(ConsoleHostFixture console)
         Assert.True(saved.GetProperty("addToFrameioProjects").GetBoolean());
     }
 
+    [Fact]
+    public async Task An_administrator_creates_a_team_and_sees_its_members()
+    {
+        var page = await SignedInAsync(await console.InvitedUserAsync("tia", "system-administrator"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Teams" }).First.ClickAsync();
+        var team = Unique("Colour");
+        await page.GetByLabel("Name").FillAsync(team);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create team" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"The team \"{team}\" is created.");
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = team })).ToContainTextAsync("No members yet");
+
+        var teamId = (await console.GetAsync("/api/v1/access/teams")).EnumerateArray().Single(t => t.GetProperty("name").GetString() == team).GetProperty("id").GetString();
+        var memberName = Unique("tom");
+        await console.Host.Admin.CreateUserAsync(memberName, profile: new Dictionary<string, object?> { ["homeTeamId"] = teamId });
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = team })).ToContainTextAsync(memberName);
+    }
+
     private static string Unique(string name) => $"{name}{Guid.NewGuid():N}"[..(name.Length + 8)];
 
     private async Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) user)
