@@ -19,13 +19,15 @@ public sealed class ConnectionEndpoints : IEndpoints
         Map(api.MapGroup("/frameio/connections/groups/{groupId}").WithTags("Frame.io"), "Group", context => (string)context.GetRouteValue("groupId")!);
     }
 
+    /// <summary>Where Frame.io reaches this host: the configured public address, else the one the administrator used to connect.</summary>
+    public static Uri WebhookBase(FrameConnectorOptions options, HttpRequest request) =>
+        options.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}/");
+
     private static void Map(RouteGroupBuilder group, string name, Func<HttpContext, string?> groupId)
     {
         group.MapPut("/", async Task<Ok<ConnectionView>> (HttpContext context, IMediator sender, IOptions<FrameConnectorOptions> options, ConnectBody body, CancellationToken ct) =>
-        {
-            var webhookBase = options.Value.PublicUrl ?? new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
-            return TypedResults.Ok(await sender.Send(new Connect(groupId(context), body.Token, body.LegacyToken, webhookBase), ct));
-        }).WithName($"Connect{name}");
+            TypedResults.Ok(await sender.Send(new Connect(groupId(context), body.Token, body.LegacyToken, WebhookBase(options.Value, context.Request)), ct)))
+            .WithName($"Connect{name}");
         group.MapGet("/", async Task<Ok<ConnectionView>> (HttpContext context, IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetConnection(groupId(context)), ct))).WithName($"Get{name}Connection");
         group.MapGet("/accounts", async Task<Ok<IReadOnlyList<FrameioAccount>>> (HttpContext context, IMediator sender, CancellationToken ct) =>
