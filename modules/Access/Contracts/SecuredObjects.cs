@@ -64,8 +64,12 @@ public sealed record MoveSecuredObject(SecuredRef Object, SecuredRef? NewParent)
 /// <summary>The object and everything below it are gone; so are their grants.</summary>
 public sealed record RemoveSecuredObject(SecuredRef Object) : IRequest, IModuleRequest;
 
-/// <summary>Someone was assigned to a task or issue: apply the organization's project access defaults for assignees (not retroactive).</summary>
-public sealed record GrantAssigneeAccess(SecuredRef AssignedObject, Grantee Assignee) : IRequest, IModuleRequest;
+/// <summary>
+/// Someone was assigned to a task or issue: apply the organization's project access defaults for assignees (not
+/// retroactive). <paramref name="Repeat"/>: the same assignment told again (by the outbox, after the request told it
+/// first): where the assignee already holds a grant, it stays as given then, though the defaults may have changed since.
+/// </summary>
+public sealed record GrantAssigneeAccess(SecuredRef AssignedObject, Grantee Assignee, bool Repeat = false) : IRequest, IModuleRequest;
 
 /// <summary>For other modules: may this user do this? (The Review module asks before recording a decision, say.)</summary>
 public sealed record CheckAccess(string UserId, AccessCheck Check) : IRequest<AccessAnswer>, IModuleRequest;

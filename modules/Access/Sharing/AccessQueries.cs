@@ -34,16 +34,17 @@ public sealed class AccessQueries(IGrainFactory grains, AccessSnapshots snapshot
     public async Task<Unit> Handle(GrantAssigneeAccess request, CancellationToken cancellationToken)
     {
         var preferences = (await snapshots.DirectoryAsync()).Preferences;
-        await GrantAtLeastAsync(request.AssignedObject, new Grant(request.Assignee, preferences.AssigneePermission));
+        await GrantAtLeastAsync(request.AssignedObject, new Grant(request.Assignee, preferences.AssigneePermission), request.Repeat);
         if (preferences.AssigneeProjectPermission != Permission.None && request.AssignedObject.Container.Type == ObjectType.Project)
-            await GrantAtLeastAsync(SecuredRef.ContainerItself(request.AssignedObject.Container), new Grant(request.Assignee, preferences.AssigneeProjectPermission));
+            await GrantAtLeastAsync(SecuredRef.ContainerItself(request.AssignedObject.Container), new Grant(request.Assignee, preferences.AssigneeProjectPermission), request.Repeat);
         return Unit.Value;
     }
 
-    private async Task GrantAtLeastAsync(SecuredRef target, Grant grant)
+    /// <param name="keepAnyGrant">A repeat: any grant the grantee holds there was given by the first telling, under the defaults of then.</param>
+    private async Task GrantAtLeastAsync(SecuredRef target, Grant grant, bool keepAnyGrant)
     {
         var node = (await tree.LineageAsync(target) ?? throw new Kernel.Errors.NotFoundException($"The object {target}")).Node;
-        if (node.Grants.Any(g => g.Grantee == grant.Grantee && g.Permission >= grant.Permission)) return;
+        if (node.Grants.Any(g => g.Grantee == grant.Grantee && (keepAnyGrant || g.Permission >= grant.Permission))) return;
         await grains.SecuredObject(target.Object).GrantAsync(grant with { Permission = ObjectTypeRules.OnObjectOf(target.Object.Type, grant.Permission) }, current.ActorId());
     }
 }

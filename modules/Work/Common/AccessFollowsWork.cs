@@ -11,7 +11,7 @@ namespace Greenlight.Modules.Work.Common;
 /// well, after the write whatever became of the request (a process that died, a host that failed over), and this
 /// sends it again, from what Work holds now. Only what Access takes twice without a trace is sent again: a
 /// registration (a second one is refused, and that is dropped here), a removal (a second finds nothing), an assignee
-/// grant (a second finds it made). Moves are not (see the README).
+/// grant (a repeat keeps the grant the first gave, under the defaults of then). Moves are not (see the README).
 /// </summary>
 internal static class AccessRegistration
 {
@@ -67,7 +67,7 @@ internal sealed class AccessFollowsWork(IMediator sender, IGrainFactory grains) 
             ? (await project.FindTaskAsync(added.Item.Id))?.Assignees
             : (await project.FindIssueAsync(added.Item.Id))?.Assignees;
         if (assignees?.Contains(added.Assignee) == true)
-            await sender.Send(new GrantAssigneeAccess(Secured.InProject(added.ProjectId, added.Item), added.Assignee.ToGrantee()), cancellationToken);
+            await sender.Send(new GrantAssigneeAccess(Secured.InProject(added.ProjectId, added.Item), added.Assignee.ToGrantee(), Repeat: true), cancellationToken);
     }
 
     /// <summary>Registers the object where it is now (it may have moved since it was made); nothing when it is gone.</summary>

@@ -70,6 +70,23 @@ public sealed class PreferenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_assignment_told_again_after_the_defaults_changed_keeps_the_grants_it_gave()
+    {
+        using var people = await _world.OliviaAndTonyAsync();
+        var (olivia, tony, project) = people;
+        var task = await _world.ItemAsync(ObjectType.Task, project, olivia.Id);
+        await _world.SetPreferencesAsync(false, assignee: Permission.Contribute, assigneeProject: Permission.View);
+        await _world.Host.SendAsSystemAsync(new GrantAssigneeAccess(task, Grantee.User(tony.Id)));
+        await _world.SetPreferencesAsync(false, assignee: Permission.Manage, assigneeProject: Permission.Manage);
+
+        await _world.Host.SendAsSystemAsync(new GrantAssigneeAccess(task, Grantee.User(tony.Id), Repeat: true));
+
+        Assert.True(await _world.AllowedAsync(task, tony.Id, AccessAction.Update));
+        Assert.False(await _world.AllowedAsync(task, tony.Id, AccessAction.Delete));
+        Assert.False(await _world.AllowedAsync(project, tony.Id, AccessAction.Update));
+    }
+
+    [Fact]
     public async Task Preferences_are_validated_and_audited()
     {
         var bad = await _world.Host.Admin.PutAsJsonAsync("/api/v1/access/preferences", new { collaborateByEmail = true, assigneePermission = "None", assigneeProjectPermission = "None" });
