@@ -13,8 +13,11 @@ public sealed partial class ProjectMirrorGrain
     {
         if (!PendingSteps().Contains(step))
         {
-            // Done by an earlier job, parked, or no longer needed.
-            if (State.Queued.Remove(step)) await SaveAsync();
+            // Done by an earlier job, parked, or no longer needed. Written even when nothing changed: the write fences off a
+            // stale activation (its silo being declared dead) that read an older state and would otherwise drop the job of a
+            // step still queued in the current state; its write fails and the job is tried again on the current activation.
+            State.Queued.Remove(step);
+            await SaveAsync();
             return;
         }
         var earlier = State.Tries.GetValueOrDefault(step);
