@@ -115,6 +115,8 @@ public sealed partial class SignInAndApprovalTests(ConsoleHostFixture console)
 
         await page.GotoAsync("signin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        // The sign-in page has an "E-mail address" field too: fill the one of the page the link leads to.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
         await page.GetByLabel("E-mail address").FillAsync(user.Email);
         await page.GetByRole(AriaRole.Button, new() { Name = "E-mail me a link" }).ClickAsync();
         await Expect(page.GetByText("an e-mail with a link to set a new password is on its way")).ToBeVisibleAsync();
