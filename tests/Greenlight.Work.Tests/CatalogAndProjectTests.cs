@@ -57,6 +57,7 @@ public sealed class CatalogAndProjectTests(WorkHostFixture fixture)
         var renamed = await (await Admin.PatchAsJsonAsync($"/api/v1/projects/{project.Id}", new { name = "Launch 2", groupId = "g2", ownerId = "owner-1" }))
             .ReadSuccessAsync<ProjectView>();
         Assert.Equal(("Launch 2", "g2", "owner-1"), (renamed.Name, renamed.GroupId, renamed.OwnerId));
+        Assert.True(renamed.Revision > project.Revision, "each change of the project moves its revision on");
         await _work.Notifications.WaitForAsync<ProjectRenamed>(r => r.ProjectId == project.Id && r.OldName == "Launch" && r.NewName == "Launch 2");
         Assert.Contains((await _work.ListAsync($"/api/v1/projects?programId={program.Id}")).Items, p => p.Id == project.Id && p.Status == "CUR");
 

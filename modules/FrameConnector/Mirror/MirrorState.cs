@@ -60,6 +60,10 @@ public sealed class MirrorState : DurableState
     /// <summary>What the operator's view was last told is stuck here (<see cref="MirrorStuckChanged"/>), to tell it only of changes.</summary>
     [Id(17)]
     public string StuckReported { get; set; } = "";
+
+    /// <summary>The newest revision of the project tracked (<see cref="TrackedProject.Revision"/>).</summary>
+    [Id(18)]
+    public long ProjectRevision { get; set; }
 }
 
 /// <summary>How often a step was tried, and every name its tries asked Frame.io to create something under (a rename between tries adds one).</summary>

@@ -4,8 +4,10 @@ using Orleans.Concurrency;
 
 namespace Greenlight.Modules.FrameConnector.Mirror;
 
+/// <param name="Revision">The project's revision the values were read at (<see cref="ProjectView.Revision"/>): an older read never replaces a newer one.</param>
 [GenerateSerializer, Immutable, Alias("frameconnector.tracked-project")]
-public sealed record TrackedProject([property: Id(0)] string Name, [property: Id(1)] string? GroupId, [property: Id(2)] ProjectStatus Status, [property: Id(3)] string OwnerId);
+public sealed record TrackedProject([property: Id(0)] string Name, [property: Id(1)] string? GroupId, [property: Id(2)] ProjectStatus Status, [property: Id(3)] string OwnerId,
+    [property: Id(4)] long Revision = 0);
 
 /// <summary>Frame.io-enabled users assigned to the task <paramref name="TaskId"/> (named <paramref name="TaskName"/>), or with no task to an issue of the project.</summary>
 [GenerateSerializer, Immutable, Alias("frameconnector.assigned-work")]
@@ -105,6 +107,11 @@ public sealed partial class ProjectMirrorGrain(
 
     public Task TrackProjectAsync(TrackedProject project)
     {
+        // Notifications of one project are handled in any order, each reading the project when it runs: a read made
+        // before another's (a Planning read arriving after the Current one) must not undo it. Revision 0 comes from a host
+        // of a version before revisions (during a rolling upgrade) and is taken as it was then.
+        if (project.Revision != 0 && project.Revision < State.ProjectRevision) return Task.CompletedTask;
+        State.ProjectRevision = Math.Max(State.ProjectRevision, project.Revision);
         (State.Tracked, State.Name, State.GroupId, State.Status, State.OwnerId) = (true, project.Name, project.GroupId, project.Status, project.OwnerId);
         // Until its Frame.io project exists, each change of the project looks for a connection again: one may have been made since.
         if (Frameio.ProjectId is null) Frameio.NotConnectedReason = null;

@@ -10,11 +10,11 @@ public sealed class ProjectChangeHandlers(IGrainFactory grains, IMediator sender
 
     public Task Handle(ProjectRenamed notification, CancellationToken cancellationToken) => TrackAsync(notification.ProjectId, cancellationToken);
 
-    /// <summary>Reads the project as it is now, so notifications delivered out of order still leave the latest values.</summary>
+    /// <summary>Reads the project once the write that told of the change is done, with its revision: the mirror keeps the newest read, whatever order notifications are handled in.</summary>
     private async Task TrackAsync(string projectId, CancellationToken cancellationToken)
     {
         if (await sender.Send(new GetProjectSummary(projectId), cancellationToken) is { } project)
-            await grains.GetGrain<IProjectMirrorGrain>(projectId).TrackProjectAsync(new TrackedProject(project.Name, project.GroupId, project.Status, project.OwnerId));
+            await grains.GetGrain<IProjectMirrorGrain>(projectId).TrackProjectAsync(new TrackedProject(project.Name, project.GroupId, project.Status, project.OwnerId, project.Revision));
     }
 }
 

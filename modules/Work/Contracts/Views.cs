@@ -44,7 +44,8 @@ public sealed record ProgramView(string Id, string PortfolioId, string Name, str
 [GenerateSerializer, Immutable, Alias("work.project-view")]
 public sealed record ProjectView(
     [property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? Description, [property: Id(3)] string? GroupId, [property: Id(4)] string OwnerId, [property: Id(5)] string? ProgramId, [property: Id(6)] string? PortfolioId,
-    [property: Id(7)] ProjectStatus Status, [property: Id(8)] string StatusCode, [property: Id(9)] int OpenTasks, [property: Id(10)] int OpenIssues, [property: Id(11)] int OpenApprovals);
+    [property: Id(7)] ProjectStatus Status, [property: Id(8)] string StatusCode, [property: Id(9)] int OpenTasks, [property: Id(10)] int OpenIssues, [property: Id(11)] int OpenApprovals,
+    [property: Id(12)] long Revision = 0);
 
 [GenerateSerializer, Immutable, Alias("work.task-view")]
 public sealed record TaskView(

@@ -22,6 +22,13 @@ public partial interface IProjectGrain : IGrainWithStringKey
     [Alias("find"), AlwaysInterleave]
     Task<ProjectView?> FindAsync();
 
+    /// <summary>
+    /// Like <see cref="FindAsync"/>, once the write under way (if any) is done: a notification's handler reads this,
+    /// because the notification can be delivered before the write that recorded it has finished.
+    /// </summary>
+    [Alias("find-after-write"), ReadOnly]
+    Task<ProjectView?> FindAfterWriteAsync();
+
     /// <summary>Changes the fields given (null: not sent, left as it is).</summary>
     [Alias("edit")]
     Task<ProjectView> EditAsync(Set<string>? name, Set<string?>? description, Set<string?>? groupId, Set<string?>? ownerId);
@@ -82,6 +89,8 @@ public sealed partial class ProjectGrain(TimeProvider clock, WorkItemRows rows, 
     }
 
     public Task<ProjectView?> FindAsync() => Task.FromResult(_committed.Project);
+
+    public Task<ProjectView?> FindAfterWriteAsync() => FindAsync();
 
     public async Task<ProjectView> EditAsync(Set<string>? name, Set<string?>? description, Set<string?>? groupId, Set<string?>? ownerId)
     {
@@ -145,6 +154,7 @@ public sealed partial class ProjectGrain(TimeProvider clock, WorkItemRows rows, 
     {
         foreach (var change in changes) Record(change);
         _contents = next;
+        State.Revision++;
         try
         {
             await WriteStateAsync();
@@ -187,7 +197,7 @@ public sealed partial class ProjectGrain(TimeProvider clock, WorkItemRows rows, 
         new(ObjectType.Project, ProjectId, ProjectId, State.ProgramId ?? State.PortfolioId, State.Name, State.Status.Code());
 
     private ProjectView View() => new(ProjectId, State.Name, State.Description, State.GroupId, State.OwnerId, State.ProgramId, State.PortfolioId,
-        State.Status, State.Status.Code(), _contents.OpenTasks, _contents.OpenIssues, State.OpenApprovals.Count);
+        State.Status, State.Status.Code(), _contents.OpenTasks, _contents.OpenIssues, State.OpenApprovals.Count, State.Revision);
 
     private void EnsureExists()
     {

@@ -35,4 +35,8 @@ public sealed class ProjectState : DurableState
     /// </summary>
     [Id(13)]
     public Dictionary<string, DateTimeOffset> SettledMoves { get; set; } = [];
+
+    /// <summary>How many writes the project has had: what orders views read at different times (<see cref="ProjectView.Revision"/>).</summary>
+    [Id(14)]
+    public long Revision { get; set; }
 }

@@ -190,7 +190,7 @@ public sealed class ConnectorReliabilityTests(ITestOutputHelper output)
         return new ExpectedMirror(project.Id, project.Name, task.Name, document.Name, bytes, creative.FrameioUserId, creative.Email);
     }
 
-    /// <summary>The expected mirrors not complete in Frame.io yet, with what their sync view says is pending or parked.</summary>
+    /// <summary>The expected mirrors not complete in Frame.io yet, each with what Frame.io holds of it and what its mirror believes.</summary>
     private static async Task<IReadOnlyList<string>> MissingAsync(FakeFrameioServer frameio, IReadOnlyList<ExpectedMirror> expected, HttpClient client)
     {
         var mirrored = frameio.Snapshot().Projects.ToLookup(p => p.Name);
@@ -200,10 +200,18 @@ public sealed class ConnectorReliabilityTests(ITestOutputHelper output)
         var described = new List<string>();
         foreach (var e in missing.Take(3))
         {
+            var inFrameio = string.Join("; ", mirrored[e.Name].Select(p => $"{p.Id}: members [{string.Join(", ", p.UserRoles.Keys)}], " +
+                $"assets [{string.Join(", ", p.Assets.Select(a => $"{a.Type} {a.Name} {a.Id}{(a.Type == "file" && frameio.UploadedBytes(a.Id) is null ? " (parts missing)" : "")}"))}]"));
+            described.Add($"{e.Name} in Frame.io: {(inFrameio.Length == 0 ? "no project" : inFrameio)}");
             try
             {
                 var sync = await client.GetSuccessAsync<ProjectSyncView>($"/api/v1/frameio/projects/{e.ProjectId}");
-                described.Add($"{e.Name}: pending [{string.Join(", ", sync.Mirror.PendingSteps)}], parked [{string.Join(", ", sync.Mirror.ParkedSteps)}], {sync.Reason}");
+                var mirror = sync.Mirror;
+                described.Add($"{e.Name} mirror: project {mirror.FrameioProjectId}, share folder {mirror.ShareFolderId} (here {mirror.ProjectShareFolderId}), " +
+                    $"task folders [{string.Join(", ", mirror.TaskFolders.Values)}], members [{string.Join(", ", mirror.Members.Values)}], " +
+                    $"uploads [{string.Join(", ", mirror.Uploads.Values)}], awaiting invite [{string.Join(", ", mirror.AwaitingInvite.Keys)}], " +
+                    $"not connected: {mirror.NotConnectedReason ?? "-"}, pending [{string.Join(", ", mirror.PendingSteps)}], " +
+                    $"parked [{string.Join(", ", mirror.ParkedSteps)}], {sync.Reason}");
             }
             catch (Exception unavailable)
             {

@@ -48,6 +48,25 @@ public sealed class MirrorChangeTests
     }
 
     /// <summary>
+    /// Each notification of a project is handled by reading the project; two reads can reach the mirror in the opposite
+    /// order (a host slow between its read and its call): the older read, Planning, must not undo the newer, Current.
+    /// </summary>
+    [Fact]
+    public async Task A_project_read_that_arrives_after_a_newer_one_changes_nothing()
+    {
+        var (host, _) = await ConnectedHostAsync();
+        await using var _host = host;
+        var project = await (await host.Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Late read" })).ReadSuccessAsync<ProjectView>();
+        var mirror = host.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IProjectMirrorGrain>(project.Id);
+
+        await mirror.TrackProjectAsync(new TrackedProject(project.Name, null, ProjectStatus.Current, project.OwnerId, project.Revision + 1));
+        await mirror.TrackProjectAsync(new TrackedProject(project.Name, null, ProjectStatus.Planning, project.OwnerId, project.Revision));
+
+        await host.SyncSettledAsync(project.Id, s => s.Mirror.FrameioProjectId is not null);
+        Assert.Equal(["Late read"], host.Frameio.Snapshot().Projects.Select(p => p.Name));
+    }
+
+    /// <summary>
     /// Frame.io applies the first create of every kind the connector makes (project, folders, member, upload, version stack)
     /// and the answer never arrives: each try after that finds what was made, so everything exists exactly once.
     /// </summary>

@@ -174,13 +174,12 @@ public sealed class FakeFrameioServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The bytes of a local upload as the fake reassembled them, or null while a part is missing.</summary>
+    /// <summary>The bytes of a local upload as the fake reassembled them, or null while a part is missing or once the file is deleted.</summary>
     public byte[]? UploadedBytes(string fileId)
     {
         lock (State.Lock)
         {
-            var file = State.Assets[fileId];
-            return file.Parts.Any(p => p is null) ? null : [.. file.Parts.SelectMany(p => p!)];
+            return State.Assets.GetValueOrDefault(fileId) is not { } file || file.Parts.Any(p => p is null) ? null : [.. file.Parts.SelectMany(p => p!)];
         }
     }
 
