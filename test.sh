@@ -11,6 +11,8 @@ ensure_chromium
 results="$(mktemp -d /tmp/greenlight-tests.XXXXXX)"
 status=0
 dotnet build Host.sln -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+# The host of the newest upgrade fixture's commit, for RollingUpgradeTests (cached per commit outside the checkout).
+scripts/build-old-host.sh >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 # One test project at a time (-m:1): several of them start hosts, processes and PostgreSQL databases, and
 # on a 2-core machine running them side by side only turns their timeouts into noise.
 dotnet test Host.sln -c Release --no-build -nologo -m:1 --logger "trx" --results-directory "$results" "$@" || status=$?

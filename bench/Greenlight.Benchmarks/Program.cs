@@ -15,7 +15,7 @@ namespace Greenlight.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// <c>access-check</c>, <c>load</c>, <c>state-write</c>, <c>mixed-load</c>, <c>failover</c>, <c>mirror-throughput</c>, <c>hot-projects</c> and <c>telemetry-cost</c>
+    /// <c>access-check</c>, <c>load</c>, <c>state-write</c>, <c>mixed-load</c>, <c>failover</c>, <c>mirror-throughput</c>, <c>hot-projects</c>, <c>telemetry-cost</c> and <c>import-copy</c>
     /// are custom harnesses (per-operation samples, rates against a limit, host processes); anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
@@ -30,6 +30,8 @@ public static class Program
                 return 0;
             case StateWriteBench.Command:
                 return await StateWriteBench.RunAsync(args[1..]);
+            case ImportCopyBench.Command:
+                return await ImportCopyBench.RunAsync(args[1..]);
             case MixedLoadBench.Command:
                 return await MixedLoadBench.RunAsync(args[1..]);
             case FailoverBench.Command:

@@ -46,9 +46,10 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the host and waits until /health/ready answers 200 (its silo is an active member of the cluster).</summary>
     /// <param name="settings">Passed as <c>--key=value</c> arguments.</param>
     /// <param name="environment">Set in the host's environment on top of this process's; a null value removes a variable.</param>
+    /// <param name="hostDirectory">Another build's Greenlight.Host.dll folder (an older version's); by default this build's.</param>
     /// <exception cref="HostProcessExitedException">The host ended before it became ready.</exception>
     public static async Task<HostProcess> StartAsync(
-        IDictionary<string, string?> settings, int? port = null, IDictionary<string, string?>? environment = null)
+        IDictionary<string, string?> settings, int? port = null, IDictionary<string, string?>? environment = null, string? hostDirectory = null)
     {
         var address = new Uri($"http://127.0.0.1:{port ?? TestPorts.Free()}");
         var siloPort = TestPorts.Free();
@@ -58,7 +59,7 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(TestPaths.HostDirectory, "Greenlight.Host.dll"));
+        start.ArgumentList.Add(Path.Combine(hostDirectory ?? TestPaths.HostDirectory, "Greenlight.Host.dll"));
         start.ArgumentList.Add($"--urls={address}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         start.ArgumentList.Add($"--{Greenlight.Kernel.Security.Secrets.MasterKey.Variable}={TestSecrets.MasterKey}");

@@ -11,29 +11,35 @@ namespace Greenlight.Host.Tests.Operations;
 /// with two versions, a finished approval with its decision, an approval template, and the default Frame.io connection.
 /// <see cref="ReadAsync"/> answers the GETs that show them all; two stores with the same objects answer the same.
 /// </summary>
-public sealed record EveryKindOfObject(IReadOnlyList<string> ReadPaths, string ProjectId)
+/// <param name="ReviewerEmail">The approver's address: the approval e-mails them when it opens.</param>
+public sealed record EveryKindOfObject(IReadOnlyList<string> ReadPaths, string ProjectId, string? ReviewerEmail = null)
 {
     public const string FrameioToken = "frameio-token-every-kind";
 
-    public static async Task<EveryKindOfObject> CreateAsync(HttpClient admin, FakeFrameioServer frameio)
+    /// <param name="frameio">Null: no Frame.io connection (a store has one; a second set in the same store leaves it out).</param>
+    /// <param name="suffix">Appended to every name, so that a second set can be made in the same store.</param>
+    public static async Task<EveryKindOfObject> CreateAsync(HttpClient admin, FakeFrameioServer? frameio, string suffix = "")
     {
-        var seed = frameio.AddTokenUser(FrameioToken);
-        await PutAsync(admin, "/api/v1/frameio/connections/default", new { token = FrameioToken });
-        await PutAsync(admin, "/api/v1/frameio/connections/default/account", new { accountId = seed.Accounts[0].AccountId });
+        if (frameio is not null)
+        {
+            var seed = frameio.AddTokenUser(FrameioToken);
+            await PutAsync(admin, "/api/v1/frameio/connections/default", new { token = FrameioToken });
+            await PutAsync(admin, "/api/v1/frameio/connections/default/account", new { accountId = seed.Accounts[0].AccountId });
+        }
 
         var level = await IdAsync(await admin.PostAsync("/api/v1/access/levels/standard/copy", null));
-        (await admin.PatchAsJsonAsync($"/api/v1/access/levels/{level}", new { name = "Standard, no task deletes", areas = new { tasks = new { setting = "Edit", create = true } } }))
+        (await admin.PatchAsJsonAsync($"/api/v1/access/levels/{level}", new { name = "Standard, no task deletes" + suffix, areas = new { tasks = new { setting = "Edit", create = true } } }))
             .EnsureSuccessStatusCode();
-        var group = await IdAsync(await admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Studio" }));
-        var subgroup = await IdAsync(await admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Motion", parentId = group }));
-        var team = await IdAsync(await admin.PostAsJsonAsync("/api/v1/access/teams", new { name = "Reviewers" }));
-        var reviewer = await admin.CreateUserAsync("Rita Reviewer", level, new Dictionary<string, object?> { ["homeGroupId"] = subgroup, ["teamIds"] = new[] { team } });
+        var group = await IdAsync(await admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Studio" + suffix }));
+        var subgroup = await IdAsync(await admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Motion" + suffix, parentId = group }));
+        var team = await IdAsync(await admin.PostAsJsonAsync("/api/v1/access/teams", new { name = "Reviewers" + suffix }));
+        var reviewer = await admin.CreateUserAsync("Rita Reviewer" + suffix, level, new Dictionary<string, object?> { ["homeGroupId"] = subgroup, ["teamIds"] = new[] { team } });
         var reviewerToken = (await (await admin.PostAsJsonAsync($"/api/v1/access/users/{reviewer}/tokens", new { name = "fixture" })).ReadSuccessAsync<JsonElement>())
             .GetProperty("token").GetString()!;
 
-        var portfolio = await IdAsync(await admin.PostAsJsonAsync("/api/v1/portfolios", new { name = "Spring", description = "Campaigns" }));
-        var program = await IdAsync(await admin.PostAsJsonAsync("/api/v1/programs", new { portfolioId = portfolio, name = "Launch" }));
-        var project = await IdAsync(await admin.PostAsJsonAsync("/api/v1/projects", new { name = "Poster", programId = program, groupId = group }));
+        var portfolio = await IdAsync(await admin.PostAsJsonAsync("/api/v1/portfolios", new { name = "Spring" + suffix, description = "Campaigns" }));
+        var program = await IdAsync(await admin.PostAsJsonAsync("/api/v1/programs", new { portfolioId = portfolio, name = "Launch" + suffix }));
+        var project = await IdAsync(await admin.PostAsJsonAsync("/api/v1/projects", new { name = "Poster" + suffix, programId = program, groupId = group }));
         var task = await IdAsync(await admin.PostAsJsonAsync($"/api/v1/projects/{project}/tasks", new { name = "Draw", plannedStart = "2026-03-02", plannedEnd = "2026-03-06" }));
         var issue = await IdAsync(await admin.PostAsJsonAsync($"/api/v1/projects/{project}/issues", new { name = "Colours off", taskId = task }));
         var folder = await IdAsync(await admin.PostAsJsonAsync($"/api/v1/projects/{project}/folders", new { name = "Drafts" }));
@@ -44,7 +50,7 @@ public sealed record EveryKindOfObject(IReadOnlyList<string> ReadPaths, string P
         (await admin.PostAsJsonAsync($"{projectAccess}/shares", new { granteeKind = "Team", granteeId = team, permission = "View" })).EnsureSuccessStatusCode();
 
         var stage = new { name = "Legal", participants = new[] { new { kind = "User", id = reviewer, role = "Approver" } }, onlyOneDecision = false };
-        var template = await IdAsync(await admin.PostAsJsonAsync("/api/v1/approval-templates", new { name = "Legal only", stages = new[] { stage } }));
+        var template = await IdAsync(await admin.PostAsJsonAsync("/api/v1/approval-templates", new { name = "Legal only" + suffix, stages = new[] { stage } }));
         var approval = await IdAsync(await admin.PostAsJsonAsync($"/api/v1/projects/{project}/documents/{document}/approvals",
             new { message = "Please review the poster.", paths = new[] { new { stages = new[] { stage } } } }));
         using (var asReviewer = new HttpClient { BaseAddress = admin.BaseAddress })
@@ -57,8 +63,11 @@ public sealed record EveryKindOfObject(IReadOnlyList<string> ReadPaths, string P
         // Consequences that travel through the outbox, so that reads taken now stay what they are.
         await Eventually.HoldsAsync(async () => (await admin.GetJsonAsync($"/api/v1/projects/{project}")).GetProperty("openApprovals").GetInt32() == 0,
             "the project counts the finished approval", TimeSpan.FromMinutes(1));
-        await Eventually.HoldsAsync(async () => (await admin.GetJsonAsync("/api/v1/frameio/connections/default")).GetProperty("webhookRegistered").GetBoolean(),
-            "the Frame.io webhook is registered", TimeSpan.FromMinutes(1));
+        if (frameio is not null)
+        {
+            await Eventually.HoldsAsync(async () => (await admin.GetJsonAsync("/api/v1/frameio/connections/default")).GetProperty("webhookRegistered").GetBoolean(),
+                "the Frame.io webhook is registered", TimeSpan.FromMinutes(1));
+        }
 
         return new EveryKindOfObject(
         [
@@ -69,8 +78,8 @@ public sealed record EveryKindOfObject(IReadOnlyList<string> ReadPaths, string P
             $"/api/v1/projects/{project}/folders/{folder}", $"/api/v1/projects/{project}/documents/{document}",
             $"/api/v1/projects/{project}/documents/{document}/versions/1/content", $"/api/v1/projects/{project}/documents/{document}/versions/2/content",
             $"/api/v1/approvals/{approval}", $"/api/v1/projects/{project}/approval-events", $"/api/v1/approval-templates/{template}",
-            "/api/v1/frameio/connections/default",
-        ], project);
+            .. frameio is null ? (string[])[] : ["/api/v1/frameio/connections/default"],
+        ], project, AccessUsers.EmailOf("Rita Reviewer" + suffix));
     }
 
     /// <summary>Each path's answer: its JSON, or its text when it is not JSON (document content).</summary>

@@ -25,6 +25,9 @@ public sealed class UpgradeFixture(string folder)
 
     public string AdminToken => File.ReadAllText(Path.Combine(folder, AdminTokenFile)).Trim();
 
+    /// <summary>The commit whose host made the fixture (MADE-BY's <c>commit</c> line).</summary>
+    public string MadeByCommit => File.ReadLines(Path.Combine(folder, "MADE-BY")).Single(line => line.StartsWith("commit ", StringComparison.Ordinal))["commit ".Length..];
+
     public static string RepositoryFolder
     {
         get

@@ -63,7 +63,7 @@ public sealed class UpgradeTests
     }
 
     /// <summary>Whether <paramref name="now"/> says everything <paramref name="then"/> said: a later version may add fields, not change or drop them.</summary>
-    private static bool Contains(JsonNode? then, JsonNode? now) => (then, now) switch
+    internal static bool Contains(JsonNode? then, JsonNode? now) => (then, now) switch
     {
         (JsonObject a, JsonObject b) => a.All(p => b.ContainsKey(p.Key) && Contains(p.Value, b[p.Key])),
         (JsonArray a, JsonArray b) => a.Count == b.Count && a.Zip(b).All(pair => Contains(pair.First, pair.Second)),

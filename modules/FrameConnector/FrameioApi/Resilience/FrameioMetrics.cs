@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Greenlight.Kernel.Telemetry;
+using static Greenlight.Kernel.Telemetry.GreenlightMetrics;
 
 namespace Greenlight.Modules.FrameConnector.FrameioApi.Resilience;
 
@@ -14,26 +13,21 @@ internal static class FrameioMetrics
     private const string StatusTag = "greenlight.frameio.status";
     private const string WaitTag = "greenlight.frameio.wait";
 
-    private static readonly Counter<long> Calls = GreenlightTelemetry.Meter.CreateCounter<long>(
-        "greenlight.frameio.calls", "{attempt}", "Frame.io requests sent (each attempt), by endpoint and status (a code, timeout or unreachable).");
-
-    private static readonly Counter<long> RateLimited = GreenlightTelemetry.Meter.CreateCounter<long>(
-        "greenlight.frameio.rate_limited", "{answer}", "Frame.io answers 429 Too Many Requests, by endpoint.");
-
-    private static readonly Histogram<double> RateLimitWait = GreenlightTelemetry.Meter.CreateHistogram<double>(
-        "greenlight.frameio.rate_limit.wait", "s", "Time a call waited on Frame.io's rate limit: paced before sending, or after a 429.");
+    private static readonly Counter<long> Calls = Counter("greenlight.frameio.calls", "{attempt}", "Frame.io requests sent (each attempt), by endpoint and status (a code, timeout or unreachable).");
+    private static readonly Counter<long> RateLimited = Counter("greenlight.frameio.rate_limited", "{answer}", "Frame.io answers 429 Too Many Requests, by endpoint.");
+    private static readonly Histogram<double> RateLimitWait = Histogram("greenlight.frameio.rate_limit.wait", "s", "Time a call waited on Frame.io's rate limit: paced before sending, or after a 429.");
 
     public static void Answered(FrameioEndpoint endpoint, int status)
     {
-        Calls.Add(1, new TagList { { EndpointTag, endpoint.ToString() }, { StatusTag, status } });
-        if (status == 429) RateLimited.Add(1, new TagList { { EndpointTag, endpoint.ToString() } });
+        Calls.Add(1, Tag(EndpointTag, endpoint.ToString()), Tag(StatusTag, status));
+        if (status == 429) RateLimited.Add(1, Tag(EndpointTag, endpoint.ToString()));
     }
 
     /// <summary>An attempt that got no answer: "timeout" or "unreachable".</summary>
     public static void Unanswered(FrameioEndpoint endpoint, string failure) =>
-        Calls.Add(1, new TagList { { EndpointTag, endpoint.ToString() }, { StatusTag, failure } });
+        Calls.Add(1, Tag(EndpointTag, endpoint.ToString()), Tag(StatusTag, failure));
 
     /// <param name="cause">"pacing" (the budget was spent) or "retry_after" (a 429 asked to wait).</param>
     public static void Waited(FrameioEndpoint endpoint, TimeSpan wait, string cause) =>
-        RateLimitWait.Record(wait.TotalSeconds, new TagList { { EndpointTag, endpoint.ToString() }, { WaitTag, cause } });
+        RateLimitWait.Record(wait.TotalSeconds, Tag(EndpointTag, endpoint.ToString()), Tag(WaitTag, cause));
 }
