@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Greenlight.Console.Tests;
+
+/// <summary>The access setup pages: access levels, group administrators, sharing preferences, and a menu of only what the person may use.</summary>
+[Collection(ConsoleHostCollection.Name)]
+public sealed class AccessSetupTests(ConsoleHostFixture console)
+{
+    [Fact]
+    public async Task An_administrator_copies_a_level_edits_it_within_its_license_and_deletes_it()
+    {
+        var page = await SignedInAsync(await console.InvitedUserAsync("lea", "system-administrator"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Access levels" }).First.ClickAsync();
+        foreach (var (name, license) in new[] { ("System Administrator", "Standard"), ("Light", "Light"), ("External", "External") })
+            await Expect(page.GetByRole(AriaRole.Row, new() { Name = name, Exact = false }).First).ToContainTextAsync(license);
+
+        var copyName = Unique("Reviewers");
+        await page.GetByLabel("Copy of").SelectOptionAsync(new SelectOptionValue { Label = "Light (Light)" });
+        await page.GetByLabel("Name of the copy").FillAsync(copyName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy level" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = copyName })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The copy is made: set its name and settings.");
+
+        // The Light license stops at View on projects: Edit is offered disabled, with the reason beside it.
+        await Expect(page.Locator("#setting-projects option[value=Edit]")).ToBeDisabledAsync();
+        await Expect(page.Locator("#refusal-projects")).ToHaveTextAsync("Refused by the Light license (at most View here): Edit.");
+        await Expect(page.GetByLabel("Filters, views and groupings", new() { Exact = true })).ToBeEnabledAsync();
+        await page.GetByLabel("Issues", new() { Exact = true }).SelectOptionAsync("View");
+        await page.GetByLabel("Documents: Delete").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await ConsoleHostFixture.ScreenshotAsync(page, "access-level");
+
+        var copyId = new Uri(page.Url).Segments[^1];
+        var saved = await console.GetAsync($"/api/v1/access/levels/{copyId}");
+        Assert.Equal(copyName, saved.GetProperty("name").GetString());
+        Assert.Equal("View", Area(saved, "issues").GetProperty("setting").GetString());
+        Assert.False(Area(saved, "documents").GetProperty("delete").GetBoolean());
+        Assert.True(Area(saved, "documents").GetProperty("create").GetBoolean());
+
+        // The API's own errors appear next to the field they name.
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator("#name-problem")).Not.ToBeEmptyAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the access levels" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Delete {copyName}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"The level \"{copyName}\" is deleted.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = copyName })).ToHaveCountAsync(0);
+    }
+
+    private static JsonElement Area(JsonElement level, string area) =>
+        level.GetProperty("areas").EnumerateObject().Single(p => string.Equals(p.Name, area, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static string Unique(string name) => $"{name}{Guid.NewGuid():N}"[..(name.Length + 8)];
+
+    private async Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) user)
+    {
+        var page = await console.NewPageAsync();
+        await console.SetPasswordAsync(page, user.InvitationPath);
+        await ConsoleHostFixture.SignInAsync(page, user.Email);
+        return page;
+    }
+}
