@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -49,6 +50,39 @@ public sealed class AccessSetupTests(ConsoleHostFixture console)
         await page.GetByRole(AriaRole.Button, new() { Name = $"Delete {copyName}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"The level \"{copyName}\" is deleted.");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = copyName })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_and_removes_a_group_administrator_who_then_administers_the_group()
+    {
+        var group = Unique("Studio");
+        (await console.Host.Admin.PostAsJsonAsync("/api/v1/access/groups", new { name = group })).EnsureSuccessStatusCode();
+        var gil = await console.InvitedUserAsync("gil");
+        var gilName = (await console.GetAsync($"/api/v1/access/users/{gil.Id}")).GetProperty("name").GetString()!;
+        var page = await SignedInAsync(await console.InvitedUserAsync("ava", "system-administrator"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Groups" }).First.ClickAsync();
+
+        await page.GetByLabel("Group", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = group });
+        await page.GetByLabel("User (Standard license)").SelectOptionAsync(new SelectOptionValue { Label = $"{gilName} ({gil.Email})" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add administrator" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{gilName} administers {group}.");
+        var branch = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = group }).First;
+        await Expect(branch).ToContainTextAsync($"administrators: {gilName}");
+        await ConsoleHostFixture.ScreenshotAsync(page, "group-administrators");
+
+        // The new administrator may now make subgroups of it, and only of it.
+        var gilPage = await SignedInAsync(gil);
+        await gilPage.GetByRole(AriaRole.Link, new() { Name = "Groups" }).First.ClickAsync();
+        await Expect(gilPage.GetByLabel("Inside").Locator("option")).ToHaveTextAsync([group]);
+        await Expect(gilPage.GetByRole(AriaRole.Heading, new() { Name = "Group administrators" })).ToHaveCountAsync(0);
+
+        await page.GetByLabel("Group", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = group });
+        await page.GetByLabel("User (Standard license)").SelectOptionAsync(new SelectOptionValue { Label = $"{gilName} ({gil.Email})" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove administrator" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{gilName} no longer administers {group}.");
+        await Expect(branch).ToContainTextAsync("no administrators of its own");
+        await gilPage.ReloadAsync();
+        await Expect(gilPage.GetByText("Only a System Administrator or a group's administrator creates groups.")).ToBeVisibleAsync();
     }
 
     private static JsonElement Area(JsonElement level, string area) =>
