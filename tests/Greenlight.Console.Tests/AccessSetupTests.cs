@@ -85,6 +85,36 @@ public sealed class AccessSetupTests(ConsoleHostFixture console)
         await Expect(gilPage.GetByText("Only a System Administrator or a group's administrator creates groups.")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task An_administrator_sets_the_sharing_preferences_which_others_only_read()
+    {
+        var before = await console.GetAsync("/api/v1/access/preferences");
+        try
+        {
+            var page = await SignedInAsync(await console.InvitedUserAsync("pia", "system-administrator"));
+            await page.GetByRole(AriaRole.Link, new() { Name = "Sharing preferences" }).First.ClickAsync();
+            await page.GetByLabel("An assignee of a task or issue receives on it").SelectOptionAsync("Manage");
+            await page.GetByLabel("And on the whole project").SelectOptionAsync(new SelectOptionValue { Label = "View" });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The preferences are saved.");
+            await ConsoleHostFixture.ScreenshotAsync(page, "sharing-preferences");
+            var saved = await console.GetAsync("/api/v1/access/preferences");
+            Assert.Equal("Manage", saved.GetProperty("assigneePermission").GetString());
+            Assert.Equal("View", saved.GetProperty("assigneeProjectPermission").GetString());
+
+            var plain = await SignedInAsync(await console.InvitedUserAsync("pat"));
+            await plain.GotoAsync("setup/preferences");
+            await Expect(plain.GetByText("Only a System Administrator changes the preferences.")).ToBeVisibleAsync();
+            await Expect(plain.GetByRole(AriaRole.Button, new() { Name = "Save preferences" })).ToHaveCountAsync(0);
+            await Expect(plain.Locator("dd").Nth(1)).ToHaveTextAsync("Manage");
+        }
+        finally
+        {
+            // The other tests of the host assign work under the defaults they expect.
+            (await console.Host.Admin.PutAsJsonAsync("/api/v1/access/preferences", before)).EnsureSuccessStatusCode();
+        }
+    }
+
     private static JsonElement Area(JsonElement level, string area) =>
         level.GetProperty("areas").EnumerateObject().Single(p => string.Equals(p.Name, area, StringComparison.OrdinalIgnoreCase)).Value;
 
@@ -95,6 +125,7 @@ public sealed class AccessSetupTests(ConsoleHostFixture console)
         var page = await console.NewPageAsync();
         await console.SetPasswordAsync(page, user.InvitationPath);
         await ConsoleHostFixture.SignInAsync(page, user.Email);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         return page;
     }
 }
