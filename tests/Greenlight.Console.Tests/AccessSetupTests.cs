@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Greenlight.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -114,6 +115,41 @@ public sealed class AccessSetupTests(ConsoleHostFixture console)
             (await console.Host.Admin.PutAsJsonAsync("/api/v1/access/preferences", before)).EnsureSuccessStatusCode();
         }
     }
+
+    [Fact]
+    public async Task The_menu_shows_each_person_only_what_they_may_use_and_the_pages_still_refuse_by_themselves()
+    {
+        string[] setup = ["Access levels", "Groups", "Users", "Teams", "Sharing preferences", "Stuck work"];
+        var administrator = await SignedInAsync(await console.InvitedUserAsync("mia", "system-administrator"));
+        await Expect(Menu(administrator)).ToContainTextAsync(setup);
+
+        var plan = await SignedInAsync(await console.InvitedUserAsync("pam"));
+        await Expect(Menu(plan)).ToContainTextAsync(["My approvals", "Projects"]);
+        foreach (var entry in setup)
+        {
+            await Expect(Menu(plan).Filter(new() { HasText = entry })).ToHaveCountAsync(0);
+            await Expect(Content(plan).GetByRole(AriaRole.Link, new() { Name = entry, Exact = true })).ToHaveCountAsync(0);
+        }
+        await ConsoleHostFixture.ScreenshotAsync(plan, "menu-plan-user");
+        await plan.GotoAsync("setup/levels");
+        await Expect(plan.GetByText("Only a System Administrator may do this.")).ToBeVisibleAsync();
+        await Expect(plan.GetByRole(AriaRole.Button, new() { Name = "Copy level" })).ToHaveCountAsync(0);
+
+        // A group administrator sees the directory's pages, not the System Administrator's.
+        var group = Unique("Desk");
+        var groupId = (await (await console.Host.Admin.PostAsJsonAsync("/api/v1/access/groups", new { name = group })).ReadSuccessAsync<JsonElement>()).GetProperty("id").GetString();
+        var gwen = await console.InvitedUserAsync("gwen");
+        (await console.Host.Admin.PutAsJsonAsync($"/api/v1/access/groups/{groupId}/administrators", new { userIds = new[] { gwen.Id } }, Json.Options)).EnsureSuccessStatusCode();
+        var groupAdministrator = await SignedInAsync(gwen);
+        await Expect(Menu(groupAdministrator)).ToContainTextAsync(["Groups", "Users", "Teams"]);
+        foreach (var entry in new[] { "Access levels", "Sharing preferences", "Stuck work" })
+            await Expect(Menu(groupAdministrator).Filter(new() { HasText = entry })).ToHaveCountAsync(0);
+    }
+
+    private static ILocator Menu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Listitem);
+
+    /// <summary>The page's own content (the home page repeats the menu as cards).</summary>
+    private static ILocator Content(IPage page) => page.Locator("#main");
 
     private static JsonElement Area(JsonElement level, string area) =>
         level.GetProperty("areas").EnumerateObject().Single(p => string.Equals(p.Name, area, StringComparison.OrdinalIgnoreCase)).Value;
