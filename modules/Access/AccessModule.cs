@@ -28,6 +28,7 @@ public sealed class AccessModule : IModule
         services.AddSingleton<Accounts>();
         services.AddSingleton<IConsoleSessions>(sp => sp.GetRequiredService<Accounts>());
         services.AddTransient<PasswordLinkMailer>();
+        services.AddSingleton<PasswordResetLimits>();
         services.AddScoped<IConsoleAudiences, ConsoleAudiences>();
     }
 }

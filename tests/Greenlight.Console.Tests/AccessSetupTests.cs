@@ -146,6 +146,22 @@ public sealed class AccessSetupTests(ConsoleHostFixture console)
             await Expect(Menu(groupAdministrator).Filter(new() { HasText = entry })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_password_reset_request_over_the_limit_answers_the_same_neutral_page()
+    {
+        var user = await console.InvitedUserAsync("rae");
+        var page = await console.NewPageAsync();
+        // The address's hourly allowance is three; the fourth request is limited and must not tell.
+        for (var i = 0; i < 4; i++)
+        {
+            await page.GotoAsync("forgot-password");
+            await page.GetByLabel("E-mail address").FillAsync(user.Email);
+            await page.GetByRole(AriaRole.Button, new() { Name = "E-mail me a link" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(
+                "If a user has this address, an e-mail with a link to set a new password is on its way. The link works once, for an hour.");
+        }
+    }
+
     private static ILocator Menu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Listitem);
 
     /// <summary>The page's own content (the home page repeats the menu as cards).</summary>
