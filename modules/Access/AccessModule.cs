@@ -1,6 +1,8 @@
 using Greenlight.Kernel.Modules;
 using Greenlight.Kernel.Security;
+using Greenlight.Kernel.Pages;
 using Greenlight.Modules.Access.Audit;
+using Greenlight.Modules.Access.Groups;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Sharing;
 using Greenlight.Modules.Access.Policy;
@@ -26,5 +28,7 @@ public sealed class AccessModule : IModule
         services.AddSingleton<Accounts>();
         services.AddSingleton<IConsoleSessions>(sp => sp.GetRequiredService<Accounts>());
         services.AddTransient<PasswordLinkMailer>();
+        services.AddSingleton<PasswordResetLimits>();
+        services.AddScoped<IConsoleAudiences, ConsoleAudiences>();
     }
 }

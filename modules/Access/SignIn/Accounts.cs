@@ -155,6 +155,14 @@ public sealed class Accounts(IStore store, TimeProvider clock) : IConsoleSession
         store.InTransactionAsync(tx => tx.ExecuteAsync("UPDATE access_sessions SET ended_at = @now WHERE secret_hash = @hash AND ended_at IS NULL",
             ("now", Now), ("hash", Secrets.Hash(sessionSecret))), cancellationToken);
 
+    /// <summary>Deletes the sessions and links no check would accept any more: expired, ended or used.</summary>
+    public Task DeleteUnusableAsync(CancellationToken cancellationToken) =>
+        store.InTransactionAsync(async tx =>
+        {
+            await tx.ExecuteAsync("DELETE FROM access_sessions WHERE expires_at <= @now OR ended_at IS NOT NULL", ("now", Now));
+            await tx.ExecuteAsync("DELETE FROM access_password_links WHERE expires_at <= @now OR used_at IS NOT NULL", ("now", Now));
+        }, cancellationToken);
+
     public Task EndSessionsAsync(string userId, CancellationToken cancellationToken) =>
         store.InTransactionAsync(tx => EndSessionsAsync(tx, userId), cancellationToken);
 

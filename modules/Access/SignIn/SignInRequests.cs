@@ -8,6 +8,7 @@ using Greenlight.Kernel.Storage;
 using Greenlight.Modules.Access.Grains;
 using Greenlight.Modules.Access.Users;
 using MediatR;
+using Microsoft.Extensions.Logging;
 
 namespace Greenlight.Modules.Access.SignIn;
 
@@ -18,8 +19,12 @@ public sealed record SignInWithPassword(string Email, string Password) : IReques
 
 public sealed record SetPasswordFromLink(string Token, string Password) : IRequest, IAnonymousRequest;
 
-/// <summary>E-mails a reset link when an active user has the address; answers the same either way, so it tells nobody who has an account.</summary>
-public sealed record RequestPasswordReset(string Email) : IRequest, IAnonymousRequest;
+/// <summary>
+/// E-mails a reset link when an active user has the address, within the hourly limits of <see cref="PasswordResetLimits"/>;
+/// answers the same either way, so it tells nobody who has an account or who was limited.
+/// </summary>
+/// <param name="Client">The address the request came from, as the page's connection gives it: counted against its own limit.</param>
+public sealed record RequestPasswordReset(string Email, string Client) : IRequest, IAnonymousRequest;
 
 /// <summary>The organization's first System Administrator gives themself an e-mail and a password with the bootstrap API token, once.</summary>
 public sealed record SetFirstAdministratorPassword(string BootstrapToken, string Email, string Password) : IRequest, IAnonymousRequest;
@@ -52,7 +57,11 @@ public sealed class SetPasswordFromLinkValidator : AbstractValidator<SetPassword
 
 public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
 {
-    public RequestPasswordResetValidator() => RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(320);
+    public RequestPasswordResetValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(320);
+        RuleFor(r => r.Client).NotEmpty().MaximumLength(100);
+    }
 }
 
 public sealed class SetFirstAdministratorPasswordValidator : AbstractValidator<SetFirstAdministratorPassword>
@@ -65,7 +74,8 @@ public sealed class SetFirstAdministratorPasswordValidator : AbstractValidator<S
     }
 }
 
-public sealed class SignInHandlers(Accounts accounts, IStore store, IOutbox outbox, ApiTokens tokens, IOrganization organization, IGrainFactory grains) :
+public sealed class SignInHandlers(
+    Accounts accounts, IStore store, IOutbox outbox, ApiTokens tokens, IOrganization organization, IGrainFactory grains, PasswordResetLimits resetLimits, ILogger<SignInHandlers> logger) :
     IRequestHandler<SignInWithPassword, SessionTicket>, IRequestHandler<SetPasswordFromLink, Unit>, IRequestHandler<RequestPasswordReset, Unit>,
     IRequestHandler<SetFirstAdministratorPassword, Unit>
 {
@@ -88,6 +98,11 @@ public sealed class SignInHandlers(Accounts accounts, IStore store, IOutbox outb
 
     public async Task<Unit> Handle(RequestPasswordReset request, CancellationToken cancellationToken)
     {
+        if (!resetLimits.TryTake(request.Email, request.Client))
+        {
+            logger.LogWarning("A password reset requested from {Client} is over the hourly limit of its client or address: no e-mail", request.Client);
+            return Unit.Value;
+        }
         if (await accounts.ActiveUserByEmailAsync(request.Email, cancellationToken) is { } userId)
             await outbox.EnqueueAsync(store, new PasswordLinkDue(userId, PasswordLinkPurpose.Reset), cancellationToken: cancellationToken);
         return Unit.Value;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 namespace Greenlight.Host.Console;
 
 /// <summary>A link in the console's navigation, from a module page's <see cref="ConsoleNavigationAttribute"/>.</summary>
-public sealed record ConsoleLink(string Title, string Href, int Order);
+public sealed record ConsoleLink(string Title, string Href, int Order, ConsoleAudience Audience);
 
 /// <summary>
 /// The module assemblies that contribute console pages (routable Razor components), a plugin's included, found by scanning the
@@ -19,8 +19,17 @@ public sealed class ConsolePages(IReadOnlyList<Assembly> assemblies)
     public IReadOnlyList<ConsoleLink> Navigation { get; } = [.. assemblies.SelectMany(a => a.GetTypes())
         .Select(t => t.GetCustomAttribute<ConsoleNavigationAttribute>())
         .OfType<ConsoleNavigationAttribute>()
-        .Select(n => new ConsoleLink(n.Title, n.Href, n.Order))
+        .Select(n => new ConsoleLink(n.Title, n.Href, n.Order, n.Audience))
         .OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal)];
+
+    /// <summary>The links of the audiences the signed-in person is in; without a module to ask, only those for everyone.</summary>
+    public async Task<IReadOnlyList<ConsoleLink>> NavigationForAsync(IConsoleAudiences? audiences, CancellationToken cancellationToken)
+    {
+        var included = new Dictionary<ConsoleAudience, bool> { [ConsoleAudience.Everyone] = true };
+        foreach (var audience in Navigation.Select(l => l.Audience).Distinct().Where(a => !included.ContainsKey(a)))
+            included[audience] = audiences is not null && await audiences.IncludesCurrentAsync(audience, cancellationToken);
+        return [.. Navigation.Where(l => included[l.Audience])];
+    }
 
     public static ConsolePages Scan(IEnumerable<Assembly> modules) => new([.. modules.Distinct().Where(a => a.GetTypes().Any(IsPage))]);
 

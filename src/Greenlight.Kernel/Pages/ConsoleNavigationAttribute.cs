@@ -13,4 +13,7 @@ public sealed class ConsoleNavigationAttribute(string title, string href, int or
 
     /// <summary>Lower first.</summary>
     public int Order { get; } = order;
+
+    /// <summary>Who sees the entry (<see cref="IConsoleAudiences"/>); everyone signed in unless set.</summary>
+    public ConsoleAudience Audience { get; set; }
 }
