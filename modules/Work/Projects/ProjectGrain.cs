@@ -22,13 +22,6 @@ public partial interface IProjectGrain : IGrainWithStringKey
     [Alias("find"), AlwaysInterleave]
     Task<ProjectView?> FindAsync();
 
-    /// <summary>
-    /// Like <see cref="FindAsync"/>, once the write under way (if any) is done: a notification's handler reads this,
-    /// because the notification can be delivered before the write that recorded it has finished.
-    /// </summary>
-    [Alias("find-after-write"), ReadOnly]
-    Task<ProjectView?> FindAfterWriteAsync();
-
     /// <summary>Changes the fields given (null: not sent, left as it is).</summary>
     [Alias("edit")]
     Task<ProjectView> EditAsync(Set<string>? name, Set<string?>? description, Set<string?>? groupId, Set<string?>? ownerId);
@@ -90,8 +83,6 @@ public sealed partial class ProjectGrain(TimeProvider clock, WorkItemRows rows, 
 
     public Task<ProjectView?> FindAsync() => Task.FromResult(_committed.Project);
 
-    public Task<ProjectView?> FindAfterWriteAsync() => FindAsync();
-
     public async Task<ProjectView> EditAsync(Set<string>? name, Set<string?>? description, Set<string?>? groupId, Set<string?>? ownerId)
     {
         EnsureExists();
@@ -146,24 +137,22 @@ public sealed partial class ProjectGrain(TimeProvider clock, WorkItemRows rows, 
 
     /// <summary>
     /// Stores the change: the project's state with the messages recorded for it (the items it changed and the
-    /// notices about them). Reads see it once the write returns — also when only handing the messages on failed,
-    /// as it is stored then; a failed store write drops this activation (the kernel's rule), so what memory holds
-    /// then is never read again.
+    /// notices about them). A failed store write drops this activation (the kernel's rule), so what memory holds
+    /// then is never read.
     /// </summary>
-    private async Task SaveAsync(ProjectContents next, IEnumerable<INotification> changes)
+    private Task SaveAsync(ProjectContents next, IEnumerable<INotification> changes)
     {
         foreach (var change in changes) Record(change);
         _contents = next;
         State.Revision++;
-        try
-        {
-            await WriteStateAsync();
-        }
-        finally
-        {
-            Publish();
-        }
+        return WriteStateAsync();
     }
+
+    /// <summary>
+    /// Reads see the change once it is stored, before its notices are handed on: a handler of a notice then reads at
+    /// least the change it was told of (also when only handing the messages on fails, as the change is stored then).
+    /// </summary>
+    protected override void OnStateStored() => Publish();
 
     /// <summary>Adds or replaces one item, with the notices of the change.</summary>
     private Task SaveItemAsync(string id, WorkItem item, params INotification[] notices) =>

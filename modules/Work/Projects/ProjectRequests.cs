@@ -130,7 +130,7 @@ internal sealed class ProjectHandlers(IGrainFactory grains, IMediator sender, IC
         return Unit.Value;
     }
 
-    public Task<ProjectView?> Handle(GetProjectSummary request, CancellationToken cancellationToken) => Project(request.ProjectId).FindAfterWriteAsync();
+    public Task<ProjectView?> Handle(GetProjectSummary request, CancellationToken cancellationToken) => Project(request.ProjectId).FindAsync();
 
     public async Task<Unit> Handle(ApprovalOpened request, CancellationToken cancellationToken)
     {

@@ -76,7 +76,13 @@ public abstract class DurableGrain<TState> : Grain, IRemindable where TState : D
             throw;
         }
         _storedHandedOn = false;
+        OnStateStored();
         if (recorded) await HandOnAsync();
+    }
+
+    /// <summary>Runs once a write is stored, before its messages are handed on: what the grain lets readers see of its state.</summary>
+    protected virtual void OnStateStored()
+    {
     }
 
     /// <summary>Resets the state to a new one; messages recorded for the change are kept and handed on.</summary>
