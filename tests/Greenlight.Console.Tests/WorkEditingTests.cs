@@ -19,7 +19,7 @@ public sealed class WorkEditingTests(ConsoleHostFixture console)
     private HttpClient Admin => console.Host.Admin;
 
     [Fact]
-    public async Task A_manager_sets_statuses_sees_assignees_by_name_and_edits_moves_and_deletes_a_task()
+    public async Task A_manager_sets_statuses_sees_assignees_by_name_moves_an_issue_and_edits_moves_and_deletes_a_task()
     {
         var cora = await console.InvitedUserAsync("cora");
         var colin = await console.InvitedUserAsync("colin");
@@ -43,6 +43,13 @@ public sealed class WorkEditingTests(ConsoleHostFixture console)
         await page.GetByRole(AriaRole.Button, new() { Name = "Set issue status" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Logo too small Resolved" })).ToBeVisibleAsync();
         await ConsoleHostFixture.ScreenshotAsync(page, "project-statuses-and-assignees");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Logo too small" }).ClickAsync();
+        await page.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = "The task Storyboard" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "The task it is about" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the project" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Logo too small Resolved Storyboard" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Mood board" }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("");

@@ -195,6 +195,25 @@ public sealed class MultiObjectRightsTests(GreenlightFixture fixture) : IClassFi
         Assert.Equal(closed.Id, (await (await move()).ReadSuccessAsync<JsonElement>()).GetProperty("folderId").GetString());
     }
 
+    [Fact]
+    public async Task An_issue_goes_under_a_task_only_with_the_right_to_add_issues_there()
+    {
+        using var mover = await _world.PersonAsync("mover");
+        var own = await _world.ProjectAsync(asWho: mover.Client);
+        var issue = await _world.IssueAsync(own, mover.Client);
+        var closed = await _world.TaskAsync(own);
+        await InheritanceOffAsync(closed);
+        var move = () => mover.Client.PostAsJsonAsync($"{issue.Path}/move", new { taskId = closed.Id });
+
+        await (await move()).AssertProblemAsync(HttpStatusCode.NotFound, "a task they cannot see:");
+        await _world.ShareOkAsync(closed, mover.Id, Permission.View);
+        await (await move()).AssertProblemAsync(HttpStatusCode.Forbidden, "View on the task:");
+
+        Assert.Equal(JsonValueKind.Null, (await ReadAsync(issue.Path)).GetProperty("taskId").ValueKind);
+        await _world.ShareOkAsync(closed, mover.Id, Permission.Manage);
+        Assert.Equal(closed.Id, (await (await move()).ReadSuccessAsync<JsonElement>()).GetProperty("taskId").GetString());
+    }
+
     /// <summary>
     /// Every field of a Work request body or query that names another object, and what makes it safe: a case above
     /// (the caller's rights on that object are checked), or why it names no secured object.
@@ -214,6 +233,7 @@ public sealed class MultiObjectRightsTests(GreenlightFixture fixture) : IClassFi
         ["POST /api/v1/projects/{projectId}/tasks/{taskId}/move toProjectId"] = nameof(A_task_goes_to_another_project_only_with_the_right_to_add_tasks_there),
         ["POST /api/v1/projects/{projectId}/tasks/{taskId}/move parentTaskId"] = nameof(A_task_goes_under_another_task_only_with_the_right_to_add_tasks_to_that_one),
         ["POST /api/v1/projects/{projectId}/issues taskId"] = nameof(An_issue_cannot_point_at_a_task_of_another_project),
+        ["POST /api/v1/projects/{projectId}/issues/{issueId}/move taskId"] = nameof(An_issue_goes_under_a_task_only_with_the_right_to_add_issues_there),
         ["POST /api/v1/projects/{projectId}/tasks/{taskId}/assignments assigneeId"] = "a user or team, not a secured object: a user must be active",
         ["POST /api/v1/projects/{projectId}/issues/{issueId}/assignments assigneeId"] = "a user or team, not a secured object: a user must be active",
         ["POST /api/v1/projects/{projectId}/folders parentFolderId"] = "the right to add a folder to the parent folder is the request's own check",
