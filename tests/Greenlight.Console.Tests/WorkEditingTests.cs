@@ -158,7 +158,7 @@ public sealed class WorkEditingTests(ConsoleHostFixture console)
     }
 
     [Fact]
-    public async Task Create_project_offers_the_groups_the_person_belongs_to_with_their_subgroups_and_no_other()
+    public async Task Create_project_and_its_edit_page_offer_the_groups_the_person_belongs_to_with_their_subgroups_and_no_other()
     {
         var studio = await IdAsync(await Admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Studio" }));
         var print = await IdAsync(await Admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Print", parentId = studio }));
@@ -176,7 +176,16 @@ public sealed class WorkEditingTests(ConsoleHostFixture console)
         await ConsoleHostFixture.ScreenshotAsync(page, "create-project-group");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Poster run" })).ToBeVisibleAsync();
-        Assert.Equal(print, (await console.GetAsync($"/api/v1/projects/{page.Url.Split('/')[^1]}")).GetProperty("groupId").GetString());
+        var project = page.Url.Split('/')[^1];
+        Assert.Equal(print, (await console.GetAsync($"/api/v1/projects/{project}")).GetProperty("groupId").GetString());
+
+        // The project page's edit page changes it among the same groups.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit, move or delete this project" }).ClickAsync();
+        await Expect(page.GetByLabel("Group", new() { Exact = true })).ToHaveValueAsync(print);
+        await page.GetByLabel("Group", new() { Exact = true }).SelectOptionAsync(studio);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save group" }).ClickAsync();
+        await Eventually.MatchesAsync(() => console.GetAsync($"/api/v1/projects/{project}"), p => p.GetProperty("groupId").GetString() == studio,
+            TimeSpan.FromSeconds(30), "the project is in the Studio group");
     }
 
     private async Task<IPage> SignedInAsync((string Email, string InvitationPath) user)
