@@ -28,7 +28,7 @@ public sealed class FrameioSyncPageTests(ConsoleHostFixture console)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Projects" }).First.ClickAsync();
         await page.GetByLabel("Name").FillAsync("Spring campaign");
-        await page.GetByLabel("Group id (optional)").FillAsync(group);
+        await page.GetByLabel("Group").SelectOptionAsync(group);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Spring campaign" })).ToBeVisibleAsync();
         foreach (var (task, person) in new[] { ("Storyboard", alice), ("Review cut", carol) })

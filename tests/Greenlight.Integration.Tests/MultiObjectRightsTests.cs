@@ -181,18 +181,33 @@ public sealed class MultiObjectRightsTests(GreenlightFixture fixture) : IClassFi
     {
         using var mover = await _world.PersonAsync("mover");
         var own = await _world.ProjectAsync(asWho: mover.Client);
-        var document = await _world.DocumentAsync(own, mover.Client);
-        var closed = await _world.FolderAsync(own);
+        await MovedInOnlyWithTheRightThereAsync(mover, await _world.DocumentAsync(own, mover.Client), await _world.FolderAsync(own), "folderId", "folder");
+    }
+
+    [Fact]
+    public async Task An_issue_goes_under_a_task_only_with_the_right_to_add_issues_there()
+    {
+        using var mover = await _world.PersonAsync("mover");
+        var own = await _world.ProjectAsync(asWho: mover.Client);
+        await MovedInOnlyWithTheRightThereAsync(mover, await _world.IssueAsync(own, mover.Client), await _world.TaskAsync(own), "taskId", "task");
+    }
+
+    /// <summary>
+    /// The mover's object goes into <paramref name="closed"/> (cut from the grants above it): 404 while they cannot see it,
+    /// 403 with View, and nothing moves; with Manage it goes.
+    /// </summary>
+    private async Task MovedInOnlyWithTheRightThereAsync(AccessUsers.SignedInUser mover, WorkObject moved, WorkObject closed, string field, string kind)
+    {
         await InheritanceOffAsync(closed);
-        var move = () => mover.Client.PostAsJsonAsync($"{document.Path}/move", new { folderId = closed.Id });
+        var move = () => mover.Client.PostAsJsonAsync($"{moved.Path}/move", new Dictionary<string, string> { [field] = closed.Id });
 
-        await (await move()).AssertProblemAsync(HttpStatusCode.NotFound, "a folder they cannot see:");
+        await (await move()).AssertProblemAsync(HttpStatusCode.NotFound, $"a {kind} they cannot see:");
         await _world.ShareOkAsync(closed, mover.Id, Permission.View);
-        await (await move()).AssertProblemAsync(HttpStatusCode.Forbidden, "View on the folder:");
+        await (await move()).AssertProblemAsync(HttpStatusCode.Forbidden, $"View on the {kind}:");
 
-        Assert.Equal(JsonValueKind.Null, (await ReadAsync(document.Path)).GetProperty("folderId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await ReadAsync(moved.Path)).GetProperty(field).ValueKind);
         await _world.ShareOkAsync(closed, mover.Id, Permission.Manage);
-        Assert.Equal(closed.Id, (await (await move()).ReadSuccessAsync<JsonElement>()).GetProperty("folderId").GetString());
+        Assert.Equal(closed.Id, (await (await move()).ReadSuccessAsync<JsonElement>()).GetProperty(field).GetString());
     }
 
     /// <summary>
@@ -214,6 +229,7 @@ public sealed class MultiObjectRightsTests(GreenlightFixture fixture) : IClassFi
         ["POST /api/v1/projects/{projectId}/tasks/{taskId}/move toProjectId"] = nameof(A_task_goes_to_another_project_only_with_the_right_to_add_tasks_there),
         ["POST /api/v1/projects/{projectId}/tasks/{taskId}/move parentTaskId"] = nameof(A_task_goes_under_another_task_only_with_the_right_to_add_tasks_to_that_one),
         ["POST /api/v1/projects/{projectId}/issues taskId"] = nameof(An_issue_cannot_point_at_a_task_of_another_project),
+        ["POST /api/v1/projects/{projectId}/issues/{issueId}/move taskId"] = nameof(An_issue_goes_under_a_task_only_with_the_right_to_add_issues_there),
         ["POST /api/v1/projects/{projectId}/tasks/{taskId}/assignments assigneeId"] = "a user or team, not a secured object: a user must be active",
         ["POST /api/v1/projects/{projectId}/issues/{issueId}/assignments assigneeId"] = "a user or team, not a secured object: a user must be active",
         ["POST /api/v1/projects/{projectId}/folders parentFolderId"] = "the right to add a folder to the parent folder is the request's own check",

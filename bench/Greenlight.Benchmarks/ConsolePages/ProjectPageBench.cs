@@ -57,7 +57,7 @@ public static partial class ProjectPageBench
     private static async Task PageAsync(HttpClient browser, string projectId, int taskCount)
     {
         var html = await browser.GetStringAsync($"/projects/{projectId}");
-        if (!html.Contains($"Task {taskCount - 1}</td>", StringComparison.Ordinal)) throw new InvalidOperationException("The page lacks the last task.");
+        if (!html.Contains($">Task {taskCount - 1}<", StringComparison.Ordinal)) throw new InvalidOperationException("The page lacks the last task.");
     }
 
     private static async Task ApiAsync(HttpClient admin, string projectId, int taskCount)

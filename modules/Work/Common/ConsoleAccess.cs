@@ -8,6 +8,9 @@ public sealed class ConsoleAccess(IMediator sender, ICurrentPrincipal current)
 {
     public Task<bool> MayAsync(ISecuredRequest request) => MayAsync(request.Check);
 
+    /// <summary>For a form that sends a request of a type it does not know: one that is not secured is not offered.</summary>
+    public async Task<bool> MaySendAsync<TResponse>(IRequest<TResponse> request) => request is ISecuredRequest secured && await MayAsync(secured);
+
     public async Task<bool> MayAsync(AccessCheck check) =>
         current.Principal?.UserId is { } user && (await sender.Send(new CheckAccess(user, check))).Allowed;
 }

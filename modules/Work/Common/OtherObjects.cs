@@ -1,4 +1,5 @@
 using Greenlight.Modules.Work.Documents;
+using Greenlight.Modules.Work.Issues;
 using Greenlight.Modules.Work.Projects;
 using Greenlight.Modules.Work.Tasks;
 
@@ -21,7 +22,8 @@ public interface ITouchesOtherObjects
 /// lacks the right, 403. Every request type implementing the interface is listed here (a test holds it to that).
 /// </summary>
 internal sealed class OtherObjectsAuthorizer(IMediator sender) :
-    IRequestAuthorizer<CreateProject>, IRequestAuthorizer<MoveProject>, IRequestAuthorizer<MoveTask>, IRequestAuthorizer<MoveDocument>
+    IRequestAuthorizer<CreateProject>, IRequestAuthorizer<MoveProject>, IRequestAuthorizer<MoveTask>, IRequestAuthorizer<MoveDocument>,
+    IRequestAuthorizer<MoveIssue>
 {
     public ValueTask<AccessDecision> DecideAsync(Principal principal, CreateProject request, CancellationToken cancellationToken) =>
         DecideAsync(principal, (ITouchesOtherObjects)request, cancellationToken);
@@ -33,6 +35,9 @@ internal sealed class OtherObjectsAuthorizer(IMediator sender) :
         DecideAsync(principal, (ITouchesOtherObjects)request, cancellationToken);
 
     public ValueTask<AccessDecision> DecideAsync(Principal principal, MoveDocument request, CancellationToken cancellationToken) =>
+        DecideAsync(principal, (ITouchesOtherObjects)request, cancellationToken);
+
+    public ValueTask<AccessDecision> DecideAsync(Principal principal, MoveIssue request, CancellationToken cancellationToken) =>
         DecideAsync(principal, (ITouchesOtherObjects)request, cancellationToken);
 
     private async ValueTask<AccessDecision> DecideAsync(Principal principal, ITouchesOtherObjects request, CancellationToken ct)

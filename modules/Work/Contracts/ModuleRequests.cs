@@ -8,6 +8,9 @@ public sealed record GetProjectSummary(string ProjectId) : IRequest<ProjectView?
 
 public sealed record GetTaskSummary(string ProjectId, string TaskId) : IRequest<TaskView?>, IModuleRequest;
 
+/// <summary>The tasks of the project among those named (the sender filtered them to what its caller may view), in that order.</summary>
+public sealed record GetTaskSummaries(string ProjectId, IReadOnlyList<string> TaskIds) : IRequest<IReadOnlyList<TaskView>>, IModuleRequest;
+
 public sealed record GetDocumentSummary(string ProjectId, string DocumentId) : IRequest<DocumentView?>, IModuleRequest;
 
 /// <summary>A version's bytes as a stream (the latest when <paramref name="Version"/> is null). Dispose the stream.</summary>

@@ -3,7 +3,7 @@ using Greenlight.Modules.Work.Tasks;
 
 namespace Greenlight.Modules.Work.Issues;
 
-// CreateIssue, GetIssue, EditIssue, SetIssueStatus (resolve too), DeleteIssue.
+// CreateIssue, GetIssue, EditIssue, SetIssueStatus (resolve too), MoveIssue, DeleteIssue.
 
 public sealed record CreateIssue(string ProjectId, string Name, string? Description, string? TaskId) : IRequest<IssueView>, ISecuredRequest, INamedFields
 {
@@ -26,6 +26,15 @@ public sealed record SetIssueStatus(string ProjectId, string IssueId, IssueStatu
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.Update);
 }
 
+/// <summary>About another task of the project, or about the project itself (<paramref name="TaskId"/> null).</summary>
+public sealed record MoveIssue(string ProjectId, string IssueId, string? TaskId) : IRequest<IssueView>, ISecuredRequest, ITouchesOtherObjects
+{
+    [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.Edit);
+
+    /// <summary>Where it goes: the right to add an issue there.</summary>
+    [JsonIgnore] public IEnumerable<AccessCheck> OtherChecks => [AccessCheck.CreateIn(TaskPlace.Of(ProjectId, TaskId), ObjectType.Issue)];
+}
+
 public sealed record DeleteIssue(string ProjectId, string IssueId) : IRequest, ISecuredRequest
 {
     [JsonIgnore] public AccessCheck Check => AccessCheck.On(Secured.InProject(ProjectId, ObjectType.Issue, IssueId), AccessAction.Delete);
@@ -45,6 +54,11 @@ public sealed class EditIssueValidator : PartialEditValidator<EditIssue>
     }
 }
 
+public sealed class MoveIssueValidator : AbstractValidator<MoveIssue>
+{
+    public MoveIssueValidator() => When(r => r.TaskId is not null, () => RuleFor(r => r.TaskId).MustBeId());
+}
+
 public sealed class SetIssueStatusValidator : AbstractValidator<SetIssueStatus>
 {
     public SetIssueStatusValidator() => RuleFor(r => r.Status).IsInEnum();
@@ -52,7 +66,7 @@ public sealed class SetIssueStatusValidator : AbstractValidator<SetIssueStatus>
 
 internal sealed class IssueHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<CreateIssue, IssueView>, IRequestHandler<GetIssue, IssueView>, IRequestHandler<EditIssue, IssueView>,
-    IRequestHandler<SetIssueStatus, IssueView>, IRequestHandler<DeleteIssue, Unit>
+    IRequestHandler<SetIssueStatus, IssueView>, IRequestHandler<MoveIssue, IssueView>, IRequestHandler<DeleteIssue, Unit>
 {
     public async Task<IssueView> Handle(CreateIssue request, CancellationToken cancellationToken)
     {
@@ -70,6 +84,14 @@ internal sealed class IssueHandlers(IGrainFactory grains, IMediator sender, ICur
 
     public Task<IssueView> Handle(SetIssueStatus request, CancellationToken cancellationToken) =>
         Project(request.ProjectId).SetIssueStatusAsync(request.IssueId, request.Status, current.UserId());
+
+    public async Task<IssueView> Handle(MoveIssue request, CancellationToken cancellationToken)
+    {
+        var issue = await Project(request.ProjectId).MoveIssueAsync(request.IssueId, request.TaskId);
+        await sender.Send(new MoveSecuredObject(Secured.InProject(request.ProjectId, ObjectType.Issue, request.IssueId), TaskPlace.Of(request.ProjectId, request.TaskId)),
+            cancellationToken);
+        return issue;
+    }
 
     public async Task<Unit> Handle(DeleteIssue request, CancellationToken cancellationToken)
     {

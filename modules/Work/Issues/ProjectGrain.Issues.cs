@@ -18,6 +18,10 @@ public partial interface IProjectGrain
     [Alias("set-issue-status")]
     Task<IssueView> SetIssueStatusAsync(string issueId, IssueStatus status, string userId);
 
+    /// <summary>About another task of this project, or about the project itself (null).</summary>
+    [Alias("move-issue")]
+    Task<IssueView> MoveIssueAsync(string issueId, string? taskId);
+
     [Alias("delete-issue")]
     Task DeleteIssueAsync(string issueId, string userId);
 }
@@ -51,6 +55,16 @@ public sealed partial class ProjectGrain
         var changed = issue with { Status = status };
         await SaveItemAsync(issueId, changed, new IssueStatusChanged(ProjectId, issueId, issue.Status, status, userId));
         return IssueView(issueId, changed);
+    }
+
+    public async Task<IssueView> MoveIssueAsync(string issueId, string? taskId)
+    {
+        var issue = Found(_contents.Issues, issueId, "Issue");
+        if (taskId is not null) Found(_contents.Tasks, taskId, "Task");
+        var moved = issue with { TaskId = taskId };
+        await SaveItemAsync(issueId, moved, new ObjectMoved(
+            new ObjectRef(ObjectType.Issue, issueId), ProjectId, TaskParent(ProjectId, issue.TaskId), ProjectId, TaskParent(ProjectId, taskId)));
+        return IssueView(issueId, moved);
     }
 
     public async Task DeleteIssueAsync(string issueId, string userId)

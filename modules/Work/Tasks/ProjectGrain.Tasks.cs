@@ -12,6 +12,10 @@ public partial interface IProjectGrain
     [Alias("find-task"), AlwaysInterleave]
     Task<TaskView?> FindTaskAsync(string taskId);
 
+    /// <summary>The tasks among those named that exist, in the order named: one call for a page listing many.</summary>
+    [Alias("find-tasks"), AlwaysInterleave]
+    Task<IReadOnlyList<TaskView>> FindTasksAsync(IReadOnlyList<string> taskIds);
+
     /// <summary>
     /// Changes the fields given (null: not sent, left as it is). The planned end may not come before the planned start,
     /// as the task has them after the edit (400 naming the date sent).
@@ -44,6 +48,12 @@ public sealed partial class ProjectGrain
 
     public Task<TaskView?> FindTaskAsync(string taskId) =>
         Task.FromResult(_committed.Contents.Tasks.TryGetValue(taskId, out var task) ? TaskView(taskId, task) : null);
+
+    public Task<IReadOnlyList<TaskView>> FindTasksAsync(IReadOnlyList<string> taskIds)
+    {
+        var tasks = _committed.Contents.Tasks;
+        return Task.FromResult<IReadOnlyList<TaskView>>([.. taskIds.Where(tasks.ContainsKey).Select(id => TaskView(id, tasks[id]))]);
+    }
 
     public async Task<TaskView> EditTaskAsync(string taskId, Set<string>? name, Set<string?>? description, Set<DateOnly?>? plannedStart, Set<DateOnly?>? plannedEnd)
     {

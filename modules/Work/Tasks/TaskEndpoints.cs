@@ -31,6 +31,9 @@ public sealed class TaskEndpoints : IEndpoints
 
     public sealed record IssueStatusBody([property: JsonRequired] IssueStatus Status);
 
+    /// <summary><c>taskId</c> must be sent: a task of the project, or null for the project itself.</summary>
+    public sealed record MoveIssueBody([property: JsonRequired] string? TaskId);
+
     public sealed record AssignmentBody([property: JsonRequired] AssigneeKind Kind, string AssigneeId);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -77,6 +80,8 @@ public sealed class TaskEndpoints : IEndpoints
             TypedResults.Ok(await sender.Send(new SetIssueStatus(projectId, issueId, body.Status), ct))).WithName("SetIssueStatus");
         issues.MapPost("/{issueId}/resolve", async Task<Ok<IssueView>> (IMediator sender, string projectId, string issueId, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SetIssueStatus(projectId, issueId, IssueStatus.Resolved), ct))).WithName("ResolveIssue");
+        issues.MapPost("/{issueId}/move", async Task<Ok<IssueView>> (IMediator sender, string projectId, string issueId, MoveIssueBody body, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new MoveIssue(projectId, issueId, body.TaskId), ct))).WithName("MoveIssue");
         issues.MapDelete("/{issueId}", async Task<NoContent> (IMediator sender, string projectId, string issueId, CancellationToken ct) =>
         {
             await sender.Send(new DeleteIssue(projectId, issueId), ct);

@@ -90,7 +90,7 @@ internal static class TaskPlace
 internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurrentPrincipal current) :
     IRequestHandler<CreateTask, TaskView>, IRequestHandler<GetTask, TaskView>, IRequestHandler<EditTask, TaskView>,
     IRequestHandler<SetTaskStatus, TaskView>, IRequestHandler<MoveTask, TaskView>, IRequestHandler<DeleteTask, Unit>,
-    IRequestHandler<GetTaskSummary, TaskView?>, IRequestHandler<SetTaskStatusFor, TaskView>
+    IRequestHandler<GetTaskSummary, TaskView?>, IRequestHandler<GetTaskSummaries, IReadOnlyList<TaskView>>, IRequestHandler<SetTaskStatusFor, TaskView>
 {
     public async Task<TaskView> Handle(CreateTask request, CancellationToken cancellationToken)
     {
@@ -133,6 +133,9 @@ internal sealed class TaskHandlers(IGrainFactory grains, IMediator sender, ICurr
 
     public Task<TaskView?> Handle(GetTaskSummary request, CancellationToken cancellationToken) =>
         Project(request.ProjectId).FindTaskAsync(request.TaskId);
+
+    public Task<IReadOnlyList<TaskView>> Handle(GetTaskSummaries request, CancellationToken cancellationToken) =>
+        Project(request.ProjectId).FindTasksAsync(request.TaskIds);
 
     /// <summary>Two grains, two writes: the source's write records the move, so that it finishes even if this request does not (see TaskMoves).</summary>
     private async Task<TaskView> MoveToProjectAsync(MoveTask request, string target)
