@@ -106,7 +106,8 @@ public sealed class ReviewPagesTests(ConsoleHostFixture console)
     public async Task The_metrics_show_the_organizations_report_to_an_administrator_and_a_projects_report_from_its_approval()
     {
         var (projectId, documentId) = await DocumentAsync();
-        var approver = await console.Host.SignInNewUserAsync($"mia{Guid.NewGuid():N}"[..11]);
+        var approverName = $"mia{Guid.NewGuid():N}"[..11];
+        var approver = await console.Host.SignInNewUserAsync(approverName);
         await ShareAsync(projectId, documentId, approver.Id);
         var approvalId = await ApprovalAsync(projectId, documentId, approver.Id);
         (await approver.Client.PostAsJsonAsync($"/api/v1/approvals/{approvalId}/decisions", new { decision = "NeedsWork" })).EnsureSuccessStatusCode();
@@ -115,6 +116,13 @@ public sealed class ReviewPagesTests(ConsoleHostFixture console)
         await page.GetByRole(AriaRole.Link, new() { Name = "Approval metrics" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "Needs work", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "Overdue", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("Decided by").FillAsync("nobody@example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(Problem(page, "approver")).ToContainTextAsync("No active user has this e-mail address.");
+        await page.GetByLabel("Decided by").FillAsync(AccessUsers.EmailOf(approverName));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Needs work 1", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Completed 1", Exact = true })).ToBeVisibleAsync();
 
         await page.GotoAsync($"approvals/{approvalId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "The project's approvals report" }).ClickAsync();
@@ -187,6 +195,7 @@ public sealed class ReviewPagesTests(ConsoleHostFixture console)
             p => p.GetProperty("publishedAt").ValueKind == JsonValueKind.String, TimeSpan.FromSeconds(60), "the publication recorded as done");
         await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Publications" })).ToContainTextAsync("poster.pdf: published to greenlight/spring/poster.pdf");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish to Experience Manager" })).ToHaveCountAsync(0);
         await ConsoleHostFixture.ScreenshotAsync(page, "approval-published");
 
         await page.GotoAsync("setup/experience-manager");
