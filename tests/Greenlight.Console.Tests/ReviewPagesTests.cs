@@ -27,6 +27,7 @@ public sealed class ReviewPagesTests(ConsoleHostFixture console)
         await page.GetByLabel("Message to the participants").FillAsync("Legal first, then brand.");
         await page.GetByLabel("Stage 1 name").FillAsync("Legal");
         await page.GetByLabel("Stage 1 approvers").FillAsync(legal.Email);
+        await page.GetByLabel("Stage 1 due at (UTC)").FillAsync("2030-01-15T17:00");
         await page.GetByLabel("Stage 2 name").FillAsync("Brand");
         await page.GetByLabel("Stage 2 approvers").FillAsync("nobody@example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start approval" }).ClickAsync();
@@ -47,6 +48,7 @@ public sealed class ReviewPagesTests(ConsoleHostFixture console)
         var approvalId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         var stages = (await console.GetAsync($"/api/v1/approvals/{approvalId}")).GetProperty("paths")[0].GetProperty("stages");
         Assert.Equal(["Legal", "Brand"], stages.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(new DateTimeOffset(2030, 1, 15, 17, 0, 0, TimeSpan.Zero), stages[0].GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal([(brand.Id, "Approver"), (copy.Id, "Reviewer")],
             stages[1].GetProperty("participants").EnumerateArray().Select(p => (p.GetProperty("id").GetString(), p.GetProperty("role").GetString())));
     }

@@ -17,12 +17,15 @@ public sealed class StageInput
     public string? Approvers { get; set; }
     public string? Reviewers { get; set; }
     public string? DueInWorkdays { get; set; }
+
+    /// <summary>An absolute deadline, UTC, as a <c>datetime-local</c> field sends it; offered for an approval's first stage only.</summary>
+    public string? DueAt { get; set; }
     public bool OnlyOneDecision { get; set; }
 
     public static List<StageInput> Blank() => [.. Enumerable.Range(0, Rows).Select(_ => new StageInput())];
 
     private bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Approvers) && string.IsNullOrWhiteSpace(Reviewers)
-                            && string.IsNullOrWhiteSpace(DueInWorkdays);
+                            && string.IsNullOrWhiteSpace(DueInWorkdays) && string.IsNullOrWhiteSpace(DueAt);
 
     /// <summary>The field a form shows the problems of this row's part under, named as the request's validator names it.</summary>
     public static string Field(string prefix, int row, string part) => $"{prefix}stages[{row}].{part}";
@@ -48,7 +51,14 @@ public sealed class StageInput
                 if (int.TryParse(row.DueInWorkdays, NumberStyles.None, CultureInfo.InvariantCulture, out var days)) workdays = days;
                 else problems.Add(Field(prefix, i, "dueInWorkdays"), "Give a whole number of workdays, or leave it empty.");
             }
-            specs.Add(new StageSpec(row.Name?.Trim() ?? "", participants, row.OnlyOneDecision, DueInWorkdays: workdays));
+            DateTimeOffset? dueAt = null;
+            if (!string.IsNullOrWhiteSpace(row.DueAt))
+            {
+                if (DateTime.TryParseExact(row.DueAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+                    dueAt = new DateTimeOffset(at, TimeSpan.Zero);
+                else problems.Add(Field(prefix, i, "dueAt"), "Give a date and time (UTC), or leave it empty.");
+            }
+            specs.Add(new StageSpec(row.Name?.Trim() ?? "", participants, row.OnlyOneDecision, dueAt, workdays));
 
             async Task AddPeopleAsync(string? emails, ParticipantRole role, string field)
             {
