@@ -67,6 +67,12 @@ public sealed class ExperienceManagerClient(HttpClient http, ILogger<ExperienceM
         logger.LogInformation("Set {PropertyCount} metadata properties on Experience Manager asset {AssetPath}", properties.Count, asset.ToString());
     }
 
+    public async Task CheckAsync(ExperienceManagerConnection connection, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(connection, HttpMethod.Get, "api/assets.json", null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
     public async Task<ExperienceManagerAsset?> FindAssetAsync(ExperienceManagerConnection connection, string assetPath, CancellationToken cancellationToken = default)
     {
         var asset = DamPath.Parse(assetPath);

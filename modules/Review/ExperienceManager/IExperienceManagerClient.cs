@@ -19,6 +19,9 @@ public interface IExperienceManagerClient
     /// <summary>Writes every property in one request, so the asset never carries half of them.</summary>
     Task SetMetadataAsync(ExperienceManagerConnection connection, string assetPath, AssetMetadata metadata, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads the DAM root's description: throws when the address or the token does not work.</summary>
+    Task CheckAsync(ExperienceManagerConnection connection, CancellationToken cancellationToken = default);
+
     /// <summary>The asset at the path, or null when there is none: how a sender whose upload outcome is unknown checks before redoing it.</summary>
     Task<ExperienceManagerAsset?> FindAssetAsync(ExperienceManagerConnection connection, string assetPath, CancellationToken cancellationToken = default);
 }

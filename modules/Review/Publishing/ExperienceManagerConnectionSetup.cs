@@ -5,7 +5,8 @@ using Orleans.Concurrency;
 
 namespace Greenlight.Modules.Review.Publishing;
 
-// SetExperienceManagerConnection, GetExperienceManagerConnection: the one connection an administrator configures.
+// SetExperienceManagerConnection, GetExperienceManagerConnection, TestExperienceManagerConnection,
+// RemoveExperienceManagerConnection: the one connection an administrator configures, tries and removes.
 // The token is kept encrypted (ISecretProtector) and never shown again: only its last four characters.
 
 [GenerateSerializer, Immutable, Alias("review.connection-view")]
@@ -33,6 +34,9 @@ public interface IExperienceManagerConnectionGrain : IGrainWithStringKey
     [Alias("set")]
     Task<ConnectionView> SetAsync(Uri baseUrl, string protectedToken, string lastFour, string userId);
 
+    [Alias("remove")]
+    Task RemoveAsync();
+
     /// <summary>Null while none is configured.</summary>
     [Alias("get"), ReadOnly]
     Task<ConnectionState?> GetAsync();
@@ -49,6 +53,8 @@ public sealed class ExperienceManagerConnectionGrain(TimeProvider clock) : Durab
         await WriteStateAsync();
         return View(State);
     }
+
+    public Task RemoveAsync() => ClearStateAsync();
 
     public Task<ConnectionState?> GetAsync() => Task.FromResult(State.BaseUrl is null ? null : State);
 
@@ -67,6 +73,16 @@ public sealed record SetExperienceManagerConnection(Uri? BaseUrl, string Token) 
 
 public sealed record GetExperienceManagerConnection : IRequest<ConnectionView>, IAdministrativeRequest;
 
+/// <summary>Reads Experience Manager's DAM root with the configured address and token: 404 while none is configured.</summary>
+public sealed record TestExperienceManagerConnection : IRequest<ConnectionTestView>, IAdministrativeRequest;
+
+/// <param name="Works">Whether Experience Manager answered with the configured token.</param>
+/// <param name="Detail">What it answered, in words (never the token).</param>
+public sealed record ConnectionTestView(bool Works, string Detail);
+
+/// <summary>Forgets the address and the token; publications already asked for wait (and are parked in the end) until a new one is set.</summary>
+public sealed record RemoveExperienceManagerConnection : IRequest, IAdministrativeRequest;
+
 public sealed class SetExperienceManagerConnectionValidator : AbstractValidator<SetExperienceManagerConnection>
 {
     public SetExperienceManagerConnectionValidator()
@@ -79,8 +95,9 @@ public sealed class SetExperienceManagerConnectionValidator : AbstractValidator<
     }
 }
 
-internal sealed class ConnectionHandlers(IGrainFactory grains, ISecretProtector secrets, ICurrentPrincipal current) :
-    IRequestHandler<SetExperienceManagerConnection, ConnectionView>, IRequestHandler<GetExperienceManagerConnection, ConnectionView>
+internal sealed class ConnectionHandlers(IGrainFactory grains, ISecretProtector secrets, ICurrentPrincipal current, IExperienceManagerClient client) :
+    IRequestHandler<SetExperienceManagerConnection, ConnectionView>, IRequestHandler<GetExperienceManagerConnection, ConnectionView>,
+    IRequestHandler<TestExperienceManagerConnection, ConnectionTestView>, IRequestHandler<RemoveExperienceManagerConnection, Unit>
 {
     public Task<ConnectionView> Handle(SetExperienceManagerConnection request, CancellationToken cancellationToken) =>
         Connection(grains).SetAsync(request.BaseUrl!, secrets.Protect(request.Token), request.Token[^4..], current.UserId());
@@ -89,6 +106,31 @@ internal sealed class ConnectionHandlers(IGrainFactory grains, ISecretProtector 
         await Connection(grains).GetAsync() is { } state
             ? ExperienceManagerConnectionGrain.View(state)
             : throw new NotFoundException("The Experience Manager connection");
+
+    /// <summary>An answer either way: Experience Manager refusing or out of reach is the test's finding, not a failure of the request.</summary>
+    public async Task<ConnectionTestView> Handle(TestExperienceManagerConnection request, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(grains, secrets) ?? throw new NotFoundException("The Experience Manager connection");
+        try
+        {
+            await client.CheckAsync(connection, cancellationToken);
+            return new ConnectionTestView(true, $"Experience Manager at {connection.BaseUrl} answered with the token.");
+        }
+        catch (ExperienceManagerException refused)
+        {
+            return new ConnectionTestView(false, refused.Message);
+        }
+        catch (Exception unreachable) when (unreachable is HttpRequestException || (unreachable is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new ConnectionTestView(false, $"Experience Manager at {connection.BaseUrl} could not be reached: {unreachable.Message}");
+        }
+    }
+
+    public async Task<Unit> Handle(RemoveExperienceManagerConnection request, CancellationToken cancellationToken)
+    {
+        await Connection(grains).RemoveAsync();
+        return Unit.Value;
+    }
 
     public static IExperienceManagerConnectionGrain Connection(IGrainFactory grains) =>
         grains.GetGrain<IExperienceManagerConnectionGrain>(ExperienceManagerConnectionGrain.Key);
@@ -110,5 +152,13 @@ public sealed class ConnectionEndpoints : IEndpoints
             .WithName("SetExperienceManagerConnection").WithSummary("The token is kept encrypted and never returned; the answer shows its last four characters.");
         connection.MapGet("/", async Task<Ok<ConnectionView>> (IMediator sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetExperienceManagerConnection(), ct))).WithName("GetExperienceManagerConnection");
+        connection.MapPost("/test", async Task<Ok<ConnectionTestView>> (IMediator sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new TestExperienceManagerConnection(), ct)))
+            .WithName("TestExperienceManagerConnection").WithSummary("Reads Experience Manager's DAM root with the configured token; the answer says whether it worked.");
+        connection.MapDelete("/", async Task<NoContent> (IMediator sender, CancellationToken ct) =>
+        {
+            await sender.Send(new RemoveExperienceManagerConnection(), ct);
+            return TypedResults.NoContent();
+        }).WithName("RemoveExperienceManagerConnection").WithSummary("Forgets the address and the token.");
     }
 }

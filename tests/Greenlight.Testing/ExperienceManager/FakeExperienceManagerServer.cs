@@ -124,6 +124,7 @@ public sealed class FakeExperienceManagerServer : IAsyncDisposable
             return await ReceivePartAsync(request, path[UploadPrefix.Length..]);
         if (request.Headers.Authorization.ToString() != "Bearer " + _options.AccessToken)
             return Error(HttpStatusCode.Unauthorized, "missing or wrong bearer token");
+        if (path == "/api/assets.json" && HttpMethods.IsGet(request.Method)) return Describe(""); // The DAM root, as a connection test reads it.
         if (path.StartsWith(AssetsApi, StringComparison.Ordinal))
         {
             var target = path[AssetsApi.Length..];
