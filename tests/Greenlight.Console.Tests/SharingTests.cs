@@ -122,6 +122,50 @@ public sealed class SharingTests(ConsoleHostFixture console)
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("you may view");
     }
 
+    [Fact]
+    public async Task An_External_user_sees_only_what_was_shared_with_them()
+    {
+        var preferences = await console.GetAsync("/api/v1/access/preferences");
+        (await Admin.PutAsJsonAsync("/api/v1/access/preferences", new
+        {
+            collaborateByEmail = true,
+            assigneePermission = preferences.GetProperty("assigneePermission").GetString(),
+            assigneeProjectPermission = preferences.GetProperty("assigneeProjectPermission").GetString(),
+        })).EnsureSuccessStatusCode();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var open = await IdAsync(await Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Open house " + suffix }));
+        var pressKit = await IdAsync(await Admin.PostAsJsonAsync($"/api/v1/projects/{open}/folders", new { name = "Press kit " + suffix }));
+        await IdAsync(await Admin.PostAsJsonAsync($"/api/v1/projects/{open}/folders", new { name = "Internal notes " + suffix }));
+        var secret = await IdAsync(await Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Secret plans " + suffix }));
+        var guest = await console.InvitedUserAsync("gus", "external");
+        (await Admin.PostAsJsonAsync($"/api/v1/access/objects/Project/{open}/DocumentFolder/{pressKit}/shares",
+            new { granteeKind = "User", granteeId = guest.Id, permission = "View" })).EnsureSuccessStatusCode();
+        var page = await SignedInAsync(guest);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Shared with me" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Shared with me" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "folder Press kit " + suffix })).ToContainTextAsync("View");
+        await Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("Internal notes");
+        await Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("Secret plans");
+        await ConsoleHostFixture.ScreenshotAsync(page, "shared-with-me-external");
+
+        // The level has No Access to Projects: the list itself is refused, as the API refuses it.
+        Assert.Equal(403, (await page.GotoAsync("projects"))!.Status);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create project" })).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Secret plans")).ToHaveCountAsync(0);
+        await page.GotoAsync($"projects/{secret}");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Expect(page.GetByText("Secret plans")).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"share/DocumentFolder/{pressKit}");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("External users do not see with whom an object is shared");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop inheriting" })).ToHaveCountAsync(0);
+        await page.GotoAsync($"share/Project/{secret}");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Expect(page.GetByText("Secret plans")).ToHaveCountAsync(0);
+    }
+
     private sealed record Names(string Design, string Print, string Studio, string Task, string PrintId);
 
     /// <summary>Project Launch with task Storyboard; group Design (with subgroup Print) has View on the project; a team to share with.</summary>

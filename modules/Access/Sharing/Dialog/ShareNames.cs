@@ -40,7 +40,11 @@ public sealed class ShareNames
     }
 
     /// <summary>"task Storyboard", or "a project you may not view".</summary>
-    public string Of(ObjectRef obj) => _objects.TryGetValue(obj, out var name) ? $"{TypeWord(obj.Type)} {name}" : $"a {TypeWord(obj.Type)} you may not view";
+    public string Of(ObjectRef obj) => Of(obj, _objects);
+
+    /// <summary>The object by the name <paramref name="names"/> gives it; one missing there is one the person may not view.</summary>
+    public static string Of(ObjectRef obj, IReadOnlyDictionary<ObjectRef, string> names) =>
+        names.TryGetValue(obj, out var name) ? $"{TypeWord(obj.Type)} {name}" : $"a {TypeWord(obj.Type)} you may not view";
 
     public bool IsNamed(ObjectRef obj) => _objects.ContainsKey(obj);
 
