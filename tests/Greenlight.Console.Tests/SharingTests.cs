@@ -50,7 +50,7 @@ public sealed class SharingTests(ConsoleHostFixture console)
         await Eventually.MatchesAsync(() => console.GetAsync($"/api/v1/access/objects/Project/{project}/Task/{task}/shares"),
             shares => shares.GetProperty("explicit").EnumerateArray().Any(g => g.GetProperty("permission").GetString() == "View"),
             TimeSpan.FromSeconds(30), "the team's grant is View");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Remove team {names.Studio}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Remove team {names.Studio}", Exact = true }).ClickAsync();
         await Expect(page.GetByLabel($"Permission of team {names.Studio}", new() { Exact = true })).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop inheriting" }).ClickAsync();
@@ -58,6 +58,15 @@ public sealed class SharingTests(ConsoleHostFixture console)
         await Expect(inherited).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Resume inheriting" }).ClickAsync();
         await Expect(inherited).ToHaveCountAsync(1);
+
+        foreach (var (type, id) in new[] { ("Project", project), ("Task", task) })
+            (await Admin.PostAsJsonAsync($"/api/v1/access/objects/Project/{project}/{type}/{id}/shares",
+                new { granteeKind = "Team", granteeId = names.StudioId, permission = "View" })).EnsureSuccessStatusCode();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Where it sits" }).GetByRole(AriaRole.Link, new() { Name = "project Launch" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Remove team {names.Studio} here and below" }).ClickAsync();
+        await Expect(page.GetByLabel($"Permission of team {names.Studio}", new() { Exact = true })).ToHaveCountAsync(0);
+        var taskShares = await console.GetAsync($"/api/v1/access/objects/Project/{project}/Task/{task}/shares");
+        Assert.DoesNotContain(taskShares.GetProperty("explicit").EnumerateArray(), g => g.GetProperty("grantee").GetProperty("id").GetString() == names.StudioId);
     }
 
     [Fact]
@@ -166,7 +175,7 @@ public sealed class SharingTests(ConsoleHostFixture console)
         await Expect(page.GetByText("Secret plans")).ToHaveCountAsync(0);
     }
 
-    private sealed record Names(string Design, string Print, string Studio, string Task, string PrintId);
+    private sealed record Names(string Design, string Print, string Studio, string Task, string PrintId, string StudioId);
 
     /// <summary>Project Launch with task Storyboard; group Design (with subgroup Print) has View on the project; a team to share with.</summary>
     private async Task<(string Project, string Task, Names Names)> LaunchWithStoryboardAsync()
@@ -174,12 +183,12 @@ public sealed class SharingTests(ConsoleHostFixture console)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var design = await IdAsync(await Admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Design " + suffix }));
         var print = await IdAsync(await Admin.PostAsJsonAsync("/api/v1/access/groups", new { name = "Print " + suffix, parentId = design }));
-        await IdAsync(await Admin.PostAsJsonAsync("/api/v1/access/teams", new { name = "Studio " + suffix }));
+        var studio = await IdAsync(await Admin.PostAsJsonAsync("/api/v1/access/teams", new { name = "Studio " + suffix }));
         var project = await IdAsync(await Admin.PostAsJsonAsync("/api/v1/projects", new { name = "Launch" }));
         var task = await IdAsync(await Admin.PostAsJsonAsync($"/api/v1/projects/{project}/tasks", new { name = "Storyboard" }));
         (await Admin.PostAsJsonAsync($"/api/v1/access/objects/Project/{project}/Project/{project}/shares",
             new { granteeKind = "Group", granteeId = design, permission = "View" })).EnsureSuccessStatusCode();
-        return (project, task, new Names("Design " + suffix, "Print " + suffix, "Studio " + suffix, task, print));
+        return (project, task, new Names("Design " + suffix, "Print " + suffix, "Studio " + suffix, task, print, studio));
     }
 
     private async Task<IPage> SignedInAsync(string name, string level) => await SignedInAsync(await console.InvitedUserAsync(name, level));
