@@ -95,6 +95,11 @@ public sealed class SharingTests(ConsoleHostFixture console)
         await Expect(answer).ToContainTextAsync("It needs Manage, from both: the access level falls short.");
         await ConsoleHostFixture.ScreenshotAsync(page, "share-why");
 
+        await page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "add a task to" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync();
+        await Expect(answer).ToContainTextAsync($"{NameOf(ann)} cannot add a task to this task.");
+        await Expect(answer).ToContainTextAsync("access level (Light) does not allow this on Tasks");
+
         await page.GetByLabel("Person").SelectOptionAsync(new SelectOptionValue { Label = NameOf(outsider) });
         await page.GetByLabel("Action").SelectOptionAsync("View");
         await page.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync();

@@ -10,12 +10,20 @@ namespace Greenlight.Modules.Access.Explain.Why;
 /// </summary>
 public static class ExplanationWords
 {
-    /// <summary>The actions a person asks about on the share page (a create is asked about on the parent, with what it would create).</summary>
-    public static IReadOnlyList<AccessAction> Actions { get; } =
-        [AccessAction.View, AccessAction.Update, AccessAction.Edit, AccessAction.Delete, AccessAction.Share, AccessAction.ShareSystemWide, AccessAction.ManageInheritance];
+    /// <summary>What a person asks about on the share page of an object of <paramref name="type"/>: each action, and adding each kind of child it can hold.</summary>
+    public static IEnumerable<(AccessAction Action, ObjectType? Child)> Questions(ObjectType type) =>
+    [
+        .. new[] { AccessAction.View, AccessAction.Update, AccessAction.Edit, AccessAction.Delete, AccessAction.Share, AccessAction.ShareSystemWide, AccessAction.ManageInheritance }
+            .Select(a => (a, (ObjectType?)null)),
+        .. Enum.GetValues<ObjectType>().Where(child => ObjectTypeRules.CanContain(type, child)).Select(child => (AccessAction.Create, (ObjectType?)child)),
+    ];
 
-    public static string Verb(AccessAction action) => action switch
+    /// <summary>How a question travels in the page's query: "Edit", or "Create:Task" for adding a task.</summary>
+    public static string Key(AccessAction action, ObjectType? child) => child is null ? action.ToString() : $"{action}:{child}";
+
+    public static string Verb(AccessAction action, ObjectType? child = null) => action switch
     {
+        AccessAction.Create => $"add a {ShareNames.TypeWord(child ?? ObjectType.Task)} to",
         AccessAction.Update => "update (status, assignments)",
         AccessAction.ShareSystemWide => "share system-wide",
         AccessAction.ManageInheritance => "stop or resume inheriting",
@@ -25,7 +33,7 @@ public static class ExplanationWords
     public static IReadOnlyList<string> Of(AccessExplanation explanation, UserProfile person, ShareNames names)
     {
         var who = person.Name;
-        var what = $"{Verb(explanation.Action)} this {ShareNames.TypeWord(explanation.Target.Object.Type)}";
+        var what = $"{Verb(explanation.Action, explanation.ChildType)} this {ShareNames.TypeWord(explanation.Target.Object.Type)}";
         var level = explanation.Level;
         var sentences = new List<string>();
         if (!person.Active)
