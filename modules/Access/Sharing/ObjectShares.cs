@@ -6,13 +6,14 @@ namespace Greenlight.Modules.Access.Sharing;
 public sealed record InheritedGrant(Grantee Grantee, Permission Permission, ObjectRef From);
 
 /// <summary>An object's grants: its own, and those it inherits (none when inheritance is off).</summary>
-public sealed record ObjectShares(ObjectRef Object, bool InheritsFromParent, IReadOnlyList<Grant> Explicit, IReadOnlyList<InheritedGrant> Inherited)
+/// <param name="Ancestors">Where the object sits: its parent first, up to the top.</param>
+public sealed record ObjectShares(ObjectRef Object, bool InheritsFromParent, IReadOnlyList<Grant> Explicit, IReadOnlyList<InheritedGrant> Inherited, IReadOnlyList<ObjectRef> Ancestors)
 {
     public static async Task<ObjectShares> ReadAsync(SecuredTree tree, SecuredRef target)
     {
-        var chain = (await tree.LineageAsync(target) ?? throw new NotFoundException($"The object {target}")).Chain;
+        var (chain, path) = await tree.LineageAsync(target) ?? throw new NotFoundException($"The object {target}");
         return new ObjectShares(target.Object, chain[0].InheritsFromParent, chain[0].Grants,
-            [.. chain.Skip(1).SelectMany(node => node.Grants.Select(g => new InheritedGrant(g.Grantee, g.Permission, node.Object)))]);
+            [.. chain.Skip(1).SelectMany(node => node.Grants.Select(g => new InheritedGrant(g.Grantee, g.Permission, node.Object)))], [.. path.Skip(1)]);
     }
 }
 

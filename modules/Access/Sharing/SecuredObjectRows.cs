@@ -66,6 +66,15 @@ public sealed class SecuredObjectRows(IStore store) : IProjection<SecuredObjectS
         ]) > 0;
     }
 
+    /// <summary>The first <paramref name="limit"/> objects, by key, holding a grant to any of the grantees.</summary>
+    public Task<IReadOnlyList<string>> HoldingAsync(IReadOnlyList<Contracts.Grantee> grantees, int limit, CancellationToken cancellationToken = default) =>
+        KeysAsync($"""
+            SELECT DISTINCT object_key FROM access_object_grantees
+            WHERE {string.Join(" OR ", grantees.Select((_, i) => $"(grantee_kind = @kind{i} AND grantee_id = @id{i})"))}
+            ORDER BY object_key LIMIT @limit
+            """, cancellationToken,
+            [("limit", limit), .. grantees.SelectMany((grantee, i) => new (string, object?)[] { ($"kind{i}", grantee.Kind.ToString()), ($"id{i}", grantee.Id) })]);
+
     private async Task<IReadOnlyList<string>> KeysAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);

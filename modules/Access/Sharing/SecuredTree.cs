@@ -41,4 +41,21 @@ public sealed class SecuredTree(AccessSnapshots snapshots)
         }
         return null;
     }
+
+    /// <summary>
+    /// The object with the nearest container at or above it (where pages are addressed by the object alone); null when it is not
+    /// registered. Says nothing of rights: the request sent with it checks them.
+    /// </summary>
+    public async ValueTask<SecuredRef?> LocateAsync(ObjectRef obj)
+    {
+        var key = ObjectKeys.Of(obj);
+        for (var depth = 0; key is not null && depth < MaxDepth; depth++)
+        {
+            var (node, parentKey) = await snapshots.SecuredObjectAsync(key);
+            if (node is null) return null;
+            if (ObjectKeys.IsContainerType(node.Object.Type)) return new SecuredRef(obj, node.Object);
+            key = parentKey;
+        }
+        return null;
+    }
 }
