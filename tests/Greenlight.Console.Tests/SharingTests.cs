@@ -163,8 +163,10 @@ public sealed class SharingTests(ConsoleHostFixture console)
         await Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("Secret plans");
         await ConsoleHostFixture.ScreenshotAsync(page, "shared-with-me-external");
 
-        // The level has No Access to Projects: the list itself is refused, as the API refuses it.
-        Assert.Equal(403, (await page.GotoAsync("projects"))!.Status);
+        // The level has No Access to Projects: the list itself is refused, as the API refuses it, and the page says so.
+        await page.GotoAsync("projects");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Shared with me" }).Last).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create project" })).ToHaveCountAsync(0);
         await Expect(page.GetByText("Secret plans")).ToHaveCountAsync(0);
         await page.GotoAsync($"projects/{secret}");
