@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Greenlight.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Greenlight.Console.Tests;
 
 /// <summary>The access setup pages: access levels, group administrators, sharing preferences, and a menu of only what the person may use.</summary>
@@ -172,12 +166,5 @@ public sealed class AccessSetupTests(ConsoleHostFixture console)
 
     private static string Unique(string name) => $"{name}{Guid.NewGuid():N}"[..(name.Length + 8)];
 
-    private async Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) user)
-    {
-        var page = await console.NewPageAsync();
-        await console.SetPasswordAsync(page, user.InvitationPath);
-        await ConsoleHostFixture.SignInAsync(page, user.Email);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) user) => console.SignedInPageAsync(user);
 }

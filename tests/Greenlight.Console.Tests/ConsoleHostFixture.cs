@@ -1,10 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Greenlight.Testing;
 using Greenlight.Testing.Frameio;
 using Greenlight.Testing.Smtp;
-using Microsoft.Playwright;
 
 namespace Greenlight.Console.Tests;
 
@@ -99,6 +94,16 @@ public sealed partial class ConsoleHostFixture : IAsyncLifetime
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>A new page signed in as the invited person, who first sets their password from the invitation.</summary>
+    public async Task<IPage> SignedInPageAsync((string Id, string Email, string InvitationPath) person)
+    {
+        var page = await NewPageAsync();
+        await SetPasswordAsync(page, person.InvitationPath);
+        await SignInAsync(page, person.Email);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        return page;
     }
 
     /// <summary>A page of a test saved under docs/screenshots/ of the repository, for the README.</summary>

@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Greenlight.Testing;
 using Greenlight.Testing.ExperienceManager;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Greenlight.Console.Tests;
 
@@ -209,14 +203,7 @@ public sealed class ReviewPagesTests(ConsoleHostFixture console)
     /// <summary>The problems the page shows under a field (the id its aria-describedby names).</summary>
     private static ILocator Problem(IPage page, string field) => page.Locator($"[id='{field}-problem']");
 
-    private async Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) user)
-    {
-        var page = await console.NewPageAsync();
-        await console.SetPasswordAsync(page, user.InvitationPath);
-        await ConsoleHostFixture.SignInAsync(page, user.Email);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" })).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) user) => console.SignedInPageAsync(user);
 
     /// <summary>A project "Spring launch" of the administrator's with the document poster.pdf.</summary>
     private async Task<(string ProjectId, string DocumentId)> DocumentAsync()

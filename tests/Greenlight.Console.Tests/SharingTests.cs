@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Greenlight.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Greenlight.Console.Tests;
 
 /// <summary>The share page: who has access and through what, sharing, changing and removing grants, the inheritance switch, and "why can / can't".</summary>
@@ -200,14 +194,7 @@ public sealed class SharingTests(ConsoleHostFixture console)
 
     private async Task<IPage> SignedInAsync(string name, string level) => await SignedInAsync(await console.InvitedUserAsync(name, level));
 
-    private async Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) person)
-    {
-        var page = await console.NewPageAsync();
-        await console.SetPasswordAsync(page, person.InvitationPath);
-        await ConsoleHostFixture.SignInAsync(page, person.Email);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync((string Id, string Email, string InvitationPath) person) => console.SignedInPageAsync(person);
 
     private async Task PatchAsync(string path, object body) =>
         (await Admin.PatchAsJsonAsync(path, body)).EnsureSuccessStatusCode();

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Greenlight.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Greenlight.Console.Tests;
 
 /// <summary>People in a real browser: invitation, password, sign-in, My approvals and a decision; and the sign-in's defences.</summary>

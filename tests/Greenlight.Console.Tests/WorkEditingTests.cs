@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Greenlight.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Greenlight.Console.Tests;
 
 /// <summary>
@@ -51,7 +43,7 @@ public sealed class WorkEditingTests(ConsoleHostFixture console)
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the project" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = "Logo too small Resolved Storyboard" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mood board" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mood board", Exact = true }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(page.Locator("#name-problem")).ToContainTextAsync("empty");
@@ -63,7 +55,7 @@ public sealed class WorkEditingTests(ConsoleHostFixture console)
 
         await page.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = "Under the task Storyboard" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Storyboard" })).ToBeVisibleAsync(); // "Part of Storyboard"
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Storyboard", Exact = true })).ToBeVisibleAsync(); // "Part of Storyboard"
         var moodBoards = page.Url.Split('/')[^1];
         Assert.Equal(storyboard, (await console.GetAsync($"/api/v1/projects/{project}/tasks/{moodBoards}")).GetProperty("parentTaskId").GetString());
 
@@ -72,7 +64,7 @@ public sealed class WorkEditingTests(ConsoleHostFixture console)
         await ConsoleHostFixture.ScreenshotAsync(page, "task-delete-confirmation");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete the task Mood boards" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Summer launch" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mood boards" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mood boards", Exact = true })).ToHaveCountAsync(0);
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync($"/api/v1/projects/{project}/tasks/{moodBoards}")).StatusCode);
     }
 

@@ -23,6 +23,7 @@ public sealed class EnforcementEverywhereTests(SweepFixture fixture) : IClassFix
         ["GET /api/v1/tokens"] = "the caller's own tokens, without secrets",
         ["GET /api/v1/access/preferences"] = "the organization's sharing switches (email collaboration on or off, assignee defaults) a sharer's client needs; no person or object in it",
         ["GET /api/v1/me/approvals"] = "the approval stages waiting for the caller themself",
+        ["GET /api/v1/access/shared-with-me"] = "what was shared with the caller themself, only the objects their level lets them view (none at No Access)",
     };
 
     private async Task<List<string>> SweepAsync(HttpClient client, Func<ApiOperation, HttpStatusCode, bool> acceptable)
