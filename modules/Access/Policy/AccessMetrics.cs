@@ -10,17 +10,17 @@ internal static class AccessMetrics
 {
     private const string DecisionTag = "greenlight.access.decision";
 
-    private static readonly Counter<long> Checks = GreenlightTelemetry.Meter.CreateCounter<long>(
+    private static readonly Counter<long> Checks = GreenlightMetrics.Counter(
         "greenlight.access.checks", "{check}", "Access checks of requests, by decision (allow, deny, deny_hidden, unauthenticated).");
 
-    private static readonly Histogram<double> Duration = GreenlightTelemetry.Meter.CreateHistogram<double>(
+    private static readonly Histogram<double> Duration = GreenlightMetrics.Histogram(
         "greenlight.access.check.duration", "s", "How long an access check of a request took.");
 
     public static void Record(string decision, long startedAt)
     {
-        var tags = new TagList { { DecisionTag, decision } };
-        Checks.Add(1, tags);
-        Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, tags);
+        var tag = GreenlightMetrics.Tag(DecisionTag, decision);
+        Checks.Add(1, tag);
+        Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, tag);
     }
 
     public static string Of(AccessDecision decision) => decision switch

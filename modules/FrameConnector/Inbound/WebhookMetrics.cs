@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Greenlight.Kernel.Telemetry;
 
@@ -7,12 +6,12 @@ namespace Greenlight.Modules.FrameConnector.Inbound;
 /// <summary>Frame.io webhook deliveries, by outcome: accepted, duplicate, or refused and why (never by connection).</summary>
 internal static class WebhookMetrics
 {
-    private static readonly Counter<long> Deliveries = GreenlightTelemetry.Meter.CreateCounter<long>(
+    private static readonly Counter<long> Deliveries = GreenlightMetrics.Counter(
         "greenlight.frameio.webhook.deliveries", "{delivery}",
         "Frame.io webhook deliveries by outcome: accepted, duplicate, unauthenticated, malformed, too_many_assets.");
 
     public static void Delivered(WebhookOutcome outcome) =>
-        Deliveries.Add(1, new TagList { { "greenlight.webhook.outcome", Name(outcome) } });
+        Deliveries.Add(1, GreenlightMetrics.Tag("greenlight.webhook.outcome", Name(outcome)));
 
     private static string Name(WebhookOutcome outcome) => outcome switch
     {
