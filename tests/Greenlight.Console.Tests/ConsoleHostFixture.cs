@@ -68,6 +68,9 @@ public sealed partial class ConsoleHostFixture : IAsyncLifetime
         return (id, email, await LinkPathAsync(email, "You are invited to Greenlight"));
     }
 
+    /// <summary>How the console's people pickers offer a user made by <see cref="InvitedUserAsync"/> (named as their address before the @).</summary>
+    public static SelectOptionValue PersonOption(string email) => new() { Label = $"{email.Split('@')[0]} ({email})" };
+
     /// <summary>The path and query of the set-password link in the latest e-mail with this subject to the address.</summary>
     public async Task<string> LinkPathAsync(string email, string subject)
     {

@@ -31,9 +31,9 @@ public sealed class FrameioSyncPageTests(ConsoleHostFixture console)
             await page.GetByRole(AriaRole.Button, new() { Name = "Add task" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Row, new() { Name = $"{task} New" })).ToBeVisibleAsync();
             await page.GetByLabel("Task", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = task });
-            await page.GetByLabel("E-mail address or team id").FillAsync(AccessUsers.EmailOf(person.Name));
+            await page.GetByLabel("Assign to").SelectOptionAsync(ConsoleHostFixture.PersonOption(AccessUsers.EmailOf(person.Name)));
             await page.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
-            await Expect(page.GetByLabel("E-mail address or team id")).ToBeEmptyAsync();
+            await Expect(page.GetByLabel("Assign to")).ToHaveValueAsync("");
         }
         await page.GetByLabel("Folder name").FillAsync("Share with Frame.io");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add folder" }).ClickAsync();

@@ -10,31 +10,36 @@ public sealed class ReviewPagesTests(ConsoleHostFixture console)
     public async Task A_coordinator_starts_a_multi_stage_approval_from_the_project_page_and_problems_show_next_to_their_field()
     {
         var (projectId, documentId) = await DocumentAsync();
-        var (legal, brand, copy, outsider) = (await console.InvitedUserAsync("lena"), await console.InvitedUserAsync("bruno"),
-            await console.InvitedUserAsync("cora"), await console.InvitedUserAsync("otto"));
+        var (legal, brand, copy, outsider, gone) = (await console.InvitedUserAsync("lena"), await console.InvitedUserAsync("bruno"),
+            await console.InvitedUserAsync("cora"), await console.InvitedUserAsync("otto"), await console.InvitedUserAsync("gina"));
         foreach (var user in new[] { legal, brand, copy }) await ShareAsync(projectId, documentId, user.Id);
+        (await console.Host.Admin.PostAsync($"/api/v1/access/users/{gone.Id}/deactivate", null)).EnsureSuccessStatusCode();
         var page = await SignedInAsync(await console.InvitedUserAsync("cody", "system-administrator"));
 
         await page.GotoAsync($"projects/{projectId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Start an approval of poster.pdf" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Start an approval of poster.pdf" })).ToBeVisibleAsync();
+        // People are picked by name; a deactivated user is not offered.
+        await Expect(page.GetByLabel("Stage 1 approvers").Locator("option", new() { HasText = legal.Email })).ToHaveCountAsync(1);
+        await Expect(page.GetByLabel("Stage 1 approvers").Locator("option", new() { HasText = gone.Email })).ToHaveCountAsync(0);
         await page.GetByLabel("Message to the participants").FillAsync("Legal first, then brand.");
         await page.GetByLabel("Stage 1 name").FillAsync("Legal");
-        await page.GetByLabel("Stage 1 approvers").FillAsync(legal.Email);
+        await page.GetByLabel("Stage 1 approvers").SelectOptionAsync(ConsoleHostFixture.PersonOption(legal.Email));
         await page.GetByLabel("Stage 1 due at (UTC)").FillAsync("2030-01-15T17:00");
         await page.GetByLabel("Stage 2 name").FillAsync("Brand");
-        await page.GetByLabel("Stage 2 approvers").FillAsync("nobody@example.org");
+        await page.GetByLabel("Stage 2 due in workdays").FillAsync("three");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start approval" }).ClickAsync();
-        await Expect(Problem(page, "paths[0].stages[1].approvers")).ToContainTextAsync("No active user has the e-mail address 'nobody@example.org'");
+        await Expect(Problem(page, "paths[0].stages[1].dueInWorkdays")).ToContainTextAsync("Give a whole number of workdays");
 
         // A person who may not open the document: the API's own refusal, next to the field that named them.
-        await page.GetByLabel("Stage 2 approvers").FillAsync(outsider.Email);
+        await page.GetByLabel("Stage 2 approvers").SelectOptionAsync(ConsoleHostFixture.PersonOption(outsider.Email));
+        await page.GetByLabel("Stage 2 due in workdays").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start approval" }).ClickAsync();
         await Expect(Problem(page, "paths[0].stages[1].participants[0]")).ToBeVisibleAsync();
         await ConsoleHostFixture.ScreenshotAsync(page, "approval-create");
 
-        await page.GetByLabel("Stage 2 approvers").FillAsync(brand.Email);
-        await page.GetByLabel("Stage 2 reviewers").FillAsync(copy.Email);
+        await page.GetByLabel("Stage 2 approvers").SelectOptionAsync(ConsoleHostFixture.PersonOption(brand.Email));
+        await page.GetByLabel("Stage 2 reviewers").SelectOptionAsync(ConsoleHostFixture.PersonOption(copy.Email));
         await page.GetByLabel("Stage 2 due in workdays").FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start approval" }).ClickAsync();
 
@@ -76,7 +81,7 @@ public sealed class ReviewPagesTests(ConsoleHostFixture console)
         await Expect(Problem(page, "stages")).ToBeVisibleAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("Stage 1 name").FillAsync("Print");
-        await page.GetByLabel("Stage 1 approvers").FillAsync(approver.Email);
+        await page.GetByLabel("Stage 1 approvers").SelectOptionAsync(ConsoleHostFixture.PersonOption(approver.Email));
         await page.GetByLabel("Stage 1 due in workdays").FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create template" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"The template \"{name}\" is created.");

@@ -4,8 +4,8 @@ using Greenlight.Kernel.Pages;
 namespace Greenlight.Modules.Review.Approvals.Create;
 
 /// <summary>
-/// One stage as a console form takes it (an approval's or a template's): people named by e-mail address, as the other
-/// console forms name users, approvers and reviewers in fields of their own. <see cref="ToSpecsAsync"/> makes the
+/// One stage as a console form takes it (an approval's or a template's): people picked by name (the ids of the users
+/// <see cref="ListPeopleToChoose"/> offers), approvers and reviewers in fields of their own. <see cref="ToSpecs"/> makes the
 /// <see cref="StageSpec"/>s the request carries, or notes next to each field what it could not read.
 /// </summary>
 public sealed class StageInput
@@ -14,8 +14,9 @@ public sealed class StageInput
     public const int Rows = 3;
 
     public string? Name { get; set; }
-    public string? Approvers { get; set; }
-    public string? Reviewers { get; set; }
+    // The ids picked; a list with none picked is not posted at all, which form mapping binds as null.
+    public List<string> Approvers { get; set => field = value ?? []; } = [];
+    public List<string> Reviewers { get; set => field = value ?? []; } = [];
     public string? DueInWorkdays { get; set; }
 
     /// <summary>An absolute deadline, UTC, as a <c>datetime-local</c> field sends it; offered for an approval's first stage only.</summary>
@@ -24,7 +25,7 @@ public sealed class StageInput
 
     public static List<StageInput> Blank() => [.. Enumerable.Range(0, Rows).Select(_ => new StageInput())];
 
-    private bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Approvers) && string.IsNullOrWhiteSpace(Reviewers)
+    private bool IsBlank => string.IsNullOrWhiteSpace(Name) && Approvers.Count == 0 && Reviewers.Count == 0
                             && string.IsNullOrWhiteSpace(DueInWorkdays) && string.IsNullOrWhiteSpace(DueAt);
 
     /// <summary>The field a form shows the problems of this row's part under, named as the request's validator names it.</summary>
@@ -32,9 +33,9 @@ public sealed class StageInput
 
     /// <summary>
     /// The stages up to the last row filled in (a blank row between two is sent, and refused next to its name), or null
-    /// when an address names no active user or a number is not one (noted in <paramref name="problems"/>).
+    /// when a number or a date is not one (noted in <paramref name="problems"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<StageSpec>?> ToSpecsAsync(IReadOnlyList<StageInput> rows, IMediator sender, ProblemFields problems, string prefix)
+    public static IReadOnlyList<StageSpec>? ToSpecs(IReadOnlyList<StageInput> rows, ProblemFields problems, string prefix)
     {
         problems.Clear();
         var used = rows.Select((row, i) => (row, i)).LastOrDefault(r => !r.row.IsBlank) is { row: not null } last ? last.i + 1 : 0;
@@ -42,9 +43,7 @@ public sealed class StageInput
         for (var i = 0; i < used; i++)
         {
             var row = rows[i];
-            var participants = new List<ParticipantSpec>();
-            await AddPeopleAsync(row.Approvers, ParticipantRole.Approver, Field(prefix, i, "approvers"));
-            await AddPeopleAsync(row.Reviewers, ParticipantRole.Reviewer, Field(prefix, i, "reviewers"));
+            List<ParticipantSpec> participants = [.. Participants(row.Approvers, ParticipantRole.Approver), .. Participants(row.Reviewers, ParticipantRole.Reviewer)];
             int? workdays = null;
             if (!string.IsNullOrWhiteSpace(row.DueInWorkdays))
             {
@@ -59,29 +58,21 @@ public sealed class StageInput
                 else problems.Add(Field(prefix, i, "dueAt"), "Give a date and time (UTC), or leave it empty.");
             }
             specs.Add(new StageSpec(row.Name?.Trim() ?? "", participants, row.OnlyOneDecision, dueAt, workdays));
-
-            async Task AddPeopleAsync(string? emails, ParticipantRole role, string field)
-            {
-                foreach (var email in Emails(emails))
-                {
-                    if (await sender.Send(new FindUserByEmail(email)) is { } user) participants.Add(new ParticipantSpec(ParticipantKind.User, user.Id, role));
-                    else problems.Add(field, $"No active user has the e-mail address '{email}'.");
-                }
-            }
         }
         return problems.Any ? null : specs;
     }
 
     /// <summary>
     /// The request's fields of a row's participants (<c>stages[i].participants[k]</c>), approvers first as
-    /// <see cref="ToSpecsAsync"/> sent them: the form shows their problems next to the field that named the person.
+    /// <see cref="ToSpecs"/> sent them: the form shows their problems next to the field that named the person.
     /// </summary>
     public static (IReadOnlyList<string> Approvers, IReadOnlyList<string> Reviewers) ParticipantFields(string prefix, int row, StageInput input)
     {
-        var (approvers, reviewers) = (Emails(input.Approvers).Length, Emails(input.Reviewers).Length);
+        var (approvers, reviewers) = (input.Approvers.Count, input.Reviewers.Count);
         return ([.. Enumerable.Range(0, approvers).Select(k => Field(prefix, row, $"participants[{k}]"))],
             [.. Enumerable.Range(approvers, reviewers).Select(k => Field(prefix, row, $"participants[{k}]"))]);
     }
 
-    private static string[] Emails(string? text) => (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static IEnumerable<ParticipantSpec> Participants(IEnumerable<string> userIds, ParticipantRole role) =>
+        userIds.Select(id => new ParticipantSpec(ParticipantKind.User, id, role));
 }
