@@ -12,14 +12,33 @@ newest_fixture_commit() {
   awk '$1 == "commit" { print $2 }' "$made_by"
 }
 
-commit="$(git rev-parse --verify "${1:-$(newest_fixture_commit)}^{commit}")"
+# The host's source at that commit: from git, or, where the checkout has no history (a shallow or exported one), from
+# the upgrade fixture that commit made (host-source.tar.gz, saved by make-upgrade-fixture.sh).
+host_source() {
+  if git cat-file -e "$1^{commit}" 2>/dev/null; then
+    git archive "$1" Directory.Build.props Directory.Build.targets Directory.Packages.props config src modules
+    return
+  fi
+  local made_by
+  for made_by in tests/Fixtures/upgrade/*/MADE-BY; do
+    if grep -qx "commit $1" "$made_by" && [ -f "$(dirname "$made_by")/host-source.tar.gz" ]; then
+      gzip -dc "$(dirname "$made_by")/host-source.tar.gz"
+      return
+    fi
+  done
+  echo "The source of $1 is neither in git nor in an upgrade fixture." >&2
+  return 1
+}
+
+commit="${1:-$(newest_fixture_commit)}"
+commit="$(git rev-parse --verify -q "$commit^{commit}" 2>/dev/null || echo "$commit")"
 cache="${GREENLIGHT_HOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/greenlight-hosts}"
 built="$cache/$commit/src/Greenlight.Host/bin/Release/net10.0"
 if [ ! -f "$cache/$commit/BUILT" ]; then
   mkdir -p "$cache"
   work="$(mktemp -d "$cache/$commit.building.XXXXXX")"
   trap 'rm -rf "$work"' EXIT
-  git archive "$commit" | tar -x -C "$work"
+  host_source "$commit" | tar -x -C "$work"
   echo "Building the host of $commit (once, into $cache)." >&2
   dotnet build "$work/src/Greenlight.Host/Greenlight.Host.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
   # Another run may have finished the same build meanwhile: keep the first.

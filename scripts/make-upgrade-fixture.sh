@@ -24,4 +24,6 @@ GREENLIGHT_MAKE_UPGRADE_FIXTURE="$PWD/$target" GREENLIGHT_PG_DUMP="$(pg_bin)/pg_
   echo "made $(date -u +%Y-%m-%dT%H:%M:%SZ) by scripts/make-upgrade-fixture.sh"
   echo "postgresql $("$(pg_bin)/pg_dump" --version)"
 } > "$target/MADE-BY"
+# The host's source at this commit, so that the rolling-upgrade test can build this version without git history.
+git archive HEAD Directory.Build.props Directory.Build.targets Directory.Packages.props config src modules | gzip -9 > "$target/host-source.tar.gz"
 du -sh "$target"
